@@ -1,0 +1,40 @@
+/**
+ * Findings: what the engine reports. The shape is the public JSON contract of SPEC §7
+ * (`findings[]` in the report), so it is a zod schema and the type is inferred from it.
+ */
+import { z } from 'zod';
+
+export const severitySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const langSchema = z.enum(['zh', 'en']);
+export type Lang = z.infer<typeof langSchema>;
+
+export const findingSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  cell: z.string(),
+  rule: z.string(),
+  severity: severitySchema,
+  message: z.string(),
+  value: z.string().nullable().optional(),
+  fix: z.string().nullable().optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+/** A message template in both languages; `{name}` placeholders are filled from the report's data. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export function formatMessage(tpl: Message, lang: Lang, data?: Record<string, string | number>): string {
+  const t = tpl[lang];
+  if (!data) return t;
+  return t.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_ORDER[a] - SEVERITY_ORDER[b];
+}

@@ -1,0 +1,140 @@
+/**
+ * The engine's view of one worksheet: a rectangular block of cell values with its position in the sheet.
+ * Hosts (ExcelJS, Office.js, the preview page) build it; the engine never touches a real spreadsheet.
+ *
+ * Coordinates are 0-based sheet coordinates everywhere in the engine (row 0 = sheet row 1, col 0 = column A).
+ * `values[i][j]` is the cell at sheet row `origin.row + i`, column `origin.col + j`.
+ */
+
+/** A cell value as the engine sees it. Numbers stay numbers: an ID typed as a number must be detectable. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** What the host knows about how a cell stores its value (Excel's valueTypes), when it differs from `typeof`. */
+export type CellType = 'string' | 'number' | 'boolean' | 'date' | 'error' | 'empty' | 'formula';
+
+export interface RangeRef {
+  /** 0-based sheet coordinates, inclusive. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  values: CellValue[][];
+  /** Sheet position of values[0][0]; defaults to A1. */
+  origin?: { row: number; col: number };
+  /** Number formats, same shape as values, when the host read them (e.g. '@' marks a text cell). */
+  numberFormats?: (string | null | undefined)[][];
+  /** Merged areas in sheet coordinates. */
+  merges?: RangeRef[];
+}
+
+export interface WorkbookGrid {
+  /** File name or workbook name, used in findings. */
+  name: string;
+  sheets: SheetGrid[];
+}
+
+/** Column index (0-based) to letters: 0 → A, 25 → Z, 26 → AA. */
+export function colToLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters to 0-based column index: A → 0, AA → 26. */
+export function lettersToCol(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1 address of a 0-based sheet cell. */
+export function a1(row: number, col: number): string {
+  return colToLetters(col) + (row + 1);
+}
+
+/** A1 range address (`A1:C3`, or `A1` for a single cell). */
+export function a1Range(r: RangeRef): string {
+  const tl = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${a1(r.bottom, r.right)}`;
+}
+
+/** Parse `B12` (or `$B$12`) into 0-based sheet coordinates. */
+export function parseA1(addr: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(addr.trim());
+  if (!m) throw new Error(`not an A1 address: ${addr}`);
+  return { row: Number(m[2]) - 1, col: lettersToCol(m[1]) };
+}
+
+/** Parse `A1:C3` (or a single cell) into a range. */
+export function parseA1Range(addr: string): RangeRef {
+  const [a, b] = addr.split(':');
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+/** Sheet-coordinate accessors over a SheetGrid. */
+export class Sheet {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  /** One past the last sheet row / column covered by the grid. */
+  readonly bottom: number;
+  readonly right: number;
+  constructor(readonly grid: SheetGrid) {
+    this.name = grid.name;
+    this.top = grid.origin?.row ?? 0;
+    this.left = grid.origin?.col ?? 0;
+    this.bottom = this.top + grid.values.length;
+    let w = 0;
+    for (const row of grid.values) if (row && row.length > w) w = row.length;
+    this.right = this.left + w;
+  }
+  value(row: number, col: number): CellValue {
+    const r = this.grid.values[row - this.top];
+    if (!r) return null;
+    const v = r[col - this.left];
+    return v === undefined ? null : v;
+  }
+  numberFormat(row: number, col: number): string | null {
+    const r = this.grid.numberFormats?.[row - this.top];
+    return (r && r[col - this.left]) || null;
+  }
+  contains(row: number, col: number): boolean {
+    return row >= this.top && row < this.bottom && col >= this.left && col < this.right;
+  }
+  /** True when every cell of the row is empty (null, '' or whitespace only). */
+  isRowEmpty(row: number): boolean {
+    const r = this.grid.values[row - this.top];
+    if (!r) return true;
+    for (const v of r) if (!isEmptyValue(v)) return false;
+    return true;
+  }
+}
+
+export function isEmptyValue(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === 'string') {
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      // space, tab, CR, LF, NBSP, ideographic space, zero-width characters
+      if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0xfeff)) return false;
+    }
+    return true;
+  }
+  return false;
+}

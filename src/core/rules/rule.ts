@@ -1,0 +1,89 @@
+/**
+ * The rule contract. One rule per file in this folder (`<rule-id>.ts`), each exporting `rule`: its `meta`
+ * (id, default severity, the table kinds it applies to, docs and message templates in Chinese and English)
+ * and a check function. A new rule is one new file, its case table in test/rules/, and one line in index.ts.
+ */
+import type { CellValue, Sheet } from '../grid';
+import type { Message, Severity } from '../finding';
+import type { TableKind } from '../forms/form';
+import type { Profile } from '../profiles/schema';
+import type { LocatedTable, YMD } from '../table';
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** Kinds the rule runs on. */
+  kinds: readonly TableKind[];
+  docs: Message;
+  messages: Record<string, Message>;
+  /** True when the rule's `fix` is the corrected cell value that 填充/fill may write (after confirmation). */
+  fixable?: boolean;
+}
+
+export interface Report {
+  /** 0-based sheet row and column of the offending cell. */
+  row: number;
+  col: number;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The offending value as text (defaults to the cell's text). */
+  value?: string | null;
+  /** Corrected value, or advice when the rule is not fixable. */
+  fix?: string | null;
+  /** Overrides meta.severity (e.g. id.region: province error, county warning). */
+  severity?: Severity;
+}
+
+/** What a table rule sees: one located table, with cached column texts. */
+export interface TableContext {
+  readonly file: string;
+  readonly sheet: Sheet;
+  readonly table: LocatedTable;
+  readonly profile: Profile;
+  /** Form date from the title line, else `today`. Used for birth dates and ages. */
+  readonly referenceDate: YMD;
+  readonly today: YMD;
+  /** True when the column of this role was found. */
+  has(role: string): boolean;
+  /** 0-based sheet column of a role (-1 when absent). */
+  col(role: string): number;
+  /** Raw cell value at a data row for a role. */
+  value(row: number, role: string): CellValue;
+  /** Cell text (cleaned: zero-width removed, trimmed) at a data row; '' when absent. Cached per column. */
+  text(row: number, role: string): string;
+  /** Number format of the cell, when the host read it. */
+  numberFormat(row: number, role: string): string | null;
+  report(r: Report): void;
+}
+
+/** A cell of a table, as seen by rules that look across tables (duplicates). */
+export interface TableRef {
+  file: string;
+  sheet: Sheet;
+  table: LocatedTable;
+  ctx: TableContext;
+}
+
+/** What a workbook-scope rule sees: every table located in the workbook (or in all consolidated workbooks). */
+export interface RunContext {
+  readonly tables: readonly TableRef[];
+  readonly profile: Profile;
+  /** Report against the table the cell belongs to. */
+  report(ref: TableRef, r: Report): void;
+}
+
+export interface TableRule {
+  meta: RuleMeta & { scope?: 'table' };
+  check(ctx: TableContext): void;
+}
+
+export interface RunRule {
+  meta: RuleMeta & { scope: 'run' };
+  checkRun(ctx: RunContext): void;
+}
+
+export type Rule = TableRule | RunRule;
+
+export function isRunRule(r: Rule): r is RunRule {
+  return r.meta.scope === 'run';
+}
