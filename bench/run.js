@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+/**
+ * Benchmarks (issue targets, measured in one run on this machine):
+ *  1. Engine alone on a generated 100,000-row 附件3 individual table, every rule incl. duplicates: rows/s, and the
+ *     ratio of its time per row to a bare loop of the project's ID check over the same 100,000 IDs.
+ *  2. The CLI end to end on that workbook (wall time, peak RSS) beside a bare ExcelJS read of the same file.
+ * Needs the compiled engine (`npm run prepare`, done by `npm ci`).
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const ExcelJS = require('exceljs');
+const root = path.join(__dirname, '..');
+const { checkWorkbook } = require(path.join(root, 'dist/core/check'));
+const rid = require(path.join(root, 'dist/core/identifiers/resident-id'));
+
+const ROWS = Number(process.env.BENCH_ROWS || 100000);
+const HEADER = ['序号', '姓名', '性别', '民族', '政治\n面貌', '学历\n学位', '工作单位', '单位\n性质', '职务', '身份证号', '联系电话', '备注'];
+const REGIONS = ['654002', '654003', '654004', '654021', '654022', '654023', '654024', '654025', '654026', '654027', '654028', '650102'];
+const UNIT_TYPES = ['机关', '参公', '事业', '企业', '社会团体', '村（居）民委员会', '其他社会组织', '事业单位'];
+const ETHNIC = ['汉族', '维吾尔族', '哈萨克族', '回族', '蒙古族', '锡伯族'];
+const POLITICAL = ['中共党员', '群众', '共青团员', '无党派人士'];
+
+/** Deterministic rows: mostly valid, about 2 % with a typical mistake. */
+function makeRows(n) {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const y = 1960 + Math.floor(rnd() * 45);
+    const m = 1 + Math.floor(rnd() * 12);
+    const d = 1 + Math.floor(rnd() * 28);
+    const seq = String(i % 1000).padStart(3, '0');
+    const first17 = `${REGIONS[i % REGIONS.length]}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${seq}`;
+    let id = first17 + rid.calcCheckDigit(first17);
+    const male = Number(id[16]) % 2 === 1;
+    if (i % 97 === 5) id = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    rows.push([
+      i + 1,
+      `测试${i}`,
+      i % 211 === 3 ? (male ? '女' : '男') : male ? '男' : '女',
+      ETHNIC[i % ETHNIC.length],
+      POLITICAL[i % POLITICAL.length],
+      '大学本科',
+      `示例单位${i % 5000}`,
+      UNIT_TYPES[i % UNIT_TYPES.length],
+      '职员',
+      id,
+      i % 89 === 7 ? '1380013800' : `138${String(i).padStart(8, '0')}`,
+      null,
+    ]);
+  }
+  return rows;
+}
+
+function time(fn) {
+  const t = process.hrtime.bigint();
+  const r = fn();
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, r };
+}
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function runChild(args) {
+  const hook = path.join(__dirname, 'rss-hook.js');
+  const rssFile = path.join(os.tmpdir(), `award-tally-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const t = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, ['--require', hook, ...args], {
+    cwd: root,
+    env: { ...process.env, AWARD_TALLY_RSS_FILE: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
+  if (fs.existsSync(rssFile)) fs.unlinkSync(rssFile);
+  return { ms, rssMB: rss / 1024, status: res.status, stderr: String(res.stderr) };
+}
+
+async function main() {
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const rows = makeRows(ROWS);
+  const grid = { name: 'bench', sheets: [{ name: '附件3', values: [['推荐单位（盖章）：示例县 填表日期：2025年11月3日'], HEADER, ...rows] }] };
+  const ids = rows.map((r) => r[9]);
+
+  // 1. Engine vs bare ID loop, interleaved, median of 5.
+  const opts = { file: 'bench.xlsx', today: { y: 2025, m: 11, d: 20 } };
+  checkWorkbook(grid, opts); // warm-up
+  let sink = 0;
+  const bare = () => {
+    let ok = 0;
+    for (let i = 0; i < ids.length; i++) if (rid.isValid(ids[i])) ok++;
+    return ok;
+  };
+  bare();
+  const engineMs = [];
+  const bareMs = [];
+  let findings = 0;
+  for (let k = 0; k < 5; k++) {
+    const e = time(() => checkWorkbook(grid, opts));
+    engineMs.push(e.ms);
+    findings = e.r.findings.length;
+    const b = time(bare);
+    bareMs.push(b.ms);
+    sink += b.r;
+  }
+  const em = median(engineMs);
+  const bm = median(bareMs);
+  console.log('\n1. engine, %d-row 附件3 individual table, all rules incl. duplicates (median of 5)', ROWS);
+  console.log('   engine:            %s ms  → %s rows/s  (%d findings)', em.toFixed(1), Math.round((ROWS / em) * 1000).toLocaleString('en'), findings);
+  console.log('   bare ID-check loop: %s ms  (resident-id isValid over the same %d IDs, %d valid)', bm.toFixed(1), ROWS, sink / 5);
+  console.log('   ratio engine / bare ID loop per row: %s×  (target ≤ 4×; rows/s target ≥ 300,000)', (em / bm).toFixed(2));
+
+  // 2. CLI end to end vs bare ExcelJS read.
+  const dir = path.join(root, 'out', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `annex3-${ROWS}.xlsx`);
+  if (!fs.existsSync(file)) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('附件3');
+    ws.addRow(['推荐单位（盖章）：示例县 填表日期：2025年11月3日']);
+    ws.addRow(HEADER);
+    for (const r of rows) ws.addRow(r);
+    ws.getColumn(10).numFmt = '@';
+    await wb.xlsx.writeFile(file);
+  }
+  const size = fs.statSync(file).size;
+  const bareRead = [];
+  const cli = [];
+  for (let k = 0; k < 3; k++) {
+    bareRead.push(runChild([path.join(__dirname, 'bare-read.js'), file]));
+    cli.push(runChild([path.join(root, 'bin/award-tally.js'), 'check', file, '--json']));
+  }
+  const bad = cli.find((c) => c.status !== 0 && c.status !== 1);
+  if (bad) throw new Error(`CLI failed: ${bad.stderr}`);
+  const br = median(bareRead.map((x) => x.ms));
+  const cm = median(cli.map((x) => x.ms));
+  const brRss = Math.max(...bareRead.map((x) => x.rssMB));
+  const cRss = Math.max(...cli.map((x) => x.rssMB));
+  console.log('\n2. CLI end to end on %s (%s MB), median of 3', path.relative(root, file), (size / 2 ** 20).toFixed(1));
+  console.log('   bare ExcelJS read:          %s ms, peak RSS %s MB', br.toFixed(0), brRss.toFixed(0));
+  console.log('   award-tally check --json:   %s ms, peak RSS %s MB', cm.toFixed(0), cRss.toFixed(0));
+  console.log('   ratio CLI / bare read: %s×  (target ≤ 1.3×; peak RSS target ≤ 700 MB)', (cm / br).toFixed(2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
