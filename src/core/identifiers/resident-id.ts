@@ -54,6 +54,7 @@ export const MIN_BIRTH_YEAR = 1800;
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
+const CHECK_CODES = Array.from(CHECK_CHARS, (c) => c.charCodeAt(0));
 
 /**
  * What one character becomes in the compact form: its (half-width) code, or -1 to drop it.
@@ -94,7 +95,10 @@ function isCleanShape(s: string): boolean {
  * `４４０５２４ １８８００１０１００１ｘ` → `44052418800101001X`.
  */
 export function compact(s: string): string {
-  if (isCleanShape(s)) return s;
+  return isCleanShape(s) ? s : compactSlow(s);
+}
+
+function compactSlow(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = compactChar(s.charCodeAt(i));
@@ -172,56 +176,68 @@ function notAnId(raw: string, clean: string, status: 'length' | 'format'): IdIns
  * An all-ASCII, already clean value takes a loop over its characters and no string building.
  */
 export function inspect(raw: string): IdInspection {
-  const clean = compact(raw);
+  const clean = isCleanShape(raw) ? raw : compactSlow(raw);
   const n = clean.length;
   if (n === 0) return notAnId(raw, clean, 'length');
-  // Shape: 18 = 17 digits + digit/X, 15 = 15 digits. Only digits and X but a wrong count → 'length';
-  // any other character, or an X before the end → 'format'.
+  // One pass: shape and the weighted sum of the first 17 digits. 18 = 17 digits + digit/X, 15 = 15 digits.
+  // Only digits and X but a wrong count → 'length'; any other character, or an X before the end → 'format'.
   let xAt = -1;
+  let sum = 0;
   for (let i = 0; i < n; i++) {
-    const c = clean.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if (c !== 88 || xAt >= 0) return notAnId(raw, clean, 'format');
+    const c = clean.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) {
+      if (i < 17) sum += c * WEIGHTS[i];
+      continue;
+    }
+    if (c !== 40 || xAt >= 0) return notAnId(raw, clean, 'format'); // 40 = 'X' - '0'
     xAt = i;
   }
   if (xAt >= 0 && xAt !== n - 1) return notAnId(raw, clean, 'format');
   if (n !== 18 && n !== 15) return notAnId(raw, clean, 'length');
   if (n === 15 && xAt >= 0) return notAnId(raw, clean, 'format');
 
-  const dg = (i: number) => clean.charCodeAt(i) - 48;
+  const c0 = clean.charCodeAt(0) - 48;
+  const c1 = clean.charCodeAt(1) - 48;
+  const c2 = clean.charCodeAt(2) - 48;
   let status: IdStatus = 'ok';
   let foreign = false;
   let province: number;
   let county = -1;
-  if (n === 18 && dg(0) === 9) {
+  if (n === 18 && c0 === 9) {
     foreign = true;
-    province = dg(1) * 10 + dg(2);
+    province = c1 * 10 + c2;
   } else {
-    province = dg(0) * 10 + dg(1);
-    county = province * 10000 + dg(2) * 1000 + dg(3) * 100 + dg(4) * 10 + dg(5);
+    province = c0 * 10 + c1;
+    county =
+      province * 10000 +
+      c2 * 1000 +
+      (clean.charCodeAt(3) - 48) * 100 +
+      (clean.charCodeAt(4) - 48) * 10 +
+      (clean.charCodeAt(5) - 48);
   }
   if (!isProvinceNumber(province)) status = 'region';
 
-  let y: number, m: number, d: number;
+  // Birth date starts at index 6; a 15-digit number has a two-digit year in the 1900s.
+  let y: number;
+  let p: number;
   if (n === 18) {
-    y = dg(6) * 1000 + dg(7) * 100 + dg(8) * 10 + dg(9);
-    m = dg(10) * 10 + dg(11);
-    d = dg(12) * 10 + dg(13);
+    y = (clean.charCodeAt(6) - 48) * 1000 + (clean.charCodeAt(7) - 48) * 100 + (clean.charCodeAt(8) - 48) * 10 + (clean.charCodeAt(9) - 48);
+    p = 10;
   } else {
-    y = 1900 + dg(6) * 10 + dg(7);
-    m = dg(8) * 10 + dg(9);
-    d = dg(10) * 10 + dg(11);
+    y = 1900 + (clean.charCodeAt(6) - 48) * 10 + (clean.charCodeAt(7) - 48);
+    p = 8;
   }
+  const m = (clean.charCodeAt(p) - 48) * 10 + (clean.charCodeAt(p + 1) - 48);
+  const d = (clean.charCodeAt(p + 2) - 48) * 10 + (clean.charCodeAt(p + 3) - 48);
   if (status === 'ok' && !isCalendarDate(y, m, d)) status = 'birthdate';
 
-  const male = (n === 18 ? dg(16) : dg(14)) % 2 === 1;
+  const male = ((n === 18 ? clean.charCodeAt(16) : clean.charCodeAt(14)) & 1) === 1;
   let expected = '';
   let canonical: string;
   if (n === 18) {
-    let sum = 0;
-    for (let i = 0; i < 17; i++) sum += dg(i) * WEIGHTS[i];
-    expected = CHECK_CHARS[sum % 11];
-    if (status === 'ok' && clean[17] !== expected) status = 'checksum';
+    const k = sum % 11;
+    expected = CHECK_CHARS[k];
+    if (status === 'ok' && clean.charCodeAt(17) !== CHECK_CODES[k]) status = 'checksum';
     canonical = clean;
   } else {
     const first17 = clean.slice(0, 6) + '19' + clean.slice(6);
