@@ -1,0 +1,196 @@
+/* Webpack for the task pane and ribbon commands, laid out like the Office Yeoman React template:
+ * `npm run build` → dist/, `npm run dev-server` → https://localhost:3000 (the URLs in manifest.xml). */
+const path = require('path');
+
+useAjv8ForSchemaUtils();
+
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+/** Where the production build will be hosted; manifest.xml in dist/ is rewritten to it when set. */
+const PROD_URL = process.env.ADDIN_PROD_URL;
+
+/** Packages that must never be in the first download of the task pane; they come in through import(). */
+const LAZY_ONLY = ['exceljs'];
+
+/**
+ * Dev-server certificates trusted by Office, from office-addin-dev-certs (it may ask to install a local CA).
+ * Only called by `webpack serve`, never by a build or a test.
+ */
+async function httpsServerOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca, key, cert } };
+  } catch (error) {
+    console.warn(
+      `office-addin-dev-certs could not provide certificates (${error.message}); ` +
+        'falling back to a self-signed certificate that Office may refuse. Run: npx office-addin-dev-certs install',
+    );
+    return { type: 'https' };
+  }
+}
+
+/** Fails the build when a LAZY_ONLY package ends up in a chunk loaded at start-up by an entry point. */
+class LazyOnlyPlugin {
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('LazyOnlyPlugin', (compilation) => {
+      const pattern = new RegExp(`[\\\\/]node_modules[\\\\/](${LAZY_ONLY.join('|')})[\\\\/]`);
+      for (const [name, entrypoint] of compilation.entrypoints) {
+        for (const chunk of entrypoint.chunks) {
+          for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
+            if (pattern.test(resource)) {
+              const { WebpackError } = compiler.webpack;
+              compilation.errors.push(
+                new WebpackError(
+                  `${path.relative(__dirname, resource)} is in the initial chunks of entry "${name}": ` +
+                    `load ${LAZY_ONLY.join(', ')} with a dynamic import() so it stays out of the first download.`,
+                ),
+              );
+              return;
+            }
+          }
+        }
+      }
+    });
+  }
+}
+
+/**
+ * Workaround for the installed tree, not for webpack: with `legacy-peer-deps=true` (.npmrc) npm hoists eslint's
+ * ajv@6 and ignores ajv-keywords@5's peer dependency on ajv@8, so schema-utils (used by copy-webpack-plugin and
+ * webpack's own plugins to check their options) dies with "Cannot find module 'ajv/dist/compile/codegen'".
+ * schema-utils carries its own ajv@8; point ajv-keywords' `require('ajv…')` at it. A no-op once ajv@8 is hoisted
+ * (e.g. ajv ^8 in devDependencies); delete this function then.
+ */
+function useAjv8ForSchemaUtils() {
+  let hoistedMajor;
+  try {
+    hoistedMajor = Number(require('ajv/package.json').version.split('.')[0]);
+  } catch {
+    return;
+  }
+  if (hoistedMajor >= 8) return;
+  let schemaUtilsDir;
+  try {
+    schemaUtilsDir = path.dirname(require.resolve('schema-utils/package.json'));
+  } catch {
+    return;
+  }
+  const Module = require('module');
+  const resolveFilename = Module._resolveFilename;
+  const fromAjvKeywords = /[\\/]node_modules[\\/]ajv-keywords[\\/]/;
+  Module._resolveFilename = function (request, parent, ...rest) {
+    if ((request === 'ajv' || request.startsWith('ajv/')) && parent && fromAjvKeywords.test(parent.filename || '')) {
+      return resolveFilename.call(this, request, { ...parent, paths: Module._nodeModulePaths(schemaUtilsDir) }, ...rest);
+    }
+    return resolveFilename.call(this, request, parent, ...rest);
+  };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  return {
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // ExcelJS's browser build needs none of these; say so rather than let webpack 5 error or polyfill them.
+      fallback: {
+        fs: false,
+        path: false,
+        os: false,
+        crypto: false,
+        stream: false,
+        zlib: false,
+        util: false,
+        buffer: false,
+        events: false,
+        string_decoder: false,
+        constants: false,
+        assert: false,
+        process: false,
+      },
+    },
+    module: {
+      // The prebuilt ExcelJS browser bundle (its package "browser" field) has no imports for webpack to follow.
+      noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.webpack.json') },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: 'async',
+        cacheGroups: {
+          // Lazy-loaded heavy code in its own long-cacheable chunk.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'exceljs',
+            chunks: 'async',
+            priority: 20,
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: {
+      // Task panes open in a narrow web view, often on slow government networks: keep the first download small.
+      hints: dev ? false : 'warning',
+      maxEntrypointSize: 600 * 1024,
+      maxAssetSize: 1200 * 1024,
+      assetFilter: (file) => file.endsWith('.js'),
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest*.xml',
+            to: '[name][ext]',
+            transform(content) {
+              if (dev || !PROD_URL) return content;
+              return content.toString().split(DEV_URL).join(PROD_URL.endsWith('/') ? PROD_URL : `${PROD_URL}/`);
+            },
+          },
+        ],
+      }),
+      new LazyOnlyPlugin(),
+    ],
+    devServer: {
+      hot: true,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'dist') },
+      server: env && env.WEBPACK_SERVE ? await httpsServerOptions() : 'https',
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+    },
+  };
+};
