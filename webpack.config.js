@@ -188,7 +188,6 @@ module.exports = async (env, options) => {
     devServer: {
       hot: true,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      static: { directory: path.resolve(__dirname, 'dist') },
       server: env && env.WEBPACK_SERVE ? await httpsServerOptions() : 'https',
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
     },
