@@ -1,0 +1,45 @@
+/**
+ * 单位性质 lookup for a profile: the canonical list (ili-2025 附件3 备注1) and its known synonyms, compared after
+ * `compactText` (full-width → half-width, spaces removed, bracket widths unified), so `村(居)民委员会` and
+ * `村（居）民委员会` meet. Built once per profile object.
+ */
+import { compactText } from '../normalize';
+import type { Profile } from './schema';
+
+export type UnitTypeMatch =
+  /** Written exactly as the profile lists it. */
+  | { match: 'exact'; canonical: string }
+  /** The canonical value in another spelling (bracket width, spaces), or a listed synonym. */
+  | { match: 'synonym'; canonical: string };
+
+interface Lookup {
+  canonical: Map<string, string>;
+  synonyms: Map<string, string>;
+}
+
+const cache = new WeakMap<Profile, Lookup>();
+
+function build(profile: Profile): Lookup {
+  const canonical = new Map<string, string>();
+  for (const u of profile.unitTypes) canonical.set(compactText(u), u);
+  const synonyms = new Map<string, string>();
+  for (const [from, to] of Object.entries(profile.unitTypeSynonyms)) {
+    const target = canonical.get(compactText(to));
+    if (target !== undefined) synonyms.set(compactText(from), target);
+  }
+  return { canonical, synonyms };
+}
+
+/** How a written 单位性质 relates to the profile's list; null when it is neither listed nor a known synonym. */
+export function lookupUnitType(profile: Profile, text: string): UnitTypeMatch | null {
+  let lk = cache.get(profile);
+  if (!lk) {
+    lk = build(profile);
+    cache.set(profile, lk);
+  }
+  const key = compactText(text);
+  const c = lk.canonical.get(key);
+  if (c !== undefined) return c === text ? { match: 'exact', canonical: c } : { match: 'synonym', canonical: c };
+  const s = lk.synonyms.get(key);
+  return s !== undefined ? { match: 'synonym', canonical: s } : null;
+}

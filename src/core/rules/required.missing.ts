@@ -1,0 +1,39 @@
+/**
+ * required.missing — a required cell of a data row is empty (SPEC §3 "Other columns"). The required columns are
+ * the form's (`columns[].required`). 身份证号 has its own rule (`id.missing`) and 序号 is `seq.gap`'s business.
+ */
+import type { TableRule } from './rule';
+
+/** Roles whose emptiness another rule reports. */
+const HANDLED_ELSEWHERE = new Set(['residentId', 'seq']);
+
+export const rule: TableRule = {
+  meta: {
+    id: 'required.missing',
+    severity: 'error',
+    kinds: ['annex3.collective', 'annex3.individual'],
+    docs: {
+      zh: '必填项为空（姓名、工作单位、职务等）',
+      en: 'A required cell is empty (name, employer, position …)',
+    },
+    messages: {
+      missing: { zh: '“{label}”为必填项，不能为空', en: '{labelEn} is required and must not be empty' },
+    },
+  },
+  check(ctx) {
+    const cols = ctx.table.form.columns.filter((c) => c.required && !HANDLED_ELSEWHERE.has(c.role) && ctx.has(c.role));
+    if (cols.length === 0) return;
+    for (const row of ctx.table.rows) {
+      for (const c of cols) {
+        if (ctx.text(row, c.role) !== '') continue;
+        ctx.report({
+          row,
+          col: ctx.col(c.role),
+          messageId: 'missing',
+          data: { label: c.label, labelEn: c.labelEn },
+          value: null,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * seq.gap — 序号 is not 1, 2, 3 … in row order (SPEC §3). Each table numbers from 1 (the individuals' table starts
+ * again under the collectives'). The fix is the expected number; fill renumbers the whole column.
+ *
+ * Accepted as the number n: the number n, or text of digits (`1`, `01`, `１`, `1.0`). An empty 序号 in a data row
+ * is reported too (`required.missing` leaves 序号 to this rule).
+ */
+import { compactText } from '../normalize';
+import type { TableRule } from './rule';
+
+function seqNumber(v: unknown, text: string): number | null {
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)(?:\.0+)?$/.exec(compactText(text));
+  return m ? Number(m[1]) : null;
+}
+
+export const rule: TableRule = {
+  meta: {
+    id: 'seq.gap',
+    severity: 'warning',
+    kinds: ['annex3.collective', 'annex3.individual'],
+    fixable: true,
+    docs: { zh: '序号未按 1、2、3…… 顺序连续编号', en: 'No. is not 1, 2, 3 … in row order' },
+    messages: {
+      wrong: { zh: '序号应为 {expected}，实际为“{value}”', en: 'No. should be {expected}, found "{value}"' },
+      missing: { zh: '序号为空，应为 {expected}', en: 'No. is empty; it should be {expected}' },
+    },
+  },
+  check(ctx) {
+    if (!ctx.has('seq')) return;
+    const col = ctx.col('seq');
+    const rows = ctx.table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const expected = i + 1;
+      const text = ctx.text(row, 'seq');
+      if (seqNumber(ctx.value(row, 'seq'), text) === expected) continue;
+      if (text === '') {
+        ctx.report({ row, col, messageId: 'missing', data: { expected }, value: null, fix: String(expected) });
+      } else {
+        ctx.report({ row, col, messageId: 'wrong', data: { expected, value: text }, fix: String(expected) });
+      }
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import { rule } from '../../src/core/rules/seq.gap';
+import { ruleCases } from '../helpers/rule-tester';
+
+ruleCases(rule, {
+  valid: [
+    { name: '1, 2, 3 as numbers', rows: [{}, {}, {}] },
+    { name: 'as text, padded, full-width or 1.0', rows: [{ seq: '1' }, { seq: '02' }, { seq: '３' }, { seq: '4.0' }] },
+    { name: 'collective', kind: 'annex3.collective', rows: [{}, {}] },
+    {
+      name: 'pre-numbered template rows after the data are not data rows',
+      rows: [{}, {}, [3], [4]],
+    },
+    { name: 'no rows', rows: [] },
+  ],
+  invalid: [
+    {
+      name: 'a gap: 1, 2, 4',
+      rows: [{ seq: 1 }, { seq: 2 }, { seq: 4 }],
+      errors: [{ cell: 'A5', message: '序号应为 3，实际为“4”', fix: '3', value: '4' }],
+    },
+    {
+      name: 'a repeat shifts the rest: 1, 1, 2',
+      rows: [{ seq: 1 }, { seq: 1 }, { seq: 2 }],
+      errors: [
+        { cell: 'A4', fix: '2' },
+        { cell: 'A5', fix: '3' },
+      ],
+    },
+    {
+      name: 'starts at 0',
+      rows: [{ seq: 0 }, { seq: 1 }],
+      errors: [
+        { cell: 'A3', fix: '1' },
+        { cell: 'A4', fix: '2' },
+      ],
+    },
+    {
+      name: 'empty 序号 in a data row',
+      rows: [{}, { seq: null }],
+      errors: [{ cell: 'A4', message: '序号为空，应为 2', fix: '2', value: null }],
+    },
+    {
+      name: 'not a number',
+      rows: [{ seq: '一' }],
+      errors: [{ cell: 'A3', fix: '1' }],
+    },
+    {
+      name: 'collective numbering restarts per table',
+      kind: 'annex3.collective',
+      rows: [{ seq: 2 }],
+      errors: [{ cell: 'A3', fix: '1', severity: 'warning' }],
+    },
+  ],
+});
