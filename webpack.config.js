@@ -2,7 +2,6 @@
  * `npm run build` → dist/, `npm run dev-server` → https://localhost:3000 (the URLs in manifest.xml). */
 const path = require('path');
 
-useAjv8ForSchemaUtils();
 
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -56,38 +55,6 @@ class LazyOnlyPlugin {
       }
     });
   }
-}
-
-/**
- * Workaround for the installed tree, not for webpack: with `legacy-peer-deps=true` (.npmrc) npm hoists eslint's
- * ajv@6 and ignores ajv-keywords@5's peer dependency on ajv@8, so schema-utils (used by copy-webpack-plugin and
- * webpack's own plugins to check their options) dies with "Cannot find module 'ajv/dist/compile/codegen'".
- * schema-utils carries its own ajv@8; point ajv-keywords' `require('ajv…')` at it. A no-op once ajv@8 is hoisted
- * (e.g. ajv ^8 in devDependencies); delete this function then.
- */
-function useAjv8ForSchemaUtils() {
-  let hoistedMajor;
-  try {
-    hoistedMajor = Number(require('ajv/package.json').version.split('.')[0]);
-  } catch {
-    return;
-  }
-  if (hoistedMajor >= 8) return;
-  let schemaUtilsDir;
-  try {
-    schemaUtilsDir = path.dirname(require.resolve('schema-utils/package.json'));
-  } catch {
-    return;
-  }
-  const Module = require('module');
-  const resolveFilename = Module._resolveFilename;
-  const fromAjvKeywords = /[\\/]node_modules[\\/]ajv-keywords[\\/]/;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    if ((request === 'ajv' || request.startsWith('ajv/')) && parent && fromAjvKeywords.test(parent.filename || '')) {
-      return resolveFilename.call(this, request, { ...parent, paths: Module._nodeModulePaths(schemaUtilsDir) }, ...rest);
-    }
-    return resolveFilename.call(this, request, parent, ...rest);
-  };
 }
 
 module.exports = async (env, options) => {

@@ -12,8 +12,8 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const ExcelJS = require('exceljs');
 const root = path.join(__dirname, '..');
-const { checkWorkbook } = require(path.join(root, 'dist/core/check'));
-const rid = require(path.join(root, 'dist/core/identifiers/resident-id'));
+const { checkWorkbook } = require(path.join(root, 'lib/core/check'));
+const rid = require(path.join(root, 'lib/core/identifiers/resident-id'));
 
 const ROWS = Number(process.env.BENCH_ROWS || 100000);
 const HEADER = ['序号', '姓名', '性别', '民族', '政治\n面貌', '学历\n学位', '工作单位', '单位\n性质', '职务', '身份证号', '联系电话', '备注'];

@@ -6,8 +6,8 @@
  */
 const path = require('path');
 const ExcelJS = require('exceljs');
-const rid = require('../dist/core/identifiers/resident-id');
-const { calcCheckDigit: usccCheck } = require('../dist/core/identifiers/uscc');
+const rid = require('../lib/core/identifiers/resident-id');
+const { calcCheckDigit: usccCheck } = require('../lib/core/identifiers/uscc');
 
 const out = path.join(__dirname, '..', 'examples');
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: check the bundled sample workbooks with the CLI, then write the annotated copy and the HTML
+ * report of the faulty one to out/. Exit status 1 from a check only means "errors found", which is the point here.
+ */
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+const bin = path.join(root, 'bin', 'award-tally.js');
+const out = path.join(root, 'out');
+fs.mkdirSync(out, { recursive: true });
+
+function run(args) {
+  console.log(`\n$ award-tally ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0 && r.status !== 1) {
+    console.error(`award-tally exited with ${r.status}`);
+    process.exit(r.status || 2);
+  }
+}
+
+run(['check', 'examples']);
+run([
+  'check',
+  'examples/annex3-mistakes.xlsx',
+  '--annotate',
+  'out/annex3-mistakes.annotated.xlsx',
+  '--report',
+  'out/annex3-mistakes.report.html',
+]);
+run(['template', 'annex3', '-o', 'out/附件3-空白模板.xlsx']);
+console.log('\n示例输出 / demo output: out/annex3-mistakes.annotated.xlsx, out/annex3-mistakes.report.html, out/附件3-空白模板.xlsx');
