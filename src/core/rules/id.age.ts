@@ -1,0 +1,39 @@
+/**
+ * id.age — age on the form date (填表日期, else today) below the profile's minimum (16) or above its maximum
+ * (100). A warning: unusual, not impossible. Skipped when the birth date is after that date (id.birthdate).
+ */
+import { ageOn, compareYMD, formatYMD, idCells, validId } from './id-common';
+import type { TableRule } from './rule';
+
+export const rule: TableRule = {
+  meta: {
+    id: 'id.age',
+    severity: 'warning',
+    kinds: ['annex3.individual'],
+    docs: {
+      zh: '按填表日期计算的年龄应在方案规定的范围内（默认 16–100 岁）',
+      en: "Age on the form date should be within the profile's limits (16–100 by default)",
+    },
+    messages: {
+      tooYoung: {
+        zh: '按身份证号，截至 {ref} 年龄为 {age} 岁，小于 {min} 岁',
+        en: 'By the ID number the person is {age} on {ref}, younger than {min}',
+      },
+      tooOld: {
+        zh: '按身份证号，截至 {ref} 年龄为 {age} 岁，大于 {max} 岁',
+        en: 'By the ID number the person is {age} on {ref}, older than {max}',
+      },
+    },
+  },
+  check(ctx) {
+    const { min, max } = ctx.profile.age;
+    const ref = ctx.referenceDate;
+    for (const c of idCells(ctx)) {
+      const id = validId(c);
+      if (!id || compareYMD(id, ref) > 0 || compareYMD(id, ctx.today) > 0) continue;
+      const age = ageOn(id, ref);
+      if (age < min) ctx.report({ row: c.row, col: c.col, messageId: 'tooYoung', data: { age, min, ref: formatYMD(ref) }, fix: null });
+      else if (age > max) ctx.report({ row: c.row, col: c.col, messageId: 'tooOld', data: { age, max, ref: formatYMD(ref) }, fix: null });
+    }
+  },
+};

@@ -1,0 +1,20 @@
+/** id.missing — the required 身份证号 cell is empty (SPEC §3, GB 11643-1999). */
+import { idCells } from './id-common';
+import type { TableRule } from './rule';
+
+export const rule: TableRule = {
+  meta: {
+    id: 'id.missing',
+    severity: 'error',
+    kinds: ['annex3.individual'],
+    docs: { zh: '身份证号为必填项，不能为空', en: 'The ID number is required' },
+    messages: {
+      missing: { zh: '身份证号为空', en: 'ID number is empty' },
+    },
+  },
+  check(ctx) {
+    for (const c of idCells(ctx)) {
+      if (c.primary === 'missing') ctx.report({ row: c.row, col: c.col, messageId: 'missing', value: null, fix: null });
+    }
+  },
+};
