@@ -95,7 +95,7 @@ async function mistakes() {
   const good = (region, ymd, seq) => makeId(region, ymd, seq);
   // Typed as a number: Excel keeps 15 significant digits, the last three become zeros.
   const lost = Number(good('654021', '19850312', 13).slice(0, 15) + '000');
-  const fullWidth = good('654022', '19900615', 25).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  const fullWidth = good('654022', '19900615', 26).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   const lowerX = (() => {
     for (let s = 1; s < 999; s += 2) {
       const id = good('654023', '19780309', s);
@@ -107,10 +107,10 @@ async function mistakes() {
     const id = good('654024', '19880808', 17);
     return id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
   })();
-  const leapless = '654025199902290' + '15'; // 1999-02-29 does not exist
+  const leapless = '654025199902290' + '16'; // 1999-02-29 does not exist
   const leaplessId = leapless + rid.calcCheckDigit(leapless);
   const dupId = good('654026', '19700101', 27);
-  const firstGen = '654027680101032'; // 15-digit first-generation number, typed as text
+  const firstGen = '654027680101033'; // 15-digit first-generation number, typed as text
   annex3Sheet(wb, '附件3', {
     recommender: '示例县人民政府',
     date: '2025年11月3日',
