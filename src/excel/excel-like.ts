@@ -1,0 +1,159 @@
+/**
+ * The slice of the Office.js `Excel` namespace that the Excel host uses, declared structurally.
+ *
+ * The task pane passes the real global (`createExcelHost(Excel, …)`); tests and the benchmark pass the fake in
+ * test/fakes/excel-fake.ts. Every member here exists in the real API with the same meaning; the requirement set
+ * that introduced it is noted where it is newer than ExcelApi 1.9 (the add-in's minimum). test/excel/types.test.ts
+ * checks at compile time that `typeof Excel` is assignable to `ExcelLike`, so this file cannot drift from
+ * @types/office-js unnoticed.
+ */
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the real API types cell arrays as any[][] */
+
+export interface XlClientResult<T> {
+  readonly value: T;
+}
+
+export interface XlCellPropertiesFill {
+  color?: string;
+  pattern?: string;
+  patternColor?: string;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+}
+export interface XlCellProperties {
+  format?: { fill?: XlCellPropertiesFill };
+}
+export interface XlCellPropertiesLoadOptions {
+  format?: {
+    fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean; tintAndShade?: boolean; patternTintAndShade?: boolean };
+  };
+}
+
+export interface XlRangeFill {
+  color: string;
+  /** ExcelApi 1.9. */
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
+  clear(): void;
+}
+export interface XlRangeFormat {
+  readonly fill: XlRangeFill;
+}
+
+export interface XlRange {
+  readonly isNullObject: boolean;
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: any[][];
+  readonly valueTypes: string[][];
+  numberFormat: any[][];
+  readonly format: XlRangeFormat;
+  getRow(row: number): XlRange;
+  getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
+  getCell(row: number, column: number): XlRange;
+  /** ExcelApi 1.9. */
+  getCellProperties(options: XlCellPropertiesLoadOptions): XlClientResult<XlCellProperties[][]>;
+  select(): void;
+  load(propertyNames?: string | string[]): XlRange;
+}
+
+/** Several ranges of one sheet (ExcelApi 1.9): `worksheet.getRanges("A1,B3:B9")`. */
+export interface XlRangeAreas {
+  readonly format: XlRangeFormat;
+  readonly areas: { readonly items: XlRange[]; load(propertyNames?: string | string[]): unknown };
+  load(propertyNames?: string | string[]): XlRangeAreas;
+}
+
+/** Cell notes (ExcelApi 1.18). A note is keyed by its cell. */
+export interface XlNote {
+  readonly isNullObject: boolean;
+  content: string;
+  delete(): void;
+  getLocation(): XlRange;
+  load(propertyNames?: string | string[]): XlNote;
+}
+export interface XlNoteCollection {
+  readonly items: XlNote[];
+  add(cellAddress: XlRange | string, content: any): XlNote;
+  getItemOrNullObject(key: string): XlNote;
+  load(propertyNames?: string | string[]): XlNoteCollection;
+}
+
+/** Threaded comments (ExcelApi 1.10). */
+export interface XlComment {
+  readonly isNullObject: boolean;
+  readonly id: string;
+  content: string;
+  delete(): void;
+  getLocation(): XlRange;
+  load(propertyNames?: string | string[]): XlComment;
+}
+export interface XlCommentCollection {
+  readonly items: XlComment[];
+  add(cellAddress: XlRange | string, content: any): XlComment;
+  getItemOrNullObject(commentId: string): XlComment;
+  load(propertyNames?: string | string[]): XlCommentCollection;
+}
+
+export interface XlWorksheet {
+  readonly isNullObject: boolean;
+  readonly id: string;
+  name: string;
+  visibility: string;
+  getRange(address?: string): XlRange;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  /** ExcelApi 1.9. */
+  getRanges(address?: string): XlRangeAreas;
+  /** Never throws: a blank sheet gives A1. */
+  getUsedRange(valuesOnly?: boolean): XlRange;
+  activate(): void;
+  delete(): void;
+  /** ExcelApi 1.18. */
+  readonly notes: XlNoteCollection;
+  /** ExcelApi 1.10. */
+  readonly comments: XlCommentCollection;
+  load(propertyNames?: string | string[]): XlWorksheet;
+}
+
+export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+  getActiveWorksheet(): XlWorksheet;
+  add(name?: string): XlWorksheet;
+  load(propertyNames?: string | string[]): XlWorksheetCollection;
+}
+
+export interface XlInsertWorksheetOptions {
+  positionType?: string;
+  relativeTo?: XlWorksheet | string;
+  sheetNamesToInsert?: string[];
+}
+
+export interface XlWorkbook {
+  /** ExcelApi 1.7. */
+  readonly name: string;
+  readonly worksheets: XlWorksheetCollection;
+  /** ExcelApi 1.13. Returns the new sheets' ids. */
+  insertWorksheetsFromBase64(base64File: string, options?: XlInsertWorksheetOptions): XlClientResult<string[]>;
+  load(propertyNames?: string | string[]): XlWorkbook;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<unknown>;
+}
+
+/** `Excel` itself, or the fake. */
+export interface ExcelLike {
+  run<T>(batch: (context: XlContext) => Promise<T>): Promise<T>;
+}
+
+/** `Office.context.requirements.isSetSupported`, e.g. `supports('ExcelApi', '1.18')`. */
+export type SupportsFn = (set: string, version: string) => boolean;

@@ -1,0 +1,1579 @@
+/**
+ * A strict in-memory fake of the slice of Office.js `Excel` that src/excel/host.ts uses (src/excel/excel-like.ts).
+ *
+ * Like the real API:
+ *  - every proxy call only queues work; `context.sync()` sends it. Object paths are resolved at sync time, so a
+ *    `getItem` of a missing sheet fails at the sync (ItemNotFound), not at the call.
+ *  - a property can be read only after it was `load`ed and synced (else PropertyNotLoaded); a `ClientResult`'s
+ *    `value` only after the sync; `isNullObject` of an `…OrNullObject` proxy after the next sync.
+ *  - queued actions run in order; the first failing one stops the batch (earlier writes stay applied) and loads
+ *    of that batch are not delivered.
+ *  - each sync's request and response are measured as the UTF-8 length of an Office.js-like JSON envelope
+ *    (object paths + actions; results), and a request/response over the configured limit (5 MB by default, as
+ *    Excel on the web) fails with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded. A single
+ *    range read over `cellReadLimit` cells (5,000,000) fails with RangeExceedsLimit.
+ *  - writing values behaves like typing: number-like text becomes a number (15 significant digits) unless the
+ *    cell is formatted '@'; a leading apostrophe forces text; `null` in a values array leaves the cell alone.
+ *  - a cell holds either a note or a threaded comment, never both.
+ *  - API members newer than the configured `apiVersion` fail at sync with ApiNotFound.
+ * Not modelled: formulas are stored as their text (not calculated); dates typed as text stay text.
+ */
+import type {
+  ExcelLike,
+  XlCellProperties,
+  XlCellPropertiesLoadOptions,
+  XlClientResult,
+  XlComment,
+  XlCommentCollection,
+  XlContext,
+  XlInsertWorksheetOptions,
+  XlNote,
+  XlNoteCollection,
+  XlRange,
+  XlRangeAreas,
+  XlRangeFill,
+  XlRangeFormat,
+  XlWorkbook,
+  XlWorksheet,
+  XlWorksheetCollection,
+} from '../../src/excel/excel-like';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- mirrors the real API's any[][] cell arrays */
+
+export type FakeValue = string | number | boolean | null;
+
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+/** What Excel reports for a cell without fill. */
+export const NO_FILL: Readonly<FakeFill> = Object.freeze({ color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
+
+export interface FakeCell {
+  value: FakeValue;
+  /** The cell holds an error (#N/A …); `value` is its text. */
+  error?: boolean;
+  numberFormat?: string;
+  fill?: FakeFill;
+}
+
+export interface FakeNote {
+  content: string;
+  author: string;
+}
+export interface FakeComment {
+  id: string;
+  sheetId: string;
+  row: number;
+  col: number;
+  content: string;
+  author: string;
+}
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+const MB = 1024 * 1024;
+
+const PATTERNS = new Set([
+  'None', 'Solid', 'Gray50', 'Gray75', 'Gray25', 'Horizontal', 'Vertical', 'Down', 'Up', 'Checker', 'SemiGray75',
+  'LightHorizontal', 'LightVertical', 'LightDown', 'LightUp', 'Grid', 'CrissCross', 'Gray16', 'Gray8',
+]);
+
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string };
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.code = code;
+    this.debugInfo = { code, message };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- addresses
+
+function colLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+function lettersCol(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+export function cellA1(row: number, col: number): string {
+  return colLetters(col) + (row + 1);
+}
+interface Rect {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+function rectA1(r: Rect): string {
+  const tl = cellA1(r.top, r.left);
+  return r.rows === 1 && r.cols === 1 ? tl : `${tl}:${cellA1(r.top + r.rows - 1, r.left + r.cols - 1)}`;
+}
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+/** Split `Sheet!A1:B2` into sheet name (unquoted) and the local part. */
+function splitSheet(address: string): { sheet?: string; local: string } {
+  const i = address.lastIndexOf('!');
+  if (i < 0) return { local: address.trim() };
+  let s = address.slice(0, i).trim();
+  if (s.startsWith("'") && s.endsWith("'")) s = s.slice(1, -1).replace(/''/g, "'");
+  return { sheet: s, local: address.slice(i + 1).trim() };
+}
+function parseRect(local: string): Rect {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(local.trim());
+  if (!m) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${local}`);
+  const r1 = Number(m[2]) - 1;
+  const c1 = lettersCol(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? lettersCol(m[3]) : c1;
+  const top = Math.min(r1, r2);
+  const left = Math.min(c1, c2);
+  const rect = { top, left, rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+  checkRect(rect);
+  return rect;
+}
+function checkRect(r: Rect): void {
+  if (r.top < 0 || r.left < 0 || r.rows < 1 || r.cols < 1 || r.top + r.rows > MAX_ROWS || r.left + r.cols > MAX_COLS) {
+    throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+  }
+}
+/** Split a RangeAreas address at commas outside quotes. */
+function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (const ch of address) {
+    if (ch === "'") q = !q;
+    if (ch === ',' && !q) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function versionAtLeast(have: string, need: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = need.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+function utf8(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+// ---------------------------------------------------------------------------------------------- data model
+
+export class FakeSheet {
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** rows[r][c]; sparse. */
+  readonly rows: (FakeCell | undefined)[][] = [];
+  /** Notes by cell key (row * MAX_COLS + col). */
+  readonly notes = new Map<number, FakeNote>();
+  constructor(
+    readonly workbook: FakeWorkbook,
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  cellAt(row: number, col: number): FakeCell | undefined {
+    return this.rows[row]?.[col];
+  }
+  ensure(row: number, col: number): FakeCell {
+    let r = this.rows[row];
+    if (!r) r = this.rows[row] = [];
+    let c = r[col];
+    if (!c) c = r[col] = { value: null };
+    return c;
+  }
+
+  /** Test helper: set one cell (`B3`) — value, number format, fill, or an error text. */
+  set(address: string, init: { value?: FakeValue; numberFormat?: string; fill?: Partial<FakeFill>; error?: string }): this {
+    const r = parseRect(address);
+    const c = this.ensure(r.top, r.left);
+    if (init.error !== undefined) {
+      c.value = init.error;
+      c.error = true;
+    } else if (init.value !== undefined) {
+      c.value = init.value;
+      c.error = false;
+    }
+    if (init.numberFormat !== undefined) c.numberFormat = init.numberFormat;
+    if (init.fill !== undefined) c.fill = { ...NO_FILL, ...init.fill };
+    return this;
+  }
+
+  /** Test helper: write a block of values whose top-left cell is `origin`. */
+  setValues(origin: string, values: FakeValue[][], numberFormat?: string): this {
+    const o = parseRect(origin);
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (v === null || v === undefined) continue;
+        const c = this.ensure(o.top + i, o.left + j);
+        c.value = v;
+        if (numberFormat) c.numberFormat = numberFormat;
+      }
+    }
+    return this;
+  }
+
+  /** Test helper: the cell at `B3` (a fresh empty cell when none). */
+  get(address: string): FakeCell {
+    const r = parseRect(address);
+    return this.cellAt(r.top, r.left) ?? { value: null };
+  }
+  value(address: string): FakeValue {
+    return this.get(address).value;
+  }
+  fill(address: string): FakeFill {
+    return { ...(this.get(address).fill ?? NO_FILL) };
+  }
+  numberFormat(address: string): string {
+    return this.get(address).numberFormat ?? 'General';
+  }
+  note(address: string): FakeNote | undefined {
+    const r = parseRect(address);
+    return this.notes.get(r.top * MAX_COLS + r.left);
+  }
+  addNote(address: string, content: string, author = 'User'): this {
+    const r = parseRect(address);
+    this.notes.set(r.top * MAX_COLS + r.left, { content, author });
+    return this;
+  }
+  comment(address: string): FakeComment | undefined {
+    const r = parseRect(address);
+    return this.workbook.commentAt(this.id, r.top, r.left);
+  }
+
+  /** Smallest rectangle holding every cell with a value (valuesOnly) or with a value or format. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let top = -1;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        const used = (cell.value !== null && cell.value !== '') || (!valuesOnly && (cell.fill !== undefined || (cell.numberFormat !== undefined && cell.numberFormat !== 'General')));
+        if (!used) continue;
+        if (top < 0) top = r;
+        bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
+    if (top < 0) return null;
+    return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+}
+
+export interface FakeTemplateSheet {
+  name: string;
+  cells?: Record<string, FakeValue>;
+}
+
+export class FakeWorkbook {
+  name = 'Book1.xlsx';
+  readonly sheets: FakeSheet[] = [];
+  readonly comments = new Map<string, FakeComment>();
+  activeSheetId = '';
+  selection: { sheetId: string; address: string } | null = null;
+  private nextSheet = 1;
+  private nextComment = 1;
+
+  addSheet(name: string): FakeSheet {
+    if (this.findSheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+    const s = new FakeSheet(this, `{S${this.nextSheet++}}`, name);
+    this.sheets.push(s);
+    if (!this.activeSheetId) this.activeSheetId = s.id;
+    return s;
+  }
+  findSheet(key: string): FakeSheet | undefined {
+    const k = key.toLowerCase();
+    return this.sheets.find((s) => s.id === key || s.name.toLowerCase() === k);
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+  activeSheet(): FakeSheet {
+    const s = this.sheets.find((x) => x.id === this.activeSheetId) ?? this.sheets[0];
+    if (!s) throw new FakeOfficeError('ItemNotFound', 'The workbook has no sheets.');
+    return s;
+  }
+  commentAt(sheetId: string, row: number, col: number): FakeComment | undefined {
+    for (const c of this.comments.values()) if (c.sheetId === sheetId && c.row === row && c.col === col) return c;
+    return undefined;
+  }
+  addComment(sheet: FakeSheet, row: number, col: number, content: string, author = 'User'): FakeComment {
+    if (sheet.notes.has(row * MAX_COLS + col)) throw new FakeOfficeError('InvalidOperation', 'The cell already has a note.');
+    if (this.commentAt(sheet.id, row, col)) throw new FakeOfficeError('InvalidOperation', 'The cell already has a comment.');
+    const c: FakeComment = { id: `{C${this.nextComment++}}`, sheetId: sheet.id, row, col, content, author };
+    this.comments.set(c.id, c);
+    return c;
+  }
+  /** Test helper: a user's threaded comment. */
+  addUserComment(sheetName: string, address: string, content: string): FakeComment {
+    const r = parseRect(address);
+    return this.addComment(this.sheet(sheetName), r.top, r.left, content, 'User');
+  }
+  /** What `insertWorksheetsFromBase64` understands in the fake: base64 of JSON `{ sheets: FakeTemplateSheet[] }`. */
+  static encodeTemplate(sheets: FakeTemplateSheet[]): string {
+    return Buffer.from(JSON.stringify({ sheets }), 'utf8').toString('base64');
+  }
+  insertFromBase64(b64: string): string[] {
+    let spec: { sheets: FakeTemplateSheet[] };
+    try {
+      spec = JSON.parse(Buffer.from(b64, 'base64').toString('utf8')) as { sheets: FakeTemplateSheet[] };
+      if (!Array.isArray(spec.sheets)) throw new Error('no sheets');
+    } catch {
+      throw new FakeOfficeError('InvalidArgument', 'The file is not a workbook.');
+    }
+    const ids: string[] = [];
+    for (const t of spec.sheets) {
+      let name = t.name;
+      for (let n = 2; this.findSheet(name); n++) name = `${t.name} (${n})`;
+      const s = this.addSheet(name);
+      for (const [a, v] of Object.entries(t.cells ?? {})) s.set(a, { value: v });
+      ids.push(s.id);
+    }
+    return ids;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- proxies
+
+interface Op {
+  id: number;
+  /** ActionType as in the Office.js wire format: 1 instantiate, 2 query (load), 3 method, 4 set property. */
+  type: 1 | 2 | 3 | 4;
+  proxy: ProxyBase;
+  name: string;
+  args?: unknown[];
+  /** Requirement-set version this action needs. */
+  requires?: string;
+  /** Runs the action; returns the JSON value carried back in the response (loads and ClientResults). */
+  exec(): unknown;
+  /** Delivers the response value after a successful sync (loads, ClientResults). */
+  deliver?(value: unknown): void;
+}
+
+abstract class ProxyBase {
+  readonly _id: number;
+  protected _loaded = new Map<string, unknown>();
+  private _resolved = false;
+  private _target: unknown;
+  constructor(
+    readonly _ctx: FakeContext,
+    readonly _parent: ProxyBase | null,
+    readonly _pathName: string,
+    readonly _pathArgs: unknown[] = [],
+    /** Whether the object is created by its own instantiate action (false for objects made by a method action). */
+    instantiate = true,
+    readonly _requires?: string,
+  ) {
+    this._id = _ctx._nextId();
+    if (instantiate) {
+      _ctx._queue({ type: 1, proxy: this, name: '', requires: _requires, exec: () => void this._t() });
+    }
+  }
+  /** The object this proxy designates; resolved once, at the first sync that uses it. */
+  _t(): any {
+    if (!this._resolved) {
+      this._target = this._resolve();
+      this._resolved = true;
+      if (this._nullable) this._loaded.set('isNullObject', this._target === null);
+    }
+    return this._target;
+  }
+  _setTarget(t: unknown): void {
+    this._target = t;
+    this._resolved = true;
+  }
+  protected get _nullable(): boolean {
+    return false;
+  }
+  /** Like `_t()`, but a null object here is an error (calls on a null object fail like the real API). */
+  _req(): any {
+    const t = this._t();
+    if (t === null) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (${this._pathName}).`);
+    return t;
+  }
+  protected abstract _resolve(): unknown;
+  protected abstract _props(target: any, prop: string): unknown;
+
+  protected _read<T>(prop: string): T {
+    if (!this._loaded.has(prop)) {
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this._loaded.get(prop) as T;
+  }
+  get isNullObject(): boolean {
+    if (!this._nullable) return this._loaded.has('__synced') ? false : this._read<boolean>('isNullObject');
+    return this._read<boolean>('isNullObject');
+  }
+  /** Queue a load of scalar properties (comma-separated string or array). */
+  _load(propertyNames?: string | string[]): void {
+    const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(','))
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    this._ctx._queue({
+      type: 2,
+      proxy: this,
+      name: 'load',
+      args: [names],
+      exec: () => {
+        const t = this._t();
+        if (t === null) return {}; // loading a null object is allowed; nothing arrives
+        const out: Record<string, unknown> = {};
+        for (const n of names) out[n] = this._props(t, n);
+        return out;
+      },
+      deliver: (v) => {
+        const o = v as Record<string, unknown>;
+        for (const k of Object.keys(o)) this._loaded.set(k, o[k]);
+        this._loaded.set('__synced', true);
+      },
+    });
+  }
+  _set(name: string, value: unknown, apply: (t: any) => void, requires?: string): void {
+    this._ctx._queue({ type: 4, proxy: this, name, args: [value], requires, exec: () => apply(this._req()) });
+  }
+  _call(name: string, args: unknown[], apply: (t: any) => unknown, requires?: string): void {
+    this._ctx._queue({ type: 3, proxy: this, name, args, requires, exec: () => void apply(this._req()) });
+  }
+  /** Collections deliver their items already loaded. */
+  _preload(o: Record<string, unknown>, names: string[]): void {
+    for (const n of names) if (n in o) this._loaded.set(n, o[n]);
+    this._loaded.set('__synced', true);
+  }
+  _pathJson(): unknown {
+    return {
+      Id: this._id,
+      ObjectPathType: this._parent ? 3 : 1,
+      Name: this._pathName,
+      ParentObjectPathId: this._parent?._id,
+      ArgumentInfo: this._pathArgs.length ? { Arguments: this._pathArgs } : undefined,
+    };
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: Rect;
+}
+
+function liveSheet(wb: FakeWorkbook, s: FakeSheet): FakeSheet {
+  if (!wb.sheets.includes(s)) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
+  return s;
+}
+
+function cellArrays(t: RangeTarget, prop: 'values' | 'valueTypes' | 'numberFormat'): unknown[][] {
+  const out: unknown[][] = [];
+  const { top, left, rows, cols } = t.rect;
+  for (let i = 0; i < rows; i++) {
+    const src = t.sheet.rows[top + i];
+    const row = new Array<unknown>(cols);
+    for (let j = 0; j < cols; j++) {
+      const c = src?.[left + j];
+      if (prop === 'values') row[j] = c && c.value !== null ? c.value : '';
+      else if (prop === 'numberFormat') row[j] = c?.numberFormat ?? 'General';
+      else if (!c || c.value === null || c.value === '') row[j] = 'Empty';
+      else if (c.error) row[j] = 'Error';
+      else row[j] = typeof c.value === 'number' ? 'Double' : typeof c.value === 'boolean' ? 'Boolean' : 'String';
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Typing text into a cell: number-like text becomes a number unless the cell is text-formatted. */
+function typed(v: unknown, fmt: string | undefined): { value: FakeValue } | null {
+  if (v === null || v === undefined) return null; // null leaves the cell unchanged
+  if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
+  if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'Unsupported cell value.');
+  if (v.startsWith("'")) return { value: v.slice(1) };
+  if (fmt === '@') return { value: v };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return { value: Number(Number(v.trim()).toPrecision(15)) };
+  return { value: v };
+}
+
+function checkShape(t: RangeTarget, v: unknown, what: string): unknown[][] {
+  if (!Array.isArray(v) || v.length !== t.rect.rows || v.some((r) => !Array.isArray(r) || r.length !== t.rect.cols)) {
+    throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+  }
+  return v as unknown[][];
+}
+
+function normColor(c: string): string {
+  if (/^#?[0-9a-f]{6}$/i.test(c)) return ('#' + c.replace('#', '')).toUpperCase();
+  const named: Record<string, string> = { white: '#FFFFFF', black: '#000000', red: '#FF0000', yellow: '#FFFF00', orange: '#FFA500' };
+  const n = named[c.toLowerCase()];
+  if (!n) throw new FakeOfficeError('InvalidArgument', `Invalid color ${c}.`);
+  return n;
+}
+
+/** The cells a fill applies to: a range, or every area of a RangeAreas. */
+type FillTarget = { sheet: FakeSheet; rects: Rect[] };
+
+function forEachCell(t: FillTarget, f: (cell: FakeCell) => void): void {
+  for (const r of t.rects) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) f(t.sheet.ensure(r.top + i, r.left + j));
+}
+
+class FakeRangeFill extends ProxyBase implements XlRangeFill {
+  constructor(ctx: FakeContext, parent: ProxyBase, private readonly targetOf: () => FillTarget) {
+    super(ctx, parent, 'fill');
+  }
+  protected _resolve(): unknown {
+    return this.targetOf();
+  }
+  protected _props(t: FillTarget, prop: string): unknown {
+    const first = t.sheet.cellAt(t.rects[0].top, t.rects[0].left)?.fill ?? NO_FILL;
+    if (prop in first) return first[prop as keyof FakeFill];
+    throw new FakeOfficeError('InvalidArgument', `Unknown property ${prop}`);
+  }
+  private upd(name: string, v: unknown, f: (fill: FakeFill) => void, requires?: string) {
+    this._set(name, v, (t: FillTarget) => forEachCell(t, (c) => { const fill = { ...(c.fill ?? NO_FILL) }; f(fill); c.fill = fill; }), requires);
+  }
+  get color(): string {
+    return this._read('color');
+  }
+  set color(v: string) {
+    this.upd('Color', v, (f) => {
+      f.color = normColor(v);
+      if (f.pattern === 'None') f.pattern = 'Solid';
+    });
+  }
+  get pattern(): string {
+    return this._read('pattern');
+  }
+  set pattern(v: string) {
+    this.upd('Pattern', v, (f) => {
+      if (!PATTERNS.has(v)) throw new FakeOfficeError('InvalidArgument', `Unsupported fill pattern ${v}.`);
+      f.pattern = v;
+    }, '1.9');
+  }
+  get patternColor(): string {
+    return this._read('patternColor');
+  }
+  set patternColor(v: string) {
+    this.upd('PatternColor', v, (f) => void (f.patternColor = normColor(v)), '1.9');
+  }
+  get tintAndShade(): number {
+    return this._read('tintAndShade');
+  }
+  set tintAndShade(v: number) {
+    this.upd('TintAndShade', v, (f) => void (f.tintAndShade = v), '1.9');
+  }
+  get patternTintAndShade(): number {
+    return this._read('patternTintAndShade');
+  }
+  set patternTintAndShade(v: number) {
+    this.upd('PatternTintAndShade', v, (f) => void (f.patternTintAndShade = v), '1.9');
+  }
+  clear(): void {
+    this._call('Clear', [], (t: FillTarget) => forEachCell(t, (c) => void (c.fill = undefined)));
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+class FakeRangeFormat implements XlRangeFormat {
+  readonly fill: FakeRangeFill;
+  constructor(ctx: FakeContext, parent: ProxyBase, targetOf: () => FillTarget) {
+    this.fill = new FakeRangeFill(ctx, parent, targetOf);
+  }
+}
+
+class FakeClientResult<T> implements XlClientResult<T> {
+  private _v: { value: T } | null = null;
+  _deliver(v: T): void {
+    this._v = { value: v };
+  }
+  get value(): T {
+    if (!this._v) throw new FakeOfficeError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.');
+    return this._v.value;
+  }
+}
+
+type RangeResolver = () => RangeTarget | null;
+
+export class FakeRange extends ProxyBase implements XlRange {
+  private _format?: FakeRangeFormat;
+  constructor(
+    ctx: FakeContext,
+    parent: ProxyBase,
+    name: string,
+    args: unknown[],
+    private readonly resolver: RangeResolver,
+    private readonly nullable = false,
+  ) {
+    super(ctx, parent, name, args);
+  }
+  protected get _nullable(): boolean {
+    return this.nullable;
+  }
+  protected _resolve(): unknown {
+    const t = this.resolver();
+    if (t) liveSheet(this._ctx.excel.workbook, t.sheet);
+    return t;
+  }
+  protected _props(t: RangeTarget, prop: string): unknown {
+    switch (prop) {
+      case 'address':
+        return `${quoteSheet(t.sheet.name)}!${rectA1(t.rect)}`;
+      case 'rowIndex':
+        return t.rect.top;
+      case 'columnIndex':
+        return t.rect.left;
+      case 'rowCount':
+        return t.rect.rows;
+      case 'columnCount':
+        return t.rect.cols;
+      case 'cellCount':
+        return t.rect.rows * t.rect.cols;
+      case 'values':
+      case 'valueTypes':
+      case 'numberFormat':
+        if (t.rect.rows * t.rect.cols > this._ctx.excel.cellReadLimit) {
+          throw new FakeOfficeError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+        }
+        return cellArrays(t, prop);
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Unknown property Range.${prop}`);
+    }
+  }
+  get address(): string {
+    return this._read('address');
+  }
+  get rowIndex(): number {
+    return this._read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._read('columnIndex');
+  }
+  get rowCount(): number {
+    return this._read('rowCount');
+  }
+  get columnCount(): number {
+    return this._read('columnCount');
+  }
+  get values(): any[][] {
+    return this._read('values');
+  }
+  set values(v: any[][]) {
+    this._set('Values', v, (t: RangeTarget) => {
+      const rows = checkShape(t, v, 'values');
+      for (let i = 0; i < t.rect.rows; i++) {
+        for (let j = 0; j < t.rect.cols; j++) {
+          const r = t.rect.top + i;
+          const c = t.rect.left + j;
+          const w = typed(rows[i][j], t.sheet.cellAt(r, c)?.numberFormat);
+          if (!w) continue;
+          const cell = t.sheet.ensure(r, c);
+          cell.value = w.value === '' ? null : w.value;
+          cell.error = false;
+        }
+      }
+    });
+  }
+  get valueTypes(): string[][] {
+    return this._read('valueTypes');
+  }
+  get numberFormat(): any[][] {
+    return this._read('numberFormat');
+  }
+  set numberFormat(v: any[][]) {
+    this._set('NumberFormat', v, (t: RangeTarget) => {
+      const rows = checkShape(t, v, 'numberFormat');
+      for (let i = 0; i < t.rect.rows; i++) {
+        for (let j = 0; j < t.rect.cols; j++) {
+          const f = rows[i][j];
+          if (f === null || f === undefined) continue;
+          if (typeof f !== 'string') throw new FakeOfficeError('InvalidArgument', 'A number format must be text.');
+          t.sheet.ensure(t.rect.top + i, t.rect.left + j).numberFormat = f;
+        }
+      }
+    });
+  }
+  get format(): FakeRangeFormat {
+    if (!this._format) this._format = new FakeRangeFormat(this._ctx, this, () => { const t = this._req() as RangeTarget; return { sheet: t.sheet, rects: [t.rect] }; });
+    return this._format;
+  }
+  private sub(name: string, args: unknown[], f: (t: RangeTarget) => Rect): FakeRange {
+    return new FakeRange(this._ctx, this, name, args, () => {
+      const t = this._req() as RangeTarget;
+      const rect = f(t);
+      checkRect(rect);
+      return { sheet: t.sheet, rect };
+    });
+  }
+  getRow(row: number): FakeRange {
+    return this.sub('GetRow', [row], (t) => {
+      if (row < 0 || row >= t.rect.rows) throw new FakeOfficeError('InvalidArgument', 'Row index out of range.');
+      return { top: t.rect.top + row, left: t.rect.left, rows: 1, cols: t.rect.cols };
+    });
+  }
+  getCell(row: number, column: number): FakeRange {
+    return this.sub('GetCell', [row, column], (t) => ({ top: t.rect.top + row, left: t.rect.left + column, rows: 1, cols: 1 }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.sub('GetResizedRange', [deltaRows, deltaColumns], (t) => ({ ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }));
+  }
+  getCellProperties(options: XlCellPropertiesLoadOptions): FakeClientResult<XlCellProperties[][]> {
+    const result = new FakeClientResult<XlCellProperties[][]>();
+    const want = options.format?.fill ?? {};
+    this._ctx._queue({
+      type: 3,
+      proxy: this,
+      name: 'GetCellProperties',
+      args: [options],
+      requires: '1.9',
+      exec: () => {
+        const t = this._req() as RangeTarget;
+        if (t.rect.rows * t.rect.cols > this._ctx.excel.cellReadLimit) throw new FakeOfficeError('RangeExceedsLimit', 'Too many cells.');
+        const out: XlCellProperties[][] = [];
+        for (let i = 0; i < t.rect.rows; i++) {
+          const row: XlCellProperties[] = [];
+          for (let j = 0; j < t.rect.cols; j++) {
+            const f = t.sheet.cellAt(t.rect.top + i, t.rect.left + j)?.fill ?? NO_FILL;
+            const fill: Record<string, unknown> = {};
+            for (const k of Object.keys(want) as (keyof FakeFill)[]) if ((want as Record<string, boolean>)[k]) fill[k] = f[k];
+            row.push({ format: { fill } });
+          }
+          out.push(row);
+        }
+        return out;
+      },
+      deliver: (v) => result._deliver(v as XlCellProperties[][]),
+    });
+    return result;
+  }
+  select(): void {
+    this._call('Select', [], (t: RangeTarget) => {
+      const wb = this._ctx.excel.workbook;
+      if (t.sheet.id !== wb.activeSheetId) throw new FakeOfficeError('InvalidOperation', 'Select needs the range on the active sheet.');
+      wb.selection = { sheetId: t.sheet.id, address: rectA1(t.rect) };
+    });
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+class FakeRangeCollection {
+  private _items: FakeRange[] | null = null;
+  constructor(private readonly owner: FakeRangeAreas) {}
+  get items(): FakeRange[] {
+    if (!this._items) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this._items;
+  }
+  load(propertyNames?: string | string[]): this {
+    const owner = this.owner;
+    const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? 'address').split(',')).map((s) => s.replace(/^items\//, '').trim());
+    owner._ctx._queue({
+      type: 2,
+      proxy: owner,
+      name: 'load',
+      args: [names],
+      exec: () => {
+        const t = owner._req() as FillTarget;
+        return t.rects.map((r) => ({ address: `${quoteSheet(t.sheet.name)}!${rectA1(r)}`, rowIndex: r.top, columnIndex: r.left, rowCount: r.rows, columnCount: r.cols }));
+      },
+      deliver: (v) => {
+        const t = owner._t() as FillTarget;
+        this._items = (v as Record<string, unknown>[]).map((o, i) => {
+          const r = new FakeRange(owner._ctx, owner, 'GetItemAt', [i], () => ({ sheet: t.sheet, rect: t.rects[i] }));
+          r._preload(o, names);
+          return r;
+        });
+      },
+    });
+    return this;
+  }
+}
+
+export class FakeRangeAreas extends ProxyBase implements XlRangeAreas {
+  private _format?: FakeRangeFormat;
+  readonly areas: FakeRangeCollection;
+  constructor(ctx: FakeContext, parent: FakeWorksheet, private readonly address: string) {
+    super(ctx, parent, 'GetRanges', [address], true, '1.9');
+    this.areas = new FakeRangeCollection(this);
+  }
+  protected _resolve(): unknown {
+    const sheet = liveSheet(this._ctx.excel.workbook, (this._parent as FakeWorksheet)._req() as FakeSheet);
+    const rects = splitAreas(this.address).map((a) => {
+      const p = splitSheet(a);
+      if (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw new FakeOfficeError('InvalidArgument', 'All areas must be on the same sheet.');
+      return parseRect(p.local);
+    });
+    if (rects.length === 0) throw new FakeOfficeError('InvalidArgument', 'Empty address.');
+    return { sheet, rects } satisfies FillTarget;
+  }
+  protected _props(t: FillTarget, prop: string): unknown {
+    if (prop === 'address') return t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${rectA1(r)}`).join(',');
+    if (prop === 'areaCount') return t.rects.length;
+    if (prop === 'cellCount') return t.rects.reduce((n, r) => n + r.rows * r.cols, 0);
+    throw new FakeOfficeError('InvalidArgument', `Unknown property RangeAreas.${prop}`);
+  }
+  get format(): FakeRangeFormat {
+    if (!this._format) this._format = new FakeRangeFormat(this._ctx, this, () => this._req() as FillTarget);
+    return this._format;
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+interface NoteTarget {
+  sheet: FakeSheet;
+  key: number;
+}
+
+export class FakeNoteProxy extends ProxyBase implements XlNote {
+  constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: () => NoteTarget | null, instantiate = true, private readonly nullable = false) {
+    super(ctx, parent, name, args, instantiate, '1.18');
+  }
+  protected get _nullable(): boolean {
+    return this.nullable;
+  }
+  protected _resolve(): unknown {
+    return this.resolver();
+  }
+  private note(t: NoteTarget): FakeNote {
+    const n = t.sheet.notes.get(t.key);
+    if (!n) throw new FakeOfficeError('ItemNotFound', 'The note does not exist.');
+    return n;
+  }
+  protected _props(t: NoteTarget, prop: string): unknown {
+    const n = this.note(t);
+    if (prop === 'content') return n.content;
+    if (prop === 'authorName') return n.author;
+    throw new FakeOfficeError('InvalidArgument', `Unknown property Note.${prop}`);
+  }
+  get content(): string {
+    return this._read('content');
+  }
+  set content(v: string) {
+    this._set('Content', v, (t: NoteTarget) => void (this.note(t).content = v), '1.18');
+  }
+  delete(): void {
+    this._call('Delete', [], (t: NoteTarget) => {
+      this.note(t);
+      t.sheet.notes.delete(t.key);
+    }, '1.18');
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this._ctx, this, 'GetLocation', [], () => {
+      const t = this._req() as NoteTarget;
+      this.note(t);
+      return { sheet: t.sheet, rect: { top: Math.floor(t.key / MAX_COLS), left: t.key % MAX_COLS, rows: 1, cols: 1 } };
+    });
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+/** Resolve a cell address given to notes/comments `add` (a Range proxy, `B3` or `Sheet1!B3`). */
+function cellOf(ctx: FakeContext, sheet: FakeSheet, cellAddress: XlRange | string): { sheet: FakeSheet; row: number; col: number } {
+  if (typeof cellAddress !== 'string') {
+    const t = (cellAddress as FakeRange)._req() as RangeTarget;
+    if (t.rect.rows !== 1 || t.rect.cols !== 1) throw new FakeOfficeError('InvalidArgument', 'A note or comment needs a single cell.');
+    return { sheet: t.sheet, row: t.rect.top, col: t.rect.left };
+  }
+  const p = splitSheet(cellAddress);
+  const s = p.sheet !== undefined ? ctx.excel.workbook.findSheet(p.sheet) : sheet;
+  if (!s) throw new FakeOfficeError('ItemNotFound', `No sheet ${p.sheet}.`);
+  const r = parseRect(p.local);
+  if (r.rows !== 1 || r.cols !== 1) throw new FakeOfficeError('InvalidArgument', 'A note or comment needs a single cell.');
+  return { sheet: s, row: r.top, col: r.left };
+}
+
+export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
+  private _items: FakeNoteProxy[] | null = null;
+  constructor(ctx: FakeContext, parent: FakeWorksheet) {
+    super(ctx, parent, 'Notes', [], true, '1.18');
+  }
+  protected _resolve(): unknown {
+    return liveSheet(this._ctx.excel.workbook, (this._parent as FakeWorksheet)._req() as FakeSheet);
+  }
+  protected _props(): unknown {
+    throw new FakeOfficeError('InvalidArgument', 'Load items/… on a collection.');
+  }
+  get items(): FakeNoteProxy[] {
+    if (!this._items) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this._items;
+  }
+  add(cellAddress: XlRange | string, content: any): FakeNoteProxy {
+    let made: NoteTarget | null = null;
+    const note = new FakeNoteProxy(this._ctx, this, 'Add', [typeof cellAddress === 'string' ? cellAddress : `#${(cellAddress as FakeRange)._id}`, content], () => made, false);
+    this._ctx._queue({
+      type: 3,
+      proxy: this,
+      name: 'Add',
+      args: [typeof cellAddress === 'string' ? cellAddress : { _ObjectPathId: (cellAddress as FakeRange)._id }, content],
+      requires: '1.18',
+      exec: () => {
+        const own = this._req() as FakeSheet;
+        const c = cellOf(this._ctx, own, cellAddress);
+        const key = c.row * MAX_COLS + c.col;
+        if (c.sheet.notes.has(key)) throw new FakeOfficeError('InvalidOperation', 'The cell already has a note.');
+        if (this._ctx.excel.workbook.commentAt(c.sheet.id, c.row, c.col)) throw new FakeOfficeError('InvalidOperation', 'The cell already has a comment.');
+        c.sheet.notes.set(key, { content: String(content), author: 'Award Tally' });
+        made = { sheet: c.sheet, key };
+        note._setTarget(made);
+      },
+    });
+    return note;
+  }
+  getItemOrNullObject(key: string): FakeNoteProxy {
+    return new FakeNoteProxy(this._ctx, this, 'GetItemOrNullObject', [key], () => {
+      const own = this._req() as FakeSheet;
+      const c = cellOf(this._ctx, own, key);
+      const k = c.row * MAX_COLS + c.col;
+      return c.sheet.notes.has(k) ? { sheet: c.sheet, key: k } : null;
+    }, true, true);
+  }
+  load(propertyNames?: string | string[]): this {
+    const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',')).map((s) => s.trim().replace(/^items\//, '')).filter((s) => s && s !== 'items');
+    this._ctx._queue({
+      type: 2,
+      proxy: this,
+      name: 'load',
+      args: [names],
+      requires: '1.18',
+      exec: () => {
+        const sheet = this._req() as FakeSheet;
+        return [...sheet.notes.entries()].sort((a, b) => a[0] - b[0]).map(([key, n]) => {
+          const o: Record<string, unknown> = { _key: key };
+          for (const p of names) o[p] = p === 'content' ? n.content : p === 'authorName' ? n.author : undefined;
+          return o;
+        });
+      },
+      deliver: (v) => {
+        const sheet = this._t() as FakeSheet;
+        this._items = (v as Record<string, unknown>[]).map((o) => {
+          const key = o._key as number;
+          const p = new FakeNoteProxy(this._ctx, this, 'GetItemAt', [key], () => ({ sheet, key }), false);
+          p._setTarget({ sheet, key });
+          p._preload(o, names);
+          return p;
+        });
+      },
+    });
+    return this;
+  }
+}
+
+export class FakeCommentProxy extends ProxyBase implements XlComment {
+  constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: () => string | null, instantiate = true, private readonly nullable = false) {
+    super(ctx, parent, name, args, instantiate, '1.10');
+  }
+  protected get _nullable(): boolean {
+    return this.nullable;
+  }
+  protected _resolve(): unknown {
+    return this.resolver();
+  }
+  private comment(id: string): FakeComment {
+    const c = this._ctx.excel.workbook.comments.get(id);
+    if (!c) throw new FakeOfficeError('ItemNotFound', 'The comment does not exist.');
+    return c;
+  }
+  protected _props(id: string, prop: string): unknown {
+    const c = this.comment(id);
+    if (prop === 'id') return c.id;
+    if (prop === 'content') return c.content;
+    if (prop === 'authorName') return c.author;
+    throw new FakeOfficeError('InvalidArgument', `Unknown property Comment.${prop}`);
+  }
+  get id(): string {
+    return this._read('id');
+  }
+  get content(): string {
+    return this._read('content');
+  }
+  set content(v: string) {
+    this._set('Content', v, (id: string) => void (this.comment(id).content = v), '1.10');
+  }
+  delete(): void {
+    this._call('Delete', [], (id: string) => {
+      this.comment(id);
+      this._ctx.excel.workbook.comments.delete(id);
+    }, '1.10');
+  }
+  getLocation(): FakeRange {
+    return new FakeRange(this._ctx, this, 'GetLocation', [], () => {
+      const c = this.comment(this._req() as string);
+      const sheet = this._ctx.excel.workbook.sheets.find((s) => s.id === c.sheetId);
+      if (!sheet) throw new FakeOfficeError('ItemNotFound', 'Sheet gone.');
+      return { sheet, rect: { top: c.row, left: c.col, rows: 1, cols: 1 } };
+    });
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+export class FakeCommentCollection extends ProxyBase implements XlCommentCollection {
+  private _items: FakeCommentProxy[] | null = null;
+  constructor(ctx: FakeContext, parent: FakeWorksheet) {
+    super(ctx, parent, 'Comments', [], true, '1.10');
+  }
+  protected _resolve(): unknown {
+    return liveSheet(this._ctx.excel.workbook, (this._parent as FakeWorksheet)._req() as FakeSheet);
+  }
+  protected _props(): unknown {
+    throw new FakeOfficeError('InvalidArgument', 'Load items/… on a collection.');
+  }
+  get items(): FakeCommentProxy[] {
+    if (!this._items) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this._items;
+  }
+  add(cellAddress: XlRange | string, content: any): FakeCommentProxy {
+    let made: string | null = null;
+    const proxy = new FakeCommentProxy(this._ctx, this, 'Add', [typeof cellAddress === 'string' ? cellAddress : `#${(cellAddress as FakeRange)._id}`, content], () => made, false);
+    this._ctx._queue({
+      type: 3,
+      proxy: this,
+      name: 'Add',
+      args: [typeof cellAddress === 'string' ? cellAddress : { _ObjectPathId: (cellAddress as FakeRange)._id }, content, 'Plain'],
+      requires: '1.10',
+      exec: () => {
+        const own = this._req() as FakeSheet;
+        const c = cellOf(this._ctx, own, cellAddress);
+        const made0 = this._ctx.excel.workbook.addComment(c.sheet, c.row, c.col, String(content), 'Award Tally');
+        made = made0.id;
+        proxy._setTarget(made);
+      },
+    });
+    return proxy;
+  }
+  getItemOrNullObject(commentId: string): FakeCommentProxy {
+    return new FakeCommentProxy(this._ctx, this, 'GetItemOrNullObject', [commentId], () => (this._ctx.excel.workbook.comments.has(commentId) ? commentId : null), true, true);
+  }
+  load(propertyNames?: string | string[]): this {
+    const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',')).map((s) => s.trim().replace(/^items\//, '')).filter((s) => s && s !== 'items');
+    this._ctx._queue({
+      type: 2,
+      proxy: this,
+      name: 'load',
+      args: [names],
+      requires: '1.10',
+      exec: () => {
+        const sheet = this._req() as FakeSheet;
+        return [...this._ctx.excel.workbook.comments.values()]
+          .filter((c) => c.sheetId === sheet.id)
+          .map((c) => {
+            const o: Record<string, unknown> = { _id: c.id };
+            for (const p of names) o[p] = p === 'id' ? c.id : p === 'content' ? c.content : p === 'authorName' ? c.author : undefined;
+            return o;
+          });
+      },
+      deliver: (v) => {
+        this._items = (v as Record<string, unknown>[]).map((o) => {
+          const id = o._id as string;
+          const p = new FakeCommentProxy(this._ctx, this, 'GetItemAt', [id], () => id, false);
+          p._setTarget(id);
+          p._preload(o, names);
+          return p;
+        });
+      },
+    });
+    return this;
+  }
+}
+
+type SheetResolver = () => FakeSheet | null;
+
+export class FakeWorksheet extends ProxyBase implements XlWorksheet {
+  private _notes?: FakeNoteCollection;
+  private _comments?: FakeCommentCollection;
+  constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: SheetResolver, private readonly nullable = false, instantiate = true) {
+    super(ctx, parent, name, args, instantiate);
+  }
+  protected get _nullable(): boolean {
+    return this.nullable;
+  }
+  protected _resolve(): unknown {
+    return this.resolver();
+  }
+  protected _props(s: FakeSheet, prop: string): unknown {
+    liveSheet(this._ctx.excel.workbook, s);
+    switch (prop) {
+      case 'name':
+        return s.name;
+      case 'id':
+        return s.id;
+      case 'visibility':
+        return s.visibility;
+      case 'position':
+        return this._ctx.excel.workbook.sheets.indexOf(s);
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Unknown property Worksheet.${prop}`);
+    }
+  }
+  get id(): string {
+    return this._read('id');
+  }
+  get name(): string {
+    return this._read('name');
+  }
+  set name(v: string) {
+    this._set('Name', v, (s: FakeSheet) => {
+      if (this._ctx.excel.workbook.findSheet(v) && this._ctx.excel.workbook.findSheet(v) !== s) throw new FakeOfficeError('ItemAlreadyExists', 'Name taken.');
+      s.name = v;
+    });
+  }
+  get visibility(): string {
+    return this._read('visibility');
+  }
+  set visibility(v: string) {
+    this._set('Visibility', v, (s: FakeSheet) => {
+      if (v !== 'Visible' && v !== 'Hidden' && v !== 'VeryHidden') throw new FakeOfficeError('InvalidArgument', `Bad visibility ${v}`);
+      if (v !== 'Visible' && this._ctx.excel.workbook.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+      }
+      s.visibility = v;
+    });
+  }
+  private sheetRange(name: string, args: unknown[], f: (s: FakeSheet) => Rect | null, nullable = false): FakeRange {
+    return new FakeRange(this._ctx, this, name, args, () => {
+      const s = liveSheet(this._ctx.excel.workbook, this._req() as FakeSheet);
+      const rect = f(s);
+      if (!rect) return null;
+      checkRect(rect);
+      return { sheet: s, rect };
+    }, nullable);
+  }
+  getRange(address?: string): FakeRange {
+    return this.sheetRange('GetRange', [address ?? ''], (s) => {
+      if (!address) return { top: 0, left: 0, rows: MAX_ROWS, cols: MAX_COLS };
+      const p = splitSheet(address);
+      if (p.sheet !== undefined && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw new FakeOfficeError('InvalidArgument', 'Address on another sheet.');
+      return parseRect(p.local);
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return this.sheetRange('GetRangeByIndexes', [startRow, startColumn, rowCount, columnCount], () => ({ top: startRow, left: startColumn, rows: rowCount, cols: columnCount }));
+  }
+  getRanges(address?: string): FakeRangeAreas {
+    return new FakeRangeAreas(this._ctx, this, address ?? '');
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return this.sheetRange('GetUsedRange', [valuesOnly === true], (s) => s.usedRect(valuesOnly === true) ?? { top: 0, left: 0, rows: 1, cols: 1 });
+  }
+  activate(): void {
+    this._call('Activate', [], (s: FakeSheet) => {
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this._ctx.excel.workbook.activeSheetId = s.id;
+    });
+  }
+  delete(): void {
+    this._call('Delete', [], (s: FakeSheet) => {
+      const wb = this._ctx.excel.workbook;
+      liveSheet(wb, s);
+      if (s.visibility === 'Visible' && wb.sheets.filter((x) => x.visibility === 'Visible').length <= 1) throw new FakeOfficeError('InvalidOperation', 'Cannot delete the last visible sheet.');
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      for (const [id, c] of wb.comments) if (c.sheetId === s.id) wb.comments.delete(id);
+      if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets.find((x) => x.visibility === 'Visible')?.id ?? '';
+    });
+  }
+  get notes(): FakeNoteCollection {
+    if (!this._notes) this._notes = new FakeNoteCollection(this._ctx, this);
+    return this._notes;
+  }
+  get comments(): FakeCommentCollection {
+    if (!this._comments) this._comments = new FakeCommentCollection(this._ctx, this);
+    return this._comments;
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+export class FakeWorksheetCollection extends ProxyBase implements XlWorksheetCollection {
+  private _items: FakeWorksheet[] | null = null;
+  constructor(ctx: FakeContext, parent: FakeWorkbookProxy) {
+    super(ctx, parent, 'Worksheets');
+  }
+  protected _resolve(): unknown {
+    return this._ctx.excel.workbook;
+  }
+  protected _props(): unknown {
+    throw new FakeOfficeError('InvalidArgument', 'Load items/… on a collection.');
+  }
+  get items(): FakeWorksheet[] {
+    if (!this._items) throw new FakeOfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this._items;
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this._ctx, this, 'GetItem', [key], () => {
+      const s = this._ctx.excel.workbook.findSheet(key);
+      if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (worksheet ${key}).`);
+      return s;
+    });
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this._ctx, this, 'GetItemOrNullObject', [key], () => this._ctx.excel.workbook.findSheet(key) ?? null, true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this._ctx, this, 'GetActiveWorksheet', [], () => this._ctx.excel.workbook.activeSheet());
+  }
+  add(name?: string): FakeWorksheet {
+    let made: FakeSheet | null = null;
+    const ws = new FakeWorksheet(this._ctx, this, 'Add', [name ?? ''], () => made, false, false);
+    this._ctx._queue({
+      type: 3,
+      proxy: this,
+      name: 'Add',
+      args: [name ?? ''],
+      exec: () => {
+        const wb = this._ctx.excel.workbook;
+        made = wb.addSheet(name ?? `Sheet${wb.sheets.length + 1}`);
+        ws._setTarget(made);
+      },
+    });
+    return ws;
+  }
+  load(propertyNames?: string | string[]): this {
+    const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',')).map((s) => s.trim().replace(/^items\//, '')).filter((s) => s && s !== 'items');
+    this._ctx._queue({
+      type: 2,
+      proxy: this,
+      name: 'load',
+      args: [names],
+      exec: () =>
+        this._ctx.excel.workbook.sheets.map((s) => {
+          const o: Record<string, unknown> = { _id: s.id };
+          for (const p of names) o[p] = p === 'name' ? s.name : p === 'id' ? s.id : p === 'visibility' ? s.visibility : undefined;
+          return o;
+        }),
+      deliver: (v) => {
+        const wb = this._ctx.excel.workbook;
+        this._items = (v as Record<string, unknown>[]).map((o) => {
+          const id = o._id as string;
+          const w = new FakeWorksheet(this._ctx, this, 'GetItem', [id], () => wb.findSheet(id) ?? null, false, false);
+          w._setTarget(wb.findSheet(id) ?? null);
+          w._preload(o, names);
+          return w;
+        });
+      },
+    });
+    return this;
+  }
+}
+
+export class FakeWorkbookProxy extends ProxyBase implements XlWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(ctx: FakeContext) {
+    super(ctx, null, 'Workbook', [], false);
+    this._setTarget(ctx.excel.workbook);
+    this.worksheets = new FakeWorksheetCollection(ctx, this);
+  }
+  protected _resolve(): unknown {
+    return this._ctx.excel.workbook;
+  }
+  protected _props(wb: FakeWorkbook, prop: string): unknown {
+    if (prop === 'name') return wb.name;
+    throw new FakeOfficeError('InvalidArgument', `Unknown property Workbook.${prop}`);
+  }
+  get name(): string {
+    return this._read('name');
+  }
+  insertWorksheetsFromBase64(base64File: string, options?: XlInsertWorksheetOptions): FakeClientResult<string[]> {
+    const result = new FakeClientResult<string[]>();
+    this._ctx._queue({
+      type: 3,
+      proxy: this,
+      name: 'InsertWorksheetsFromBase64',
+      args: [base64File, options ? { ...options, relativeTo: typeof options.relativeTo === 'string' ? options.relativeTo : undefined } : undefined],
+      requires: '1.13',
+      exec: () => this._ctx.excel.workbook.insertFromBase64(base64File),
+      deliver: (v) => result._deliver(v as string[]),
+    });
+    return result;
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- context, run
+
+export class FakeContext implements XlContext {
+  readonly workbook: FakeWorkbookProxy;
+  private ops: Op[] = [];
+  private sentPaths = new Set<number>();
+  private idSeq = 0;
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+  _nextId(): number {
+    return ++this.idSeq;
+  }
+  _queue(op: Omit<Op, 'id'>): void {
+    this.ops.push({ ...op, id: this._nextId() });
+  }
+  get pending(): number {
+    return this.ops.length;
+  }
+
+  private pathChain(p: ProxyBase, out: ProxyBase[]): void {
+    if (this.sentPaths.has(p._id) || out.includes(p)) return;
+    if (p._parent) this.pathChain(p._parent, out);
+    out.push(p);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
+    const fake = this.excel;
+    fake.stats.syncs++;
+    // Request: the object paths not yet sent, then the actions.
+    const newPaths: ProxyBase[] = [];
+    let request = 2 + '{"Actions":[],"ObjectPaths":{}}'.length;
+    for (const op of ops) {
+      this.pathChain(op.proxy, newPaths);
+      request += utf8(JSON.stringify({ Id: op.id, ActionType: op.type, Name: op.name, ObjectPathId: op.proxy._id, ArgumentInfo: op.args ? { Arguments: op.args } : undefined })) + 1;
+    }
+    for (const p of newPaths) request += utf8(JSON.stringify(p._pathJson())) + 8;
+    fake.stats.requestBytes.push(request);
+    const injected = fake._takeInjectedError();
+    if (request > fake.requestLimit) {
+      fake.stats.responseBytes.push(0);
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
+    }
+    for (const p of newPaths) this.sentPaths.add(p._id);
+    if (injected) {
+      fake.stats.responseBytes.push(0);
+      throw injected;
+    }
+    // Run in order; the first failure stops the batch.
+    if (fake.tracing) for (const op of ops) fake.trace.push({ sync: fake.stats.syncs, name: op.name, path: op.proxy._pathName, args: op.args });
+    let response = '{"Results":[]}'.length;
+    const deliveries: { op: Op; value: unknown }[] = [];
+    try {
+      for (const op of ops) {
+        if (op.requires && !versionAtLeast(fake.apiVersion, op.requires)) {
+          throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (needs ExcelApi ${op.requires}).`);
+        }
+        const v = op.exec();
+        if (op.deliver) {
+          response += utf8(JSON.stringify({ ActionId: op.id, Value: v })) + 1;
+          deliveries.push({ op, value: v });
+        }
+      }
+    } catch (e) {
+      fake.stats.responseBytes.push(response);
+      throw e;
+    }
+    fake.stats.responseBytes.push(response);
+    if (response > fake.responseLimit) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
+    }
+    for (const d of deliveries) d.op.deliver?.(d.value);
+    // Every proxy used in this batch is now synced (isNullObject readable for non-nullable ones too).
+    for (const op of ops) (op.proxy as unknown as { _loaded: Map<string, unknown> })._loaded.set('__synced', true);
+  }
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi requirement set the fake host supports (default '1.18'). */
+  apiVersion?: string;
+  /** Request / response limits in bytes (default 5 MB each, as Excel on the web). */
+  requestLimit?: number;
+  responseLimit?: number;
+  /** Cells one range read may return (default 5,000,000). */
+  cellReadLimit?: number;
+}
+
+export interface FakeStats {
+  syncs: number;
+  requestBytes: number[];
+  responseBytes: number[];
+}
+
+/** One action as sent (names as in the wire format: `Values`, `NumberFormat`, `Color`, `Add` …). */
+export interface FakeTraceEntry {
+  sync: number;
+  name: string;
+  /** Name of the object path the action applies to (`GetRanges`, `GetRangeByIndexes`, `Notes` …). */
+  path: string;
+  args?: unknown[];
+}
+
+export class FakeExcel implements ExcelLike {
+  /** Actions of every successful-request sync, in order (set `tracing = false` for big benchmarks). */
+  trace: FakeTraceEntry[] = [];
+  tracing = true;
+  apiVersion: string;
+  requestLimit: number;
+  responseLimit: number;
+  cellReadLimit: number;
+  stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  private injected: FakeOfficeError[] = [];
+
+  constructor(
+    readonly workbook: FakeWorkbook = new FakeWorkbook(),
+    options: FakeExcelOptions = {},
+  ) {
+    this.apiVersion = options.apiVersion ?? '1.18';
+    this.requestLimit = options.requestLimit ?? 5 * MB;
+    this.responseLimit = options.responseLimit ?? 5 * MB;
+    this.cellReadLimit = options.cellReadLimit ?? 5_000_000;
+  }
+
+  /** `Office.context.requirements.isSetSupported` for this fake host. */
+  readonly supports = (set: string, version: string): boolean => set === 'ExcelApi' && versionAtLeast(this.apiVersion, version);
+
+  resetStats(): void {
+    this.stats = { syncs: 0, requestBytes: [], responseBytes: [] };
+    this.trace = [];
+  }
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.stats.requestBytes);
+  }
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.stats.responseBytes);
+  }
+  get totalRequestBytes(): number {
+    return this.stats.requestBytes.reduce((a, b) => a + b, 0);
+  }
+  get totalResponseBytes(): number {
+    return this.stats.responseBytes.reduce((a, b) => a + b, 0);
+  }
+
+  /** Make the next sync fail with this Office error code (e.g. 'InvalidOperationInCellEditMode'). */
+  failNextSync(code: string, message = 'Injected failure.'): void {
+    this.injected.push(new FakeOfficeError(code, message));
+  }
+  _takeInjectedError(): FakeOfficeError | undefined {
+    return this.injected.shift();
+  }
+
+  async run<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
+    const ctx = new FakeContext(this);
+    const result = await batch(ctx);
+    if (ctx.pending > 0) await ctx.sync(); // Excel.run syncs what is left
+    return result;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- sample data
+
+/** Header of the 附件3 individual table (ili-2025 附件3 二). */
+export const ANNEX3_HEADER = ['序号', '姓名', '性别', '民族', '政治\n面貌', '学历\n学位', '工作单位', '单位\n性质', '职务', '身份证号', '联系电话', '备注'];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '马', '艾', '阿', '古'];
+const GIVEN = ['建国', '海燕', '文杰', '丽娜', '志强', '古丽', '买买提', '晓东', '玉山', '热依拉', '俊', '敏'];
+const ETHNIC = ['汉族', '维吾尔族', '哈萨克族', '回族', '蒙古族', '锡伯族'];
+const POLITICAL = ['中共党员', '群众', '共青团员', '无党派人士'];
+const EDUCATION = ['大学本科/学士', '研究生/硕士', '大学专科', '高中'];
+const UNITS = ['伊宁市市场监督管理局', '霍城县人民医院', '奎屯市第二中学', '伊犁哈萨克自治州质量技术监督检验所', '察布查尔锡伯自治县供电公司', '新源县那拉提镇人民政府'];
+const UNIT_TYPES = ['机关', '参公', '事业', '企业', '社会团体', '村（居）民委员会', '其他社会组织'];
+const TITLES = ['科员', '副科长', '主任', '高级工程师', '党支部书记', '副总经理'];
+const REGIONS = ['654002', '654003', '654004', '654021', '654022', '654023', '654024', '654025', '654026', '654027', '654028', '650102'];
+
+function idCheck(first17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += Number(first17[i]) * w[i];
+  return '10X98765432'[s % 11];
+}
+
+export interface Annex3Layout {
+  /** 0-based sheet row of the header and of the first data row. */
+  headerRow: number;
+  firstDataRow: number;
+  /** 0-based column of 序号 (column A unless `originCol` moved the table). */
+  firstCol: number;
+  /** 0-based columns of 身份证号 and 联系电话. */
+  idCol: number;
+  phoneCol: number;
+}
+
+/**
+ * Write a 附件3-like individual table (title, 推荐单位/填表日期 line, header, `rows` realistic data rows) into a
+ * fake sheet. IDs and phones are text in '@' cells, as the template makes them. Deterministic.
+ */
+export function fillAnnex3(sheet: FakeSheet, rows: number, options: { originRow?: number; originCol?: number } = {}): Annex3Layout {
+  const top = options.originRow ?? 0;
+  const left = options.originCol ?? 0;
+  const put = (r: number, c: number, cell: FakeCell) => {
+    let row = sheet.rows[r];
+    if (!row) row = sheet.rows[r] = [];
+    row[c] = cell;
+  };
+  put(top, left, { value: '2025年度伊犁州直“质量提升”先进个人推荐对象汇总表' });
+  put(top + 1, left, { value: '推荐单位（盖章）：伊宁市市场监督管理局　　　　填表日期：2025年3月18日' });
+  ANNEX3_HEADER.forEach((h, j) => put(top + 2, left + j, { value: h }));
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  for (let i = 0; i < rows; i++) {
+    const r = top + 3 + i;
+    const y = 1960 + rnd(45);
+    const m = 1 + rnd(12);
+    const d = 1 + rnd(28);
+    const first17 = `${REGIONS[i % REGIONS.length]}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+    const id = first17 + idCheck(first17);
+    const male = Number(id[16]) % 2 === 1;
+    const values: FakeValue[] = [
+      i + 1,
+      SURNAMES[rnd(SURNAMES.length)] + GIVEN[rnd(GIVEN.length)],
+      male ? '男' : '女',
+      ETHNIC[rnd(ETHNIC.length)],
+      POLITICAL[rnd(POLITICAL.length)],
+      EDUCATION[rnd(EDUCATION.length)],
+      UNITS[rnd(UNITS.length)] + (i % 7 === 0 ? '办公室' : ''),
+      UNIT_TYPES[rnd(UNIT_TYPES.length)],
+      TITLES[rnd(TITLES.length)],
+      id,
+      `13${rnd(10)}${String(10000000 + ((i * 7919) % 90000000)).padStart(8, '0')}`,
+      i % 10 === 0 ? '2024年度州级先进工作者' : null,
+    ];
+    values.forEach((v, j) => {
+      if (v === null) return;
+      put(r, left + j, j === 9 || j === 10 ? { value: v, numberFormat: '@' } : { value: v });
+    });
+  }
+  return { headerRow: top + 2, firstDataRow: top + 3, firstCol: left, idCol: left + 9, phoneCol: left + 10 };
+}
