@@ -76,15 +76,35 @@ class Context implements TableContext {
     const c = this.table.columns[role];
     return c === undefined ? null : this.sheet.value(row, c);
   }
-  text(row: number, role: string): string {
-    let col = this.cache.get(role);
-    if (!col) {
-      col = new Array<string>(this.table.bottom - this.base + 1);
-      const c = this.table.columns[role];
-      for (const r of this.table.rows) col[r - this.base] = c === undefined ? '' : cleanText(cellText(this.sheet.value(r, c)));
-      this.cache.set(role, col);
+  // Rules read a column or two row after row: a two-entry most-recently-used slot in front of the map keeps
+  // the per-cell cost to a pointer comparison and an array read.
+  private lastRole: string | null = null;
+  private lastCol: string[] = [];
+  private prevRole: string | null = null;
+  private prevCol: string[] = [];
+  /** The cleaned texts of a role's column, indexed by `row - headerRow` (undefined outside the data rows). */
+  column(role: string): string[] {
+    if (role === this.lastRole) return this.lastCol;
+    let col: string[];
+    if (role === this.prevRole) col = this.prevCol;
+    else {
+      let cached = this.cache.get(role);
+      if (!cached) {
+        cached = new Array<string>(this.table.bottom - this.base + 1).fill('');
+        const c = this.table.columns[role];
+        if (c !== undefined) for (const r of this.table.rows) cached[r - this.base] = cleanText(cellText(this.sheet.value(r, c)));
+        this.cache.set(role, cached);
+      }
+      col = cached;
     }
-    const t = col[row - this.base];
+    this.prevRole = this.lastRole;
+    this.prevCol = this.lastCol;
+    this.lastRole = role;
+    this.lastCol = col;
+    return col;
+  }
+  text(row: number, role: string): string {
+    const t = this.column(role)[row - this.base];
     return t === undefined ? (this.has(role) ? cleanText(cellText(this.value(row, role))) : '') : t;
   }
   numberFormat(row: number, role: string): string | null {

@@ -3,40 +3,49 @@
  *
  * Counties type the same thing many ways: full-width digits and letters (１２３Ｘ), ideographic spaces, line
  * breaks inside merged header cells (`政治\n面貌`), zero-width characters pasted from web pages, and full-width
- * brackets. Each function here has an ASCII fast path because it runs once per cell on 100,000-row sheets.
+ * brackets. Each function here is one pass over the characters and returns its input untouched, without
+ * allocating, when there is nothing to change: it runs once per cell on 100,000-row sheets.
  */
 import type { CellValue } from './grid';
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
-
-function isPlainAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0x7e || c < 0x21) return false;
-  }
-  return true;
-}
-
 /** Full-width forms (U+FF01–U+FF5E) and the ideographic space to their ASCII counterparts. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      out += String.fromCharCode(c - 0xfee0);
-      changed = true;
-    } else if (c === 0x3000) {
-      out += ' ';
-      changed = true;
-    } else out += s[i];
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
   }
-  return changed ? out : s;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 }
 
 /** Remove every whitespace and zero-width character (spaces, tabs, line breaks, NBSP, U+3000, U+200B…). */
 export function removeSpaces(s: string): string {
-  return s.replace(/[\s\u00a0\u3000]+/g, '').replace(ZERO_WIDTH, '');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c) || isZeroWidth(c)) {
+      out += s.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Brackets of every width to ASCII round brackets: `（）【】[]〔〕` → `()`. */
@@ -44,19 +53,63 @@ export function normalizeBrackets(s: string): string {
   return s.replace(/[（【〔［\[]/g, '(').replace(/[）】〕］\]]/g, ')');
 }
 
+/** The compact form of one character code: -1 to drop it, else the code to keep. */
+function compactCode(c: number): number {
+  if (c < 0x80) {
+    if (c === 91) return 40; // [ → (
+    if (c === 93) return 41; // ] → )
+    return c === 32 || (c >= 9 && c <= 13) ? -1 : c;
+  }
+  if (c >= 0xff01 && c <= 0xff5e) return compactCode(c - 0xfee0);
+  if (isSpace(c) || isZeroWidth(c)) return -1;
+  if (c === 0x3010 || c === 0x3014) return 40; // 【 〔
+  if (c === 0x3011 || c === 0x3015) return 41; // 】 〕
+  return c;
+}
+
 /**
  * Compact form used to compare labels and codes: half-width, no whitespace or zero-width characters,
  * brackets unified. `政治\n面貌` → `政治面貌`, `村（居）民委员会` → `村(居)民委员会`.
+ * One pass; a string that is already compact is returned as is, without allocating.
  */
 export function compactText(s: string): string {
-  if (isPlainAscii(s)) return s;
-  return normalizeBrackets(removeSpaces(toHalfWidth(s)));
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (compactCode(c) !== c) break;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    const k = compactCode(s.charCodeAt(i));
+    if (k >= 0) out += String.fromCharCode(k);
+  }
+  return out;
 }
 
 /** Trimmed display form: zero-width characters removed, NBSP/U+3000 treated as spaces, ends trimmed. */
 export function cleanText(s: string): string {
-  if (isPlainAscii(s)) return s;
-  return s.replace(ZERO_WIDTH, '').replace(/[\u00a0\u3000]/g, ' ').trim();
+  const n = s.length;
+  if (n === 0) return s;
+  if (!isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(n - 1))) {
+    let plain = true;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xa0 && (c === 0xa0 || c === 0x3000 || isZeroWidth(c))) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return s;
+  }
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isZeroWidth(c)) continue;
+    out += c === 0xa0 || c === 0x3000 ? ' ' : s[i];
+  }
+  return out.trim();
 }
 
 /** A cell value as text, the way a person reads it in the sheet (numbers without exponent, dates as ISO). */

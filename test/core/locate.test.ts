@@ -137,3 +137,12 @@ describe('parseChineseDate / categoryFrom', () => {
     ['Sheet1', null],
   ])('%s', (text, want) => expect(categoryFrom(text)).toBe(want));
 });
+
+test('an individuals table without its 身份证号 column is still found, with the column missing', () => {
+  const [t] = locateTables(
+    new Sheet({ name: 'S', values: [['序号', '姓名', '性别', '民族', '工作单位', '联系电话'], [1, 'a', '男', '汉族', 'b', '13800138000']] }),
+    ALL_FORMS,
+  );
+  expect(t.kind).toBe('annex3.individual');
+  expect(t.missing).toContain('residentId');
+});

@@ -51,6 +51,6 @@ export const annex3Individual: FormDef = formDefSchema.parse({
     subcategory,
     remark,
   ],
-  identifying: ['name', 'residentId'],
+  identifying: ['name'],
   minMatches: 4,
 });
