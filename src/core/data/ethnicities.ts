@@ -86,11 +86,17 @@ for (const { name } of ETHNICITIES) {
   byKey.set(name.slice(0, -1), name);
 }
 
+/** Names written exactly (with or without 族) → a shared result object: the common case, one map read. */
+const exactMatches = new Map<string, { name: string; match: 'exact' }>();
+for (const [k, name] of byKey) exactMatches.set(k, { name, match: 'exact' });
+
 /**
  * Look a written 民族 up (after `compactText`): `exact` for one of the 56 names with or without 族,
  * `short` for a colloquial short form; null when unknown.
  */
 export function lookupEthnicity(text: string): { name: string; match: 'exact' | 'short' } | null {
+  const hit = exactMatches.get(text);
+  if (hit !== undefined) return hit;
   const key = compactText(text);
   const name = byKey.get(key);
   if (name !== undefined) return { name, match: 'exact' };

@@ -67,11 +67,17 @@ for (const s of POLITICAL_STATUSES) {
 }
 for (const [k, v] of Object.entries(POLITICAL_STATUS_ALIASES)) aliases.set(compactText(k), v);
 
+/** Standard short forms written exactly → a shared result object: the common case, one map read. */
+const exactMatches = new Map<string, { name: string; match: 'exact' }>();
+for (const s of POLITICAL_STATUSES) exactMatches.set(s.name, { name: s.name, match: 'exact' });
+
 /**
  * Look a written status up: `exact` when it is the standard short form (spacing and bracket width aside),
  * `alias` when it is another known way of writing one; null when unknown.
  */
 export function lookupPoliticalStatus(text: string): { name: string; match: 'exact' | 'alias' } | null {
+  const hit = exactMatches.get(text);
+  if (hit !== undefined) return hit;
   const key = compactText(text);
   const c = canonical.get(key);
   if (c !== undefined) return { name: c, match: 'exact' };

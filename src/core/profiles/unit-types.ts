@@ -15,6 +15,8 @@ export type UnitTypeMatch =
 interface Lookup {
   canonical: Map<string, string>;
   synonyms: Map<string, string>;
+  /** Values written exactly as listed → their (shared) match object: the common case, one map read. */
+  exact: Map<string, UnitTypeMatch>;
 }
 
 const cache = new WeakMap<Profile, Lookup>();
@@ -27,7 +29,9 @@ function build(profile: Profile): Lookup {
     const target = canonical.get(compactText(to));
     if (target !== undefined) synonyms.set(compactText(from), target);
   }
-  return { canonical, synonyms };
+  const exact = new Map<string, UnitTypeMatch>();
+  for (const u of profile.unitTypes) exact.set(u, { match: 'exact', canonical: u });
+  return { canonical, synonyms, exact };
 }
 
 /** How a written 单位性质 relates to the profile's list; null when it is neither listed nor a known synonym. */
@@ -37,6 +41,8 @@ export function lookupUnitType(profile: Profile, text: string): UnitTypeMatch | 
     lk = build(profile);
     cache.set(profile, lk);
   }
+  const hit = lk.exact.get(text);
+  if (hit !== undefined) return hit;
   const key = compactText(text);
   const c = lk.canonical.get(key);
   if (c !== undefined) return c === text ? { match: 'exact', canonical: c } : { match: 'synonym', canonical: c };

@@ -5,7 +5,7 @@
  * number's or the credit code's business (`id.duplicate`, `dup.cross-file`).
  */
 import { a1 } from '../grid';
-import { compactText } from '../normalize';
+import { asciiLower, compactText } from '../normalize';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -37,11 +37,11 @@ export const rule: TableRule = {
     for (const row of ctx.table.rows) {
       const name = ctx.text(row, nameRole);
       if (name === '') continue;
-      let key = compactText(name).toLowerCase();
+      let key = asciiLower(compactText(name));
       const employer = collective ? '' : ctx.text(row, 'employer');
       if (!collective) {
         if (employer === '') continue;
-        key += '\u0000' + compactText(employer).toLowerCase();
+        key += '\u0000' + asciiLower(compactText(employer));
       }
       const prev = first.get(key);
       if (prev === undefined) {

@@ -23,8 +23,9 @@ export const rule: TableRule = {
   check(ctx) {
     const cols = ctx.table.form.columns.filter((c) => c.required && !HANDLED_ELSEWHERE.has(c.role) && ctx.has(c.role));
     if (cols.length === 0) return;
-    for (const row of ctx.table.rows) {
-      for (const c of cols) {
+    // Column by column: each column's texts are read in one sweep (the engine sorts findings afterwards).
+    for (const c of cols) {
+      for (const row of ctx.table.rows) {
         if (ctx.text(row, c.role) !== '') continue;
         ctx.report({
           row,
