@@ -10,6 +10,7 @@
  */
 import { colToLetters } from '../core/grid';
 import type { XlContext } from './excel-like';
+import { officeErrorCode } from './errors';
 import { jsonBytes, utf8Length } from './values';
 
 export const MB = 1024 * 1024;
@@ -31,36 +32,96 @@ export function actionBytes(...args: unknown[]): number {
   return n;
 }
 
+/** One write: queues proxy calls; may know how to split itself in two if Excel finds it too large. */
+export interface Piece {
+  bytes: number;
+  queue(): void;
+  split?(): Piece[] | null;
+}
+
 /**
- * Queues writes and syncs whenever the next one would push the request over the budget.
- * `add(bytes, queue)` runs `queue` (which queues proxy calls) after making room.
+ * A write of rows [from, from + count) of some array, splittable into halves down to one row.
+ * `queue(from, n)` queues the proxy calls; `bytesOf(from, n)` estimates their request bytes.
+ */
+export function rowsPiece(from: number, count: number, bytesOf: (from: number, n: number) => number, queue: (from: number, n: number) => void): Piece {
+  return {
+    bytes: bytesOf(from, count),
+    queue: () => queue(from, count),
+    split:
+      count < 2
+        ? undefined
+        : () => {
+            const h = Math.ceil(count / 2);
+            return [rowsPiece(from, h, bytesOf, queue), rowsPiece(from + h, count - h, bytesOf, queue)];
+          },
+  };
+}
+
+/**
+ * Queues writes and syncs whenever the next one would push the request over the budget; a write estimated at
+ * more than half the budget is split first. Should Excel still reject a request as too large, nothing of it
+ * was applied: the chunk is queued again in two halves, and a single write split, as far as it goes. A piece's
+ * `queue` may therefore run more than once and must only queue proxy calls.
  */
 export class ChunkedWriter {
   private bytes = 0;
-  private queued = 0;
+  private pending: Piece[] = [];
   syncs = 0;
+  /** Estimated bytes of the pieces sent successfully (for progress). */
+  sentBytes = 0;
   constructor(
     private readonly ctx: XlContext,
-    private readonly afterSync: () => void = () => undefined,
+    private readonly afterSync: (sentBytes: number) => void = () => undefined,
     private readonly budget = BUDGET,
   ) {}
   async add(bytes: number, queue: () => void): Promise<void> {
-    if (this.queued > 0 && this.bytes + bytes > this.budget) await this.flush();
-    queue();
-    this.bytes += bytes;
-    this.queued++;
+    await this.addPiece({ bytes, queue });
+  }
+  async addPiece(p: Piece): Promise<void> {
+    if (p.bytes > this.budget / 2 && p.split) {
+      const parts = p.split();
+      if (parts && parts.length > 1) {
+        for (const q of parts) await this.addPiece(q);
+        return;
+      }
+    }
+    if (this.pending.length > 0 && this.bytes + p.bytes > this.budget) await this.flush();
+    p.queue();
+    this.bytes += p.bytes;
+    this.pending.push(p);
   }
   /** Bytes queued since the last sync. */
   get pendingBytes(): number {
     return this.bytes;
   }
   async flush(): Promise<void> {
-    if (this.queued === 0) return;
+    if (this.pending.length === 0) return;
+    const chunk = this.pending;
     this.bytes = 0;
-    this.queued = 0;
-    this.syncs++;
-    await this.ctx.sync();
-    this.afterSync();
+    this.pending = [];
+    await this.send(chunk, false);
+  }
+  private async send(chunk: Piece[], requeue: boolean): Promise<void> {
+    if (requeue) for (const p of chunk) p.queue();
+    try {
+      this.syncs++;
+      await this.ctx.sync();
+    } catch (e) {
+      if (officeErrorCode(e) !== 'RequestPayloadSizeLimitExceeded') throw e;
+      let parts: Piece[][] | null = null;
+      if (chunk.length >= 2) {
+        const mid = Math.ceil(chunk.length / 2);
+        parts = [chunk.slice(0, mid), chunk.slice(mid)];
+      } else {
+        const halves = chunk[0].split?.();
+        if (halves && halves.length > 1) parts = halves.map((h) => [h]);
+      }
+      if (!parts) throw e;
+      for (const part of parts) await this.send(part, true);
+      return;
+    }
+    for (const p of chunk) this.sentBytes += p.bytes;
+    this.afterSync(this.sentBytes);
   }
 }
 

@@ -17,7 +17,7 @@ import { compareSeverity, type Lang, type Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
 import type { ApplyResult, HostCapabilities, OnProgress, WorkbookHost } from '../taskpane/host-port';
 import type { ExcelLike, SupportsFn, XlCellProperties, XlClientResult, XlComment, XlContext, XlNote, XlWorksheet } from './excel-like';
-import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaAddresses, columnRuns, qualify, runAddress } from './batch';
+import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaAddresses, columnRuns, qualify, rowsPiece, runAddress, type Piece, type Run } from './batch';
 import { ExcelHostError, isSizeError, toHostError } from './errors';
 import {
   MARK_COLORS, MARK_PREFIX, MARK_STORE_SHEET, STORE_COLUMNS, STORE_HEADER, annotationText, decodeStore, encodeRecord, fillKey,
@@ -65,6 +65,44 @@ interface Located {
   content: string;
   proxy: XlNote | XlComment;
   id?: string;
+}
+
+/** One queued read: a vertical run of cells (`run`), or one note / comment looked up by key. */
+interface ReadItem<T> {
+  kind: 'run' | 'note' | 'comment';
+  sheet: string;
+  top: number;
+  col: number;
+  items: (T | undefined)[];
+  reqBytes: number;
+  resBytes: number;
+}
+
+/** Reads of column runs, each cut so its estimated response stays well inside the budget. */
+function runReads<T>(sheet: string, runs: readonly Run<T>[], reqBytes: number, cellBytes: (t: T | undefined) => number): ReadItem<T>[] {
+  const out: ReadItem<T>[] = [];
+  for (const run of runs) {
+    let start = 0;
+    while (start < run.items.length) {
+      let res = 0;
+      let end = start;
+      while (end < run.items.length && (end === start || res + cellBytes(run.items[end]) <= BUDGET / 2)) res += cellBytes(run.items[end++]);
+      out.push({ kind: 'run', sheet, top: run.top + start, col: run.col, items: run.items.slice(start, end), reqBytes, resBytes: res });
+      start = end;
+    }
+  }
+  return out;
+}
+
+/** A run read in two halves (after Excel rejected it as too large); null when it cannot shrink. */
+function halveRead<T>(r: ReadItem<T>): ReadItem<T>[] | null {
+  if (r.kind !== 'run' || r.items.length < 2) return null;
+  const mid = Math.ceil(r.items.length / 2);
+  const share = r.resBytes / r.items.length;
+  return [
+    { ...r, items: r.items.slice(0, mid), resBytes: share * mid },
+    { ...r, top: r.top + mid, items: r.items.slice(mid), resBytes: share * (r.items.length - mid) },
+  ];
 }
 
 /** A1 part of an address returned by Excel (`'附件3'!B3` → `B3`). */
@@ -217,13 +255,9 @@ export class ExcelHost implements WorkbookHost {
 
       // 1. Re-read what the cells hold now (runs of adjacent rows per column, chunked by payload).
       const current = new Map<CellChange, string>();
-      const reads: { sheet: string; top: number; col: number; items: (CellChange | undefined)[]; reqBytes: number; resBytes: number }[] = [];
+      const reads: ReadItem<CellChange>[] = [];
       for (const [sheet, list] of bySheet) {
-        for (const run of columnRuns(list, 0)) {
-          let res = 0;
-          for (const c of run.items) res += c ? utf8Length(c.before) + 64 : 24;
-          reads.push({ sheet, top: run.top, col: run.col, items: run.items, reqBytes: 2 * OBJECT_COST + ACTION_COST + 40, resBytes: res });
-        }
+        reads.push(...runReads(sheet, columnRuns(list, 0), 2 * OBJECT_COST + ACTION_COST + 40, (c) => (c ? utf8Length(c.before) + 64 : 24)));
       }
       await this.chunkedReads(ctx, reads, (r) => {
         const range = sheetProxy(r.sheet).getRangeByIndexes(r.top, r.col, r.items.length, 1);
@@ -242,34 +276,32 @@ export class ExcelHost implements WorkbookHost {
       // 2. Writes. '@' before the value (an 18-digit ID written into a General cell would become a number with
       //    15 significant digits, Excel's own precision loss); values; then every other number format (set last
       //    because typing a value can change a General cell's format, e.g. a formula inherits a percent format).
-      let done = 0;
-      const writer = new ChunkedWriter(ctx, () => onProgress?.({ done, total, label }));
       const keptBySheet = groupBy(kept, (c) => c.sheet);
-      const textFirst: (() => Promise<void>)[] = [];
-      const valueWrites: (() => Promise<void>)[] = [];
-      const formatsAfter: (() => Promise<void>)[] = [];
+      const textFirst: Piece[] = [];
+      const valueWrites: Piece[] = [];
+      const formatsAfter: Piece[] = [];
       for (const [sheet, list] of keptBySheet) {
         for (const run of columnRuns(list, 0)) {
           const items = run.items as CellChange[]; // gap 0: no holes
           const at = (from: number, n: number) => sheetProxy(sheet).getRangeByIndexes(run.top + from, run.col, n, 1);
-          for (const [from, n, fmt] of subRuns(items, (c) => (c.numberFormat === '@' ? '@' : undefined))) {
-            const arr = Array.from({ length: n }, () => [fmt]);
-            textFirst.push(() => writer.add(OBJECT_COST + actionBytes(arr), () => void (at(from, n).numberFormat = arr)));
+          for (const [from0, n0] of subRuns(items, (c) => (c.numberFormat === '@' ? '@' : undefined))) {
+            const piece = rowsPiece(from0, n0, (_f, n) => OBJECT_COST + ACTION_COST + 6 * n, (from, n) => void (at(from, n).numberFormat = Array.from({ length: n }, () => ['@'])));
+            textFirst.push(piece);
           }
           const vals = items.map((c) => [c.after]);
-          valueWrites.push(() =>
-            writer.add(OBJECT_COST + actionBytes(vals), () => {
-              at(0, items.length).values = vals;
-              done += items.length;
-            }),
-          );
-          for (const [from, n] of subRuns(items, (c) => (c.numberFormat !== undefined && c.numberFormat !== '@' ? 'x' : undefined))) {
-            const arr = items.slice(from, from + n).map((c) => [c.numberFormat as string]);
-            formatsAfter.push(() => writer.add(OBJECT_COST + actionBytes(arr), () => void (at(from, n).numberFormat = arr)));
+          valueWrites.push(rowsPiece(0, items.length, (from, n) => OBJECT_COST + actionBytes(vals.slice(from, from + n)), (from, n) => void (at(from, n).values = vals.slice(from, from + n))));
+          for (const [from0, n0] of subRuns(items, (c) => (c.numberFormat !== undefined && c.numberFormat !== '@' ? 'x' : undefined))) {
+            const fmts = items.map((c) => [c.numberFormat as string]);
+            const piece = rowsPiece(from0, n0, (from, n) => OBJECT_COST + actionBytes(fmts.slice(from, from + n)), (from, n) => void (at(from, n).numberFormat = fmts.slice(from, from + n)));
+            formatsAfter.push(piece);
           }
         }
       }
-      for (const w of [...textFirst, ...valueWrites, ...formatsAfter]) await w();
+      const pieces = [...textFirst, ...valueWrites, ...formatsAfter];
+      let totalBytes = 0;
+      for (const p of pieces) totalBytes += p.bytes;
+      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((kept.length * sent) / Math.max(1, totalBytes)), total, label }));
+      for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
       onProgress?.({ done: kept.length, total, label });
       return { written: kept.length, skipped };
@@ -278,29 +310,43 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * Queue reads and sync whenever the next would push the request or the estimated response over the budget.
-   * `queue` returns a callback that consumes the loaded data after the sync.
+   * `queue` returns a callback that consumes the loaded data after the sync. A sync Excel rejects as too large
+   * is retried with half the reads (reads have no effect, so a retry is safe). `alongside` queues the caller's
+   * own loads with the first sync (again on each retry, since a failed sync delivers no load).
    */
-  private async chunkedReads<R extends { reqBytes: number; resBytes: number }>(
+  private async chunkedReads<T>(
     ctx: XlContext,
-    reads: readonly R[],
-    queue: (r: R) => () => void,
-    onSync?: () => void,
+    reads: readonly ReadItem<T>[],
+    queue: (r: ReadItem<T>) => () => void,
+    alongside?: () => void,
   ): Promise<void> {
+    let first = true;
+    const send = async (list: readonly ReadItem<T>[]): Promise<void> => {
+      if (first) alongside?.();
+      const consumers = list.map(queue);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!isSizeError(e)) throw e;
+        const parts = list.length >= 2 ? [list.slice(0, Math.ceil(list.length / 2)), list.slice(Math.ceil(list.length / 2))] : halveRead(list[0])?.map((r) => [r]);
+        if (!parts) throw e;
+        for (const p of parts) await send(p);
+        return;
+      }
+      first = false;
+      for (const c of consumers) c();
+    };
     let i = 0;
-    while (i < reads.length) {
+    while (i < reads.length || (first && alongside)) {
       let req = 0;
       let res = 0;
       const start = i;
-      const consumers: (() => void)[] = [];
       while (i < reads.length && (i === start || (req + reads[i].reqBytes <= BUDGET && res + reads[i].resBytes <= BUDGET))) {
         req += reads[i].reqBytes;
         res += reads[i].resBytes;
-        consumers.push(queue(reads[i]));
         i++;
       }
-      await ctx.sync();
-      for (const c of consumers) c();
-      onSync?.();
+      await send(reads.slice(start, i));
     }
   }
 
@@ -330,24 +376,30 @@ export class ExcelHost implements WorkbookHost {
       for (const name of bySheet.keys()) sheets.set(name, wb.worksheets.getItem(name));
 
       // Sync 1 (reads): does the store exist; original fills; the sheets' notes and comments.
-      const storeWs = wb.worksheets.getItemOrNullObject(MARK_STORE_SHEET);
-      const fills = new Map<Target, FillSpecLike>();
-      const reads: { sheet: string; top: number; col: number; items: (Target | undefined)[]; reqBytes: number; resBytes: number }[] = [];
-      for (const [sheet, list] of bySheet) {
-        for (const run of columnRuns(list, READ_GAP)) {
-          reads.push({ sheet, top: run.top, col: run.col, items: run.items, reqBytes: 2 * OBJECT_COST + actionBytes(FILL_PROPS), resBytes: run.items.length * FILL_RESPONSE_BYTES });
-        }
-      }
+      let storeWs!: XlWorksheet;
       const notesOf = new Map<string, { items: XlNote[] }>();
       const commentsOf = new Map<string, { items: XlComment[] }>();
-      for (const [name, ws] of sheets) {
-        if (caps.notes) notesOf.set(name, ws.notes.load(['items/content']));
-        if (caps.comments) commentsOf.set(name, ws.comments.load(['items/id', 'items/content']));
+      const alongside = () => {
+        storeWs = wb.worksheets.getItemOrNullObject(MARK_STORE_SHEET);
+        for (const [name, ws] of sheets) {
+          if (caps.notes) notesOf.set(name, ws.notes.load(['items/content']));
+          if (caps.comments) commentsOf.set(name, ws.comments.load(['items/id', 'items/content']));
+        }
+      };
+      const fills = new Map<Target, FillSpecLike>();
+      const reads: ReadItem<Target>[] = [];
+      for (const [sheet, list] of bySheet) {
+        reads.push(...runReads(sheet, columnRuns(list, READ_GAP), 2 * OBJECT_COST + actionBytes(FILL_PROPS), () => FILL_RESPONSE_BYTES));
       }
-      await this.chunkedReads(ctx, reads, (r) => {
-        const props = sheets.get(r.sheet)!.getRangeByIndexes(r.top, r.col, r.items.length, 1).getCellProperties(FILL_PROPS);
-        return () => r.items.forEach((t, i) => t && fills.set(t, props.value[i][0]?.format?.fill ?? {}));
-      });
+      await this.chunkedReads(
+        ctx,
+        reads,
+        (r) => {
+          const props = sheets.get(r.sheet)!.getRangeByIndexes(r.top, r.col, r.items.length, 1).getCellProperties(FILL_PROPS);
+          return () => r.items.forEach((t, i) => t && fills.set(t, props.value[i][0]?.format?.fill ?? {}));
+        },
+        alongside,
+      );
       onProgress?.({ done: 0, total, label });
 
       // Sync 2: the store's records, and where the existing notes and comments are.
@@ -399,17 +451,20 @@ export class ExcelHost implements WorkbookHost {
         plans.push({ t, record, fill, mark, text, action, existing, annotation });
       }
 
-      let done = 0;
-      const writer = new ChunkedWriter(ctx, () => onProgress?.({ done, total, label }));
-      // The store first, so a fill is never applied before its original is recorded.
+      // All writes as pieces, in order: the store first, so a fill is never applied before its original is
+      // recorded; then fills; then notes. Progress is reported in cells, pro rata of the bytes sent.
+      const pieces: Piece[] = [];
       let store: XlWorksheet = storeWs;
       if (!storeExists) {
-        await writer.add(OBJECT_COST + 3 * ACTION_COST + jsonBytes(STORE_HEADER) * 2, () => {
-          store = wb.worksheets.add(MARK_STORE_SHEET);
-          store.visibility = 'VeryHidden';
-          const header = store.getRangeByIndexes(0, 0, 1, STORE_COLUMNS);
-          header.numberFormat = [STORE_HEADER.map(() => '@')];
-          header.values = [[...STORE_HEADER]];
+        pieces.push({
+          bytes: OBJECT_COST * 2 + 4 * ACTION_COST + jsonBytes(STORE_HEADER) * 2,
+          queue: () => {
+            store = wb.worksheets.add(MARK_STORE_SHEET);
+            store.visibility = 'VeryHidden';
+            const header = store.getRangeByIndexes(0, 0, 1, STORE_COLUMNS);
+            header.numberFormat = [STORE_HEADER.map(() => '@')];
+            header.values = [[...STORE_HEADER]];
+          },
         });
         storeRows = 1;
       }
@@ -417,60 +472,68 @@ export class ExcelHost implements WorkbookHost {
       const firstNew = storeRows;
       const newRowOf = new Map<Plan, number>();
       fresh.forEach((p, i) => newRowOf.set(p, firstNew + i));
-      for (let i = 0; i < fresh.length; ) {
-        // Rows in blocks that fit a request with room to spare.
-        let bytes = OBJECT_COST + 2 * ACTION_COST;
-        const rows: string[][] = [];
-        while (i < fresh.length && (rows.length === 0 || bytes < BUDGET / 4)) {
-          const p = fresh[i];
-          const r = encodeRecord({ sheet: p.t.sheet, cell: p.t.cell, fill: p.fill, mark: p.mark, annotation: p.annotation, commentId: '' });
-          rows.push(r);
-          bytes += jsonBytes(r) + STORE_COLUMNS * 4;
-          i++;
-        }
-        const top = firstNew + i - rows.length;
-        await writer.add(bytes, () => {
-          const range = store.getRangeByIndexes(top, 0, rows.length, STORE_COLUMNS);
-          range.numberFormat = rows.map(() => STORE_HEADER.map(() => '@'));
-          range.values = rows;
-        });
+      const freshRows = fresh.map((p) => encodeRecord({ sheet: p.t.sheet, cell: p.t.cell, fill: p.fill, mark: p.mark, annotation: p.annotation, commentId: '' }));
+      const textFormats = (n: number) => Array.from({ length: n }, () => STORE_HEADER.map(() => '@'));
+      for (let from = 0; from < freshRows.length; from += 2000) {
+        const n = Math.min(2000, freshRows.length - from);
+        pieces.push(
+          rowsPiece(
+            from,
+            n,
+            (f, k) => OBJECT_COST + 2 * ACTION_COST + jsonBytes(freshRows.slice(f, f + k)) + jsonBytes(textFormats(k)),
+            (f, k) => {
+              const range = store.getRangeByIndexes(firstNew + f, 0, k, STORE_COLUMNS);
+              range.numberFormat = textFormats(k);
+              range.values = freshRows.slice(f, f + k);
+            },
+          ),
+        );
       }
       for (const p of plans) {
         if (!p.record || (p.record.mark === p.mark && p.record.annotation === p.annotation)) continue;
         const cells = [[p.mark, p.annotation]];
-        await writer.add(OBJECT_COST + actionBytes(cells), () => void (store.getRangeByIndexes(p.record!.storeRow, 3, 1, 2).values = cells));
+        const row = p.record.storeRow;
+        pieces.push({ bytes: OBJECT_COST + actionBytes(cells), queue: () => void (store.getRangeByIndexes(row, 3, 1, 2).values = cells) });
       }
-
       // Fills, one RangeAreas per colour and ≤ 8,000-character address.
       const byColor = groupBy(plans.filter((p) => p.mark !== ''), (p) => `${p.t.sheet}\u0000${p.mark}`);
       for (const list of byColor.values()) {
-        const { sheet } = list[0].t;
+        const ws = sheets.get(list[0].t.sheet)!;
         const color = list[0].mark;
         for (const address of areaAddresses(list.map((p) => p.t))) {
-          await writer.add(OBJECT_COST * 3 + 2 * ACTION_COST + address.length + 20, () => {
-            const fill = sheets.get(sheet)!.getRanges(address).format.fill;
-            fill.color = color;
-            fill.pattern = 'Solid';
+          pieces.push({
+            bytes: OBJECT_COST * 3 + 2 * ACTION_COST + address.length + 20,
+            queue: () => {
+              const fill = ws.getRanges(address).format.fill;
+              fill.color = color;
+              fill.pattern = 'Solid';
+            },
           });
         }
       }
-      // Notes and updates of existing notes/comments.
+      // Notes, and new text for the notes/comments this add-in left earlier.
       for (const p of plans) {
         if (p.action === 'add-note') {
           const address = qualify(p.t.sheet, p.t.cell);
-          await writer.add(OBJECT_COST + actionBytes(address, p.text), () => void sheets.get(p.t.sheet)!.notes.add(address, p.text));
+          const ws = sheets.get(p.t.sheet)!;
+          pieces.push({ bytes: OBJECT_COST + actionBytes(address, p.text), queue: () => void ws.notes.add(address, p.text) });
         } else if ((p.action === 'update-note' || p.action === 'update-comment') && p.existing) {
           const proxy = p.existing.proxy;
-          await writer.add(actionBytes(p.text), () => void (proxy.content = p.text));
+          pieces.push({ bytes: actionBytes(p.text), queue: () => void (proxy.content = p.text) });
         }
-        done++;
       }
+      const toComment = plans.filter((p) => p.action === 'add-comment');
+      let totalBytes = 0;
+      for (const p of pieces) totalBytes += p.bytes;
+      const share = (total - toComment.length) / Math.max(1, totalBytes);
+      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round(sent * share), total, label }));
+      for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
+      const done = total - toComment.length;
 
       // Threaded comments last: their ids are known only after the sync that adds them.
-      const toComment = plans.filter((p) => p.action === 'add-comment');
       if (toComment.length > 0) {
-        const ids = await this.addComments(ctx, sheets, toComment.map((p) => p.t), (n) => onProgress?.({ done: done - toComment.length + n, total, label }));
+        const ids = await this.addComments(ctx, sheets, toComment.map((p) => p.t), (n) => onProgress?.({ done: done + n, total, label }));
         const patches: { row: number; id: string }[] = [];
         for (const p of toComment) {
           const id = ids.get(p.t);
@@ -601,29 +664,27 @@ export class ExcelHost implements WorkbookHost {
       }
       const recs: Rec[] = records.map((r) => ({ ...r, ...parseCell(r.cell) }));
       const currentFill = new Map<Rec, { color?: string; pattern?: string }>();
-      const reads: { sheet: string; top: number; col: number; items: (Rec | undefined)[]; reqBytes: number; resBytes: number }[] = [];
+      const reads: ReadItem<Rec>[] = [];
       for (const [sheet, list] of groupBy(recs.filter((r) => r.mark !== ''), (r) => live.get(r.sheet.toLowerCase())!)) {
-        for (const run of columnRuns(list, READ_GAP)) {
-          reads.push({ sheet, top: run.top, col: run.col, items: run.items, reqBytes: 2 * OBJECT_COST + actionBytes(FILL_PROPS), resBytes: run.items.length * 80 });
-        }
+        reads.push(...runReads(sheet, columnRuns(list, READ_GAP), 2 * OBJECT_COST + actionBytes(FILL_PROPS), () => 80));
       }
       const annotations: { r: Rec; proxy: XlNote | XlComment }[] = [];
       for (const r of recs) {
         if (r.annotation === 'note' && caps.notes) {
-          reads.push({ sheet: r.sheet, top: -1, col: -1, items: [r], reqBytes: 2 * OBJECT_COST + ACTION_COST + 40, resBytes: 400 });
+          reads.push({ kind: 'note', sheet: r.sheet, top: r.row, col: r.col, items: [r], reqBytes: 2 * OBJECT_COST + ACTION_COST + 40, resBytes: 400 });
         } else if (r.annotation === 'comment' && r.commentId && caps.comments) {
-          reads.push({ sheet: r.sheet, top: -2, col: -1, items: [r], reqBytes: 2 * OBJECT_COST + ACTION_COST + 60, resBytes: 400 });
+          reads.push({ kind: 'comment', sheet: r.sheet, top: r.row, col: r.col, items: [r], reqBytes: 2 * OBJECT_COST + ACTION_COST + 60, resBytes: 400 });
         }
       }
       await this.chunkedReads(ctx, reads, (q) => {
         const ws = sheetProxy(q.sheet);
-        if (q.top === -1) {
+        if (q.kind === 'note') {
           const r = q.items[0]!;
           const note = ws.notes.getItemOrNullObject(qualify(live.get(r.sheet.toLowerCase())!, r.cell));
           note.load('content');
           return () => void (!note.isNullObject && annotations.push({ r, proxy: note }));
         }
-        if (q.top === -2) {
+        if (q.kind === 'comment') {
           const r = q.items[0]!;
           const c = ws.comments.getItemOrNullObject(r.commentId);
           c.load('content');
@@ -634,8 +695,7 @@ export class ExcelHost implements WorkbookHost {
       });
 
       // Writes: original fills back (grouped by identical fill), our notes/comments removed, the store deleted.
-      let done = 0;
-      const writer = new ChunkedWriter(ctx, () => onProgress?.({ done, total, label }));
+      const pieces: Piece[] = [];
       const restorable = recs.filter((r) => {
         if (r.mark === '' || r.fill === 'keep') return false;
         const f = currentFill.get(r);
@@ -645,22 +705,31 @@ export class ExcelHost implements WorkbookHost {
         const sheet = live.get(list[0].sheet.toLowerCase())!;
         const fill = list[0].fill;
         for (const address of areaAddresses(list)) {
-          await writer.add(OBJECT_COST * 3 + 5 * ACTION_COST + address.length + 120, () => {
-            const f = sheetProxy(sheet).getRanges(address).format.fill;
-            if (fill === 'none' || fill === 'keep') f.clear();
-            else applyFill(f, fill);
+          pieces.push({
+            bytes: OBJECT_COST * 3 + 5 * ACTION_COST + address.length + 120,
+            queue: () => {
+              const f = sheetProxy(sheet).getRanges(address).format.fill;
+              if (fill === 'none' || fill === 'keep') f.clear();
+              else applyFill(f, fill);
+            },
           });
         }
       }
       for (const a of annotations) {
         if (!a.proxy.content.startsWith(MARK_PREFIX)) continue; // rewritten by the user: theirs now
-        await writer.add(ACTION_COST, () => a.proxy.delete());
+        pieces.push({ bytes: ACTION_COST, queue: () => a.proxy.delete() });
       }
-      done = total;
-      await writer.add(ACTION_COST * 2, () => {
-        storeWs.visibility = 'Hidden';
-        storeWs.delete();
+      pieces.push({
+        bytes: ACTION_COST * 2,
+        queue: () => {
+          storeWs.visibility = 'Hidden';
+          storeWs.delete();
+        },
       });
+      let totalBytes = 0;
+      for (const p of pieces) totalBytes += p.bytes;
+      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / totalBytes), total, label }));
+      for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
       onProgress?.({ done: total, total, label });
       return { cleared: total };

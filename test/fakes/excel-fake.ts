@@ -947,7 +947,6 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
       type: 3,
       proxy: this,
       name: 'Add',
-      args: [typeof cellAddress === 'string' ? cellAddress : { _ObjectPathId: (cellAddress as FakeRange)._id }, content],
       requires: '1.18',
       exec: () => {
         const own = this._req() as FakeSheet;
@@ -1074,7 +1073,6 @@ export class FakeCommentCollection extends ProxyBase implements XlCommentCollect
       type: 3,
       proxy: this,
       name: 'Add',
-      args: [typeof cellAddress === 'string' ? cellAddress : { _ObjectPathId: (cellAddress as FakeRange)._id }, content, 'Plain'],
       requires: '1.10',
       exec: () => {
         const own = this._req() as FakeSheet;
@@ -1265,7 +1263,6 @@ export class FakeWorksheetCollection extends ProxyBase implements XlWorksheetCol
       type: 3,
       proxy: this,
       name: 'Add',
-      args: [name ?? ''],
       exec: () => {
         const wb = this._ctx.excel.workbook;
         made = wb.addSheet(name ?? `Sheet${wb.sheets.length + 1}`);
@@ -1389,7 +1386,7 @@ export class FakeContext implements XlContext {
       throw injected;
     }
     // Run in order; the first failure stops the batch.
-    if (fake.tracing) for (const op of ops) fake.trace.push({ sync: fake.stats.syncs, name: op.name, path: op.proxy._pathName, args: op.args });
+    if (fake.tracing) for (const op of ops) fake.trace.push({ sync: fake.stats.syncs, name: op.name, path: op.proxy._pathName, pathArgs: op.proxy._pathArgs, args: op.args });
     let response = '{"Results":[]}'.length;
     const deliveries: { op: Op; value: unknown }[] = [];
     try {
@@ -1439,6 +1436,8 @@ export interface FakeTraceEntry {
   name: string;
   /** Name of the object path the action applies to (`GetRanges`, `GetRangeByIndexes`, `Notes` …). */
   path: string;
+  /** Arguments of that object path (e.g. the address given to `getRanges`). */
+  pathArgs: unknown[];
   args?: unknown[];
 }
 
