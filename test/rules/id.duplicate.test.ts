@@ -59,7 +59,7 @@ describe('across workbooks', () => {
     const first = checkWorkbook({ name: 'a.xlsx', sheets: [buildSheet({ rows: [{ residentId: A, gender: '男' }] }, '汇总')] }, { file: '县甲.xlsx', rules: [], today: { y: 2025, m: 11, d: 20 } });
     const second = checkWorkbook({ name: 'b.xlsx', sheets: [buildSheet({ rows: [{}, { residentId: A, gender: '男' }] }, '汇总')] }, { file: '县乙.xlsx', rules: [], today: { y: 2025, m: 11, d: 20 } });
     // Build the run the consolidation would: every located table of both files. The contexts only need the
-    // accessors idCells uses.
+    // accessors idColumn uses.
     const refs: TableRef[] = [];
     for (const [file, res] of [['县甲.xlsx', first], ['县乙.xlsx', second]] as const) {
       for (const { sheet, table } of res.located) {

@@ -163,22 +163,43 @@ export interface IdInspection {
   canonical: string;
 }
 
-function notAnId(raw: string, clean: string, status: 'length' | 'format'): IdInspection {
+/** A blank inspection, for callers that pass a reusable object to `inspect`. */
+export function emptyInspection(): IdInspection {
   return {
-    raw, clean, normalized: clean !== raw, length: 0, status, foreign: false,
+    raw: '', clean: '', normalized: false, length: 0, status: 'length', foreign: false,
     province: 0, county: 0, y: 0, m: 0, d: 0, male: false, expected: '', canonical: '',
   };
+}
+
+function notAnId(out: IdInspection, raw: string, clean: string, status: 'length' | 'format'): IdInspection {
+  out.raw = raw;
+  out.clean = clean;
+  out.normalized = clean !== raw;
+  out.length = 0;
+  out.status = status;
+  out.foreign = false;
+  out.province = 0;
+  out.county = 0;
+  out.y = 0;
+  out.m = 0;
+  out.d = 0;
+  out.male = false;
+  out.expected = '';
+  out.canonical = '';
+  return out;
 }
 
 /**
  * Read an ID cell's text without throwing. Status precedence: length/format → region (province) → birthdate
  * (calendar) → checksum. The county code and the date relative to a form date are left to the caller.
- * An all-ASCII, already clean value takes a loop over its characters and no string building.
+ * An all-ASCII, already clean value takes a loop over its characters and no string building; pass `into` (a
+ * reusable object, see emptyInspection) to read a whole column without allocating per row.
  */
-export function inspect(raw: string): IdInspection {
+export function inspect(raw: string, into?: IdInspection): IdInspection {
+  const out = into ?? emptyInspection();
   const clean = isCleanShape(raw) ? raw : compactSlow(raw);
   const n = clean.length;
-  if (n === 0) return notAnId(raw, clean, 'length');
+  if (n === 0) return notAnId(out, raw, clean, 'length');
   // One pass: shape and the weighted sum of the first 17 digits. 18 = 17 digits + digit/X, 15 = 15 digits.
   // Only digits and X but a wrong count → 'length'; any other character, or an X before the end → 'format'.
   let xAt = -1;
@@ -189,12 +210,12 @@ export function inspect(raw: string): IdInspection {
       if (i < 17) sum += c * WEIGHTS[i];
       continue;
     }
-    if (c !== 40 || xAt >= 0) return notAnId(raw, clean, 'format'); // 40 = 'X' - '0'
+    if (c !== 40 || xAt >= 0) return notAnId(out, raw, clean, 'format'); // 40 = 'X' - '0'
     xAt = i;
   }
-  if (xAt >= 0 && xAt !== n - 1) return notAnId(raw, clean, 'format');
-  if (n !== 18 && n !== 15) return notAnId(raw, clean, 'length');
-  if (n === 15 && xAt >= 0) return notAnId(raw, clean, 'format');
+  if (xAt >= 0 && xAt !== n - 1) return notAnId(out, raw, clean, 'format');
+  if (n !== 18 && n !== 15) return notAnId(out, raw, clean, 'length');
+  if (n === 15 && xAt >= 0) return notAnId(out, raw, clean, 'format');
 
   const c0 = clean.charCodeAt(0) - 48;
   const c1 = clean.charCodeAt(1) - 48;
@@ -243,7 +264,21 @@ export function inspect(raw: string): IdInspection {
     const first17 = clean.slice(0, 6) + '19' + clean.slice(6);
     canonical = first17 + calcCheckDigit(first17);
   }
-  return { raw, clean, normalized: clean !== raw, length: n, status, foreign, province, county, y, m, d, male, expected, canonical };
+  out.raw = raw;
+  out.clean = clean;
+  out.normalized = clean !== raw;
+  out.length = n;
+  out.status = status;
+  out.foreign = foreign;
+  out.province = province;
+  out.county = county;
+  out.y = y;
+  out.m = m;
+  out.d = d;
+  out.male = male;
+  out.expected = expected;
+  out.canonical = canonical;
+  return out;
 }
 
 /** True when the region code of an inspected ID is in the region table (current or historic). */
@@ -280,8 +315,11 @@ export function validate(s: string): string {
   return r.clean;
 }
 
+/** Reused by isValid: no allocation per call. */
+const scratch = emptyInspection();
+
 export function isValid(s: string): boolean {
-  const r = inspect(s);
+  const r = inspect(s, scratch);
   return r.status === 'ok' && r.length === 18;
 }
 

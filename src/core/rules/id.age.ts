@@ -2,7 +2,7 @@
  * id.age — age on the form date (填表日期, else today) below the profile's minimum (16) or above its maximum
  * (100). A warning: unusual, not impossible. Skipped when the birth date is after that date (id.birthdate).
  */
-import { ageOn, compareYMD, formatYMD, idCells, validId } from './id-common';
+import { formatYMD, idColumn, ymdNumber } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -27,13 +27,17 @@ export const rule: TableRule = {
   },
   check(ctx) {
     const { min, max } = ctx.profile.age;
-    const ref = ctx.referenceDate;
-    for (const c of idCells(ctx)) {
-      const id = validId(c);
-      if (!id || compareYMD(id, ref) > 0 || compareYMD(id, ctx.today) > 0) continue;
-      const age = ageOn(id, ref);
-      if (age < min) ctx.report({ row: c.row, col: c.col, messageId: 'tooYoung', data: { age, min, ref: formatYMD(ref) }, fix: null });
-      else if (age > max) ctx.report({ row: c.row, col: c.col, messageId: 'tooOld', data: { age, max, ref: formatYMD(ref) }, fix: null });
+    const ref = ymdNumber(ctx.referenceDate);
+    const latest = Math.min(ref, ymdNumber(ctx.today));
+    // With dates as yyyymmdd numbers, completed years of age = ⌊(ref − birth) / 10000⌋.
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      if (ids.primary[i] !== 'ok') continue;
+      const b = ids.birth[i];
+      if (b > latest) continue;
+      const age = Math.floor((ref - b) / 10000);
+      if (age < min) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooYoung', data: { age, min, ref: formatYMD(ctx.referenceDate) }, fix: null });
+      else if (age > max) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooOld', data: { age, max, ref: formatYMD(ctx.referenceDate) }, fix: null });
     }
   },
 };

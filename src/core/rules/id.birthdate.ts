@@ -3,7 +3,7 @@
  * (填表日期) or today. Years before 1900 are legal (GB 11643-1999's example 440524188001010014); before 1800 is
  * taken for a typing error.
  */
-import { compareYMD, formatYMD, hasFormDate, idCells, validId } from './id-common';
+import { formatYMD, hasFormDate, idColumn, ymdNumber } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -31,18 +31,22 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    const formDated = hasFormDate(ctx);
-    for (const c of idCells(ctx)) {
-      if (c.primary === 'birthdate' && c.id) {
-        ctx.report({ row: c.row, col: c.col, messageId: 'notDate', data: { date: formatYMD(c.id) }, fix: null });
-        continue;
-      }
-      const id = validId(c);
-      if (!id) continue;
-      if (formDated && compareYMD(id, ctx.referenceDate) > 0) {
-        ctx.report({ row: c.row, col: c.col, messageId: 'afterFormDate', data: { date: formatYMD(id), ref: formatYMD(ctx.referenceDate) }, fix: null });
-      } else if (compareYMD(id, ctx.today) > 0) {
-        ctx.report({ row: c.row, col: c.col, messageId: 'afterToday', data: { date: formatYMD(id), ref: formatYMD(ctx.today) }, fix: null });
+    const ids = idColumn(ctx);
+    // A valid date after the form date is reported against the form date; after today (with no form date, or a
+    // form date later than today) against today.
+    const formDate = hasFormDate(ctx) ? ymdNumber(ctx.referenceDate) : Infinity;
+    const today = ymdNumber(ctx.today);
+    for (let i = 0; i < ids.size; i++) {
+      const p = ids.primary[i];
+      if (p === 'birthdate') {
+        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'notDate', data: { date: formatYMD(ids.birthYMD(i)) }, fix: null });
+      } else if (p === 'ok') {
+        const b = ids.birth[i];
+        if (b > formDate) {
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'afterFormDate', data: { date: formatYMD(ids.birthYMD(i)), ref: formatYMD(ctx.referenceDate) }, fix: null });
+        } else if (b > today) {
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'afterToday', data: { date: formatYMD(ids.birthYMD(i)), ref: formatYMD(ctx.today) }, fix: null });
+        }
       }
     }
   },

@@ -3,7 +3,7 @@
  * (GB 11643-1999: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, `10X98765432`). Not fixable: the error may be in
  * any digit, so the expected character is told, never written.
  */
-import { idCells } from './id-common';
+import { idColumn } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -23,9 +23,10 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      if (c.primary !== 'checksum' || !c.id) continue;
-      ctx.report({ row: c.row, col: c.col, messageId: 'checksum', data: { expected: c.id.expected, actual: c.id.clean[17] }, fix: null });
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      if (ids.primary[i] !== 'checksum') continue;
+      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'checksum', data: { expected: ids.expected(i), actual: ids.clean[i][17] }, fix: null });
     }
   },
 };

@@ -4,7 +4,7 @@
  * of every value with an ID's shape; numbers whose digits were lost (id.precision-lost) are not compared.
  * Every later occurrence is reported, naming the first.
  */
-import { idCells, reportDuplicates } from './id-common';
+import { idColumn, idKeys, reportDuplicates } from './id-common';
 import { a1 } from '../grid';
 import type { RunRule } from './rule';
 
@@ -32,11 +32,7 @@ export const rule: RunRule = {
   checkRun(run) {
     reportDuplicates(
       run.tables,
-      function* (ref) {
-        for (const c of idCells(ref.ctx)) {
-          if (c.id && c.id.canonical) yield { key: c.id.canonical, row: c.row, col: c.col };
-        }
-      },
+      (ref) => idKeys(idColumn(ref.ctx)),
       (ref, row, col, first, otherFile) => {
         run.report(ref, {
           row,

@@ -2,7 +2,7 @@
  * id.first-generation — a valid 15-digit first-generation number (GB 11643-1989). The fix is its 18-digit form
  * (GB 11643-1999): `19` inserted before the two-digit year and the check character appended.
  */
-import { idCells, validId } from './id-common';
+import { FIFTEEN, idColumn } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -23,10 +23,10 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      const id = validId(c);
-      if (!id || id.length !== 15) continue;
-      ctx.report({ row: c.row, col: c.col, messageId: 'fifteen', value: c.text, fix: id.canonical });
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      if (ids.primary[i] !== 'ok' || !ids.is(i, FIFTEEN)) continue;
+      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'fifteen', value: ids.text[i], fix: ids.canonical(i) });
     }
   },
 };

@@ -2,7 +2,7 @@
  * id.format — after normalisation the ID is neither 18 characters `\d{17}[\dX]` (GB 11643-1999) nor a 15-digit
  * first-generation number. See id-common.ts for the precedence among the ID rules.
  */
-import { idCells } from './id-common';
+import { idColumn } from './id-common';
 import type { TableRule } from './rule';
 
 /** First character that is neither a digit nor X, or an X that is not last; -1 when there is none. */
@@ -37,14 +37,16 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      if ((c.primary !== 'length' && c.primary !== 'format') || !c.id) continue;
-      const clean = c.id.clean;
-      const at = c.primary === 'format' ? badChar(clean) : -1;
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      const p = ids.primary[i];
+      if (p !== 'length' && p !== 'format') continue;
+      const clean = ids.clean[i];
+      const at = p === 'format' ? badChar(clean) : -1;
       if (at >= 0) {
-        ctx.report({ row: c.row, col: c.col, messageId: 'character', data: { pos: at + 1, char: clean[at] }, fix: null });
+        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'character', data: { pos: at + 1, char: clean[at] }, fix: null });
       } else {
-        ctx.report({ row: c.row, col: c.col, messageId: 'length', data: { length: clean.length }, fix: null });
+        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'length', data: { length: clean.length }, fix: null });
       }
     }
   },

@@ -5,10 +5,10 @@
  * implies. Other 性别 values are gender.invalid's business.
  */
 import { compactText } from '../normalize';
-import { idCells, validId } from './id-common';
+import { FIFTEEN, idColumn, MALE } from './id-common';
 import type { TableRule } from './rule';
 
-const GENDER: Record<string, '男' | '女'> = { 男: '男', 女: '女', 男性: '男', 女性: '女' };
+const GENDER = new Map<string, '男' | '女'>([['男', '男'], ['女', '女'], ['男性', '男'], ['女性', '女']]);
 
 export const rule: TableRule = {
   meta: {
@@ -29,23 +29,18 @@ export const rule: TableRule = {
   check(ctx) {
     if (!ctx.has('gender')) return;
     const gcol = ctx.col('gender');
-    for (const c of idCells(ctx)) {
-      const id = validId(c);
-      if (!id) continue;
-      const text = ctx.text(c.row, 'gender');
-      const said = GENDER[compactText(text)];
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      if (ids.primary[i] !== 'ok') continue;
+      const row = ids.rows[i];
+      const text = ctx.text(row, 'gender');
+      // ctx.text is already trimmed: the plain lookup is the common case, compactText only for odd spellings.
+      const said = GENDER.get(text) ?? (text.length > 1 ? GENDER.get(compactText(text)) : undefined);
       if (!said) continue;
-      const expected = id.male ? '男' : '女';
+      const expected = ids.is(i, MALE) ? '男' : '女';
       if (said === expected) continue;
-      const pos = id.length === 18 ? 17 : 15;
-      ctx.report({
-        row: c.row,
-        col: gcol,
-        messageId: 'mismatch',
-        data: { gender: text, pos, digit: id.clean[pos - 1], expected },
-        value: text,
-        fix: expected,
-      });
+      const pos = ids.is(i, FIFTEEN) ? 15 : 17;
+      ctx.report({ row, col: gcol, messageId: 'mismatch', data: { gender: text, pos, digit: ids.clean[i][pos - 1], expected }, value: text, fix: expected });
     }
   },
 };

@@ -1,5 +1,5 @@
 /** id.missing — the required 身份证号 cell is empty (SPEC §3, GB 11643-1999). */
-import { idCells } from './id-common';
+import { idColumn } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -13,8 +13,9 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      if (c.primary === 'missing') ctx.report({ row: c.row, col: c.col, messageId: 'missing', value: null, fix: null });
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      if (ids.primary[i] === 'missing') ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'missing', value: null, fix: null });
     }
   },
 };

@@ -3,7 +3,7 @@
  * hyphens, line breaks or zero-width characters. The fix is the clean form. A 15-digit number is left to
  * id.first-generation, whose fix is already clean.
  */
-import { idCells, validId } from './id-common';
+import { FIFTEEN, idColumn, NORMALIZED, NUMERIC } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -24,10 +24,11 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      const id = validId(c);
-      if (!id || !id.normalized || id.length !== 18 || c.numeric) continue;
-      ctx.report({ row: c.row, col: c.col, messageId: 'normalized', value: c.text, fix: id.clean });
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      // flags: NORMALIZED set, FIFTEEN (first-generation's) and NUMERIC (no text to clean) not set
+      if (ids.primary[i] !== 'ok' || (ids.flags[i] & (NORMALIZED | FIFTEEN | NUMERIC)) !== NORMALIZED) continue;
+      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'normalized', value: ids.text[i], fix: ids.clean[i] });
     }
   },
 };

@@ -3,7 +3,7 @@
  * number has lost its last digits (they show as 0). Nothing can restore them; the number must be re-typed as text.
  * Also reported for text in scientific notation (`6.54002E+17`), the same loss after a round trip through CSV.
  */
-import { idCells } from './id-common';
+import { idColumn, NUMERIC } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -27,9 +27,11 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      if (c.primary !== 'precision-lost') continue;
-      ctx.report({ row: c.row, col: c.col, messageId: c.numeric ? 'number' : 'scientific', data: { value: c.text }, value: c.text, fix: null });
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      if (ids.primary[i] !== 'precision-lost') continue;
+      const value = ids.text[i];
+      ctx.report({ row: ids.rows[i], col: ids.col, messageId: ids.is(i, NUMERIC) ? 'number' : 'scientific', data: { value }, value, fix: null });
     }
   },
 };

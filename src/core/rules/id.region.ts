@@ -5,8 +5,7 @@
  * table stops at its data year (see src/core/data/regions.ts). For the 2023 foreigner's permanent residence ID
  * (first digit 9) digits 2–3 are the province of issue and there is no county code.
  */
-import { isKnownRegion } from '../identifiers/resident-id';
-import { idCells, validId } from './id-common';
+import { FOREIGN, idColumn } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -34,14 +33,15 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      const id = c.id;
-      if (!id) continue;
-      if (c.primary === 'region') {
-        const code = id.foreign ? id.clean.slice(1, 3) : id.clean.slice(0, 2);
-        ctx.report({ row: c.row, col: c.col, messageId: id.foreign ? 'foreignProvince' : 'province', data: { code }, fix: null });
-      } else if (validId(c) && !id.foreign && !isKnownRegion(id)) {
-        ctx.report({ row: c.row, col: c.col, messageId: 'county', data: { code: id.clean.slice(0, 6) }, severity: 'warning', fix: null });
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      const p = ids.primary[i];
+      if (p === 'region') {
+        const foreign = ids.is(i, FOREIGN);
+        const code = foreign ? ids.clean[i].slice(1, 3) : ids.clean[i].slice(0, 2);
+        ctx.report({ row: ids.rows[i], col: ids.col, messageId: foreign ? 'foreignProvince' : 'province', data: { code }, fix: null });
+      } else if (p === 'ok' && !ids.is(i, FOREIGN) && !ids.knownRegion(i)) {
+        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'county', data: { code: ids.clean[i].slice(0, 6) }, severity: 'warning', fix: null });
       }
     }
   },

@@ -3,7 +3,7 @@
  * first-generation number). Harmless today, but any longer number in that cell would lose digits, and a number
  * cannot carry the X check character: convert the cell to text. The fix is the digits as text.
  */
-import { idCells, validId } from './id-common';
+import { idColumn, NUMERIC } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -24,9 +24,10 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const c of idCells(ctx)) {
-      if (!c.numeric || !validId(c)) continue;
-      ctx.report({ row: c.row, col: c.col, messageId: 'number', value: c.text, fix: c.text });
+    const ids = idColumn(ctx);
+    for (let i = 0; i < ids.size; i++) {
+      if (ids.primary[i] !== 'ok' || !ids.is(i, NUMERIC)) continue;
+      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'number', value: ids.text[i], fix: ids.text[i] });
     }
   },
 };

@@ -4,7 +4,7 @@
  * the GB 32100-2015 alphabet (checksum errors included). Every later occurrence is reported, naming the first.
  */
 import { a1 } from '../grid';
-import { reportDuplicates, usccCells } from './id-common';
+import { reportDuplicates, usccCells, usccKeys } from './id-common';
 import type { RunRule } from './rule';
 
 export const rule: RunRule = {
@@ -31,11 +31,7 @@ export const rule: RunRule = {
   checkRun(run) {
     reportDuplicates(
       run.tables,
-      function* (ref) {
-        for (const c of usccCells(ref.ctx)) {
-          if (c.code && (c.status === 'ok' || c.status === 'checksum')) yield { key: c.code.clean, row: c.row, col: c.col };
-        }
-      },
+      (ref) => usccKeys(usccCells(ref.ctx)),
       (ref, row, col, first, otherFile) => {
         run.report(ref, {
           row,
