@@ -9,6 +9,7 @@ import {
   regionFullName,
   regionName,
 } from '../../src/core/identifiers/region';
+import { REGION_TABLE } from '../../src/core/data/regions';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -85,5 +86,13 @@ describe('generated table', () => {
   });
   test('is up to date with the generator and the installed data packages', () => {
     expect(() => execFileSync(process.execPath, [path.join(root, 'scripts/gen-regions.js'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+});
+
+describe('consistency with the identity-number checks', () => {
+  test('every code of the table begins with a province code', () => {
+    const provinces = Object.keys(REGION_TABLE);
+    expect(provinces.length).toBe(35);
+    for (const p of provinces) expect([p, isProvinceCode(p)]).toEqual([p, true]);
   });
 });
