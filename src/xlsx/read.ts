@@ -39,6 +39,8 @@ export interface ReadOptions {
 
 export interface ReadResult {
   grid: WorkbookGrid;
+  /** The .xlsx bytes that were read (after conversion for an .xls): what annotate.ts copies and marks. */
+  bytes: Buffer;
   /** Set when the file was a legacy .xls converted with LibreOffice. */
   convertedFrom?: 'xls';
 }
@@ -98,7 +100,7 @@ export async function readWorkbookBuffer(buf: Buffer, opts: ReadOptions & { name
     throw new WorkbookReadError('corrupt', String(e));
   }
   if (grid.sheets.length === 0 || grid.sheets.every((s) => s.values.length === 0)) throw new WorkbookReadError('empty');
-  return convertedFrom ? { grid, convertedFrom } : { grid };
+  return convertedFrom ? { grid, bytes: buf, convertedFrom } : { grid, bytes: buf };
 }
 
 async function readFull(buf: Buffer, name: string): Promise<WorkbookGrid> {

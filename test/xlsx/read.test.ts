@@ -154,6 +154,19 @@ describe('readWorkbook: raw worksheet XML other writers produce', () => {
     },
   );
 
+  test('Chinese text straddling chunk boundaries stays whole (shared and inline strings, 64 KB chunks)', async () => {
+    const names = Array.from({ length: 6000 }, (_, i) => `伊犁哈萨克自治州第${i}号单位`);
+    const rows = names.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>${names[i]}·内联</t></is></c></row>`).join('');
+    for (const store of [false, true]) {
+      const buf = makeXlsx({ store, sharedStrings: names, sheets: [{ name: 'S', xml: sheetXml(rows) }] });
+      const { grid } = await readWorkbookBuffer(buf, { name: 'zh' });
+      const v = grid.sheets[0].values;
+      expect(v).toHaveLength(names.length);
+      const bad = v.filter((r, i) => r[0] !== names[i] || r[1] !== `${names[i]}·内联`);
+      expect(bad).toEqual([]);
+    }
+  });
+
   test('tab order follows workbook.xml, not the order of the parts', async () => {
     const buf = makeXlsx({
       partNumbers: [2, 1],

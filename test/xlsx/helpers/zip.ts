@@ -104,6 +104,8 @@ export function makeXlsx(opts: {
   order?: 'styles-first' | 'styles-last' | 'strings-first-styles-last';
   /** Sheet part numbers per tab, e.g. [2, 1] to store the first tab in sheet2.xml. */
   partNumbers?: number[];
+  /** Store the parts uncompressed (method 0) instead of deflating them. */
+  store?: boolean;
 }): Buffer {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const parts = opts.partNumbers ?? opts.sheets.map((_, i) => i + 1);
@@ -154,7 +156,8 @@ export function makeXlsx(opts: {
     { name: 'xl/styles.xml', data: styles },
     { name: 'xl/sharedStrings.xml', data: sst },
   ];
-  if (opts.order === 'styles-last') return makeZip([...head, ...sheetParts, ...tail]);
-  if (opts.order === 'strings-first-styles-last') return makeZip([...head, tail[1], ...sheetParts, tail[0]]);
-  return makeZip([...head, ...tail, ...sheetParts]);
+  const z = { store: opts.store };
+  if (opts.order === 'styles-last') return makeZip([...head, ...sheetParts, ...tail], z);
+  if (opts.order === 'strings-first-styles-last') return makeZip([...head, tail[1], ...sheetParts, tail[0]], z);
+  return makeZip([...head, ...tail, ...sheetParts], z);
 }

@@ -1,0 +1,145 @@
+/**
+ * award-tally command line: `main(argv, io)` returns the exit status and writes only through `io`, so tests run
+ * it in-process; `run()` is what bin/award-tally.js calls.
+ *
+ * Exit status (SPEC §7): 0 no error finding; 1 error findings (or some input unreadable); 2 usage error, no
+ * input readable, or an output that could not be written. Never a stack trace: anything unexpected becomes one
+ * line (AWARD_TALLY_DEBUG=1 prints the stack as well).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Lang } from '../core/finding';
+import { ProfileError } from '../core/profiles';
+import { sniffLang, UsageError } from './args';
+import { runCheck } from './check';
+import { runTemplate } from './template';
+import { processIO, type CliIO } from './io';
+
+export function version(): string {
+  // lib/cli/main.js and src/cli/main.ts are both two levels below the package root.
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const HELP = {
+  zh: `award-tally — 评优汇总核查（附件3 推荐对象汇总表等）
+
+用法：
+  award-tally check <文件|目录>... [--profile 配置ID|配置.json] [--json] [--lang zh|en]
+                    [--annotate 输出.xlsx] [--report 输出.html] [--progress] [--no-color]
+  award-tally template annex3 -o 输出.xlsx [--profile 配置ID|配置.json]
+  award-tally --help | --version
+
+check：核查工作簿（目录取其中的 .xlsx/.xlsm/.xls 文件，不含子目录与 ~$ 临时文件）。
+  --profile     评优配置（默认 ili-2025-contribution），或自定义 JSON 配置文件
+  --json        只在标准输出打印一份 JSON 报告（award-tally/report@1）
+  --lang        提示语言：zh（默认）或 en
+  --annotate    另存一份标注副本：问题单元格按严重程度着色并加批注；原文件不会被修改。
+                多个输入文件时须指定目录，每个文件写为 <文件名>.annotated.xlsx
+  --report      生成 HTML 报告（身份证号脱敏）
+  --progress    多于 3 个文件时强制在标准错误显示进度
+template：生成空白模板（目前提供 annex3：附件3 推荐对象汇总表，含数据验证）。
+
+退出码：0 无错误；1 有错误级问题或部分文件无法读取；2 用法错误、所有文件均无法读取或输出无法写入。
+旧版 .xls 在安装了 LibreOffice（soffice）时自动转换，否则请另存为 .xlsx。
+`,
+  en: `award-tally — check award nomination summary sheets (附件3 and friends)
+
+Usage:
+  award-tally check <file|dir>... [--profile ID|profile.json] [--json] [--lang zh|en]
+                    [--annotate out.xlsx] [--report out.html] [--progress] [--no-color]
+  award-tally template annex3 -o out.xlsx [--profile ID|profile.json]
+  award-tally --help | --version
+
+check: check workbooks (a directory stands for the .xlsx/.xlsm/.xls files directly in it; ~$ lock files skipped).
+  --profile     award profile (default ili-2025-contribution) or a JSON profile file
+  --json        print exactly one JSON report (award-tally/report@1) on stdout
+  --lang        message language: zh (default) or en
+  --annotate    write a marked copy: offending cells coloured by severity with a note; the input is never modified.
+                With several inputs give a directory; each copy is <name>.annotated.xlsx
+  --report      write an HTML report (ID numbers masked)
+  --progress    force a progress display on stderr (more than 3 files)
+template: write a blank template (available now: annex3, the 附件3 summary sheet with data validation).
+
+Exit status: 0 no error findings; 1 error findings or some input unreadable; 2 usage error, no input readable,
+or an output could not be written. Legacy .xls is converted when LibreOffice (soffice) is installed; otherwise
+save it as .xlsx.
+`,
+};
+
+const PLANNED = ['fill', 'merge', 'mask'];
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let lang: Lang = sniffLang(argv);
+  try {
+    const langIx = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+    if (langIx >= 0) {
+      const v = argv[langIx].includes('=') ? argv[langIx].split('=')[1] : argv[langIx + 1];
+      if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${v ?? '空'}）`, `--lang must be zh or en (got ${v ?? 'nothing'})`);
+    }
+    const [cmd, ...rest] = argv;
+    if (cmd === undefined) {
+      io.stderr.write(HELP[lang]);
+      return 2;
+    }
+    if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      io.stdout.write(HELP[lang]);
+      return 0;
+    }
+    if (cmd === '--version' || cmd === '-V' || cmd === '-v') {
+      io.stdout.write(version() + '\n');
+      return 0;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(HELP[lang]);
+      return 0;
+    }
+    switch (cmd) {
+      case 'check':
+        return await runCheck(rest, io, lang);
+      case 'template':
+        return await runTemplate(rest, io, lang);
+      default:
+        if (PLANNED.includes(cmd)) {
+          throw new UsageError(`命令 ${cmd} 尚未提供；目前可用：check、template。`, `The ${cmd} command is not available yet; available: check, template.`);
+        }
+        if (cmd.startsWith('-')) throw new UsageError(`未知选项 ${cmd}`, `unknown option ${cmd}`);
+        throw new UsageError(`未知命令 ${cmd}`, `unknown command ${cmd}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`award-tally: ${e.text(lang)}\n${lang === 'en' ? 'Run award-tally --help for usage.' : '运行 award-tally --help 查看用法。'}\n`);
+      return 2;
+    }
+    if (e instanceof ProfileError) {
+      io.stderr.write(`award-tally: ${e.format(lang)}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr.write(
+      `award-tally: ${lang === 'en' ? `internal error: ${msg} (set AWARD_TALLY_DEBUG=1 for details)` : `内部错误：${msg}（设置 AWARD_TALLY_DEBUG=1 可查看详情）`}\n`,
+    );
+    if (io.env.AWARD_TALLY_DEBUG && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
+    return 2;
+  }
+}
+
+/** Entry point for bin/award-tally.js: sets the exit code and lets stdout drain (large JSON into a pipe). */
+export function run(): void {
+  const io = processIO();
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      io.stderr.write(`award-tally: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) run();

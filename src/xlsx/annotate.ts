@@ -1,0 +1,146 @@
+/**
+ * `--annotate out.xlsx`: a copy of the checked workbook with every offending cell filled (red: error, amber:
+ * warning, blue-grey: info — the most severe finding of the cell decides) and a note listing the findings of
+ * that cell. The input file is never written: the copy goes to the output path only, and an output path that is
+ * the input file itself (same path, or the same file through a link) is refused.
+ *
+ * The copy is made by loading the .xlsx with ExcelJS and writing it out again, so parts ExcelJS does not model
+ * (charts, pictures, slicers) are not carried over; values, formats, merges and validations are.
+ */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Lang, Severity } from '../core/finding';
+import { compareSeverity } from '../core/finding';
+
+/** What annotate needs of a finding (LocatedFinding from core/check has it all). */
+export interface AnnotatableFinding {
+  sheet: string;
+  row: number;
+  col: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  fix?: string | null;
+}
+
+export const MARK_FILL: Record<Severity, string> = {
+  error: 'FFFFC7CE', // light red
+  warning: 'FFFFE699', // amber
+  info: 'FFD9E1F2', // blue-grey
+};
+
+const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+export type AnnotateErrorCode = 'same-file' | 'write' | 'read';
+
+export class AnnotateError extends Error {
+  readonly messageEn: string;
+  constructor(
+    readonly code: AnnotateErrorCode,
+    zh: string,
+    en: string,
+    readonly detail?: string,
+  ) {
+    super(zh);
+    this.messageEn = en;
+    this.name = 'AnnotateError';
+  }
+  text(lang: Lang): string {
+    return lang === 'en' ? this.messageEn : this.message;
+  }
+}
+
+/** True when `out` names the same file as `input` (same resolved path, or the same inode through a link). */
+export async function isSameFile(input: string, out: string): Promise<boolean> {
+  const a = path.resolve(input);
+  const b = path.resolve(out);
+  if (a === b) return true;
+  const [ra, rb] = await Promise.all([fsp.realpath(a).catch(() => a), fsp.realpath(b).catch(() => b)]);
+  if (ra === rb) return true;
+  try {
+    const [sa, sb] = await Promise.all([fsp.stat(a), fsp.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** The note text of one cell: one line per finding, `[错误] id.checksum：message（建议：fix）`. */
+export function noteText(findings: readonly AnnotatableFinding[], lang: Lang): string {
+  const lines = findings.map((f) => {
+    const fix = f.fix ? (lang === 'en' ? ` (fix: ${f.fix})` : `（建议：${f.fix}）`) : '';
+    return `[${SEVERITY_LABEL[lang][f.severity]}] ${f.rule}${lang === 'en' ? ': ' : '：'}${f.message}${fix}`;
+  });
+  return (lang === 'en' ? 'award-tally check\n' : 'award-tally 核查\n') + lines.join('\n');
+}
+
+function existingNoteText(note: ExcelJS.Comment | string | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/**
+ * Write an annotated copy of the workbook `xlsx` (its bytes, as read) to `out`. `input` is the path of the file
+ * that was checked, used to refuse overwriting it. Returns the number of cells marked.
+ */
+export async function writeAnnotatedCopy(
+  xlsx: Buffer,
+  findings: readonly AnnotatableFinding[],
+  out: string,
+  opts: { input: string; lang?: Lang },
+): Promise<{ cells: number }> {
+  const lang = opts.lang ?? 'zh';
+  if (await isSameFile(opts.input, out)) {
+    throw new AnnotateError(
+      'same-file',
+      `标注副本不能覆盖被核查的文件本身（${out}）：请用 --annotate 指定另一个文件名。`,
+      `The annotated copy may not overwrite the checked file itself (${out}): give --annotate another file name.`,
+    );
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new AnnotateError('read', `无法生成标注副本：ExcelJS 打不开该工作簿。`, `Cannot make the annotated copy: ExcelJS cannot open the workbook.`, String(e));
+  }
+
+  const byCell = new Map<string, AnnotatableFinding[]>();
+  for (const f of findings) {
+    const k = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
+    const list = byCell.get(k);
+    if (list) list.push(f);
+    else byCell.set(k, [f]);
+  }
+  let cells = 0;
+  for (const list of byCell.values()) {
+    const { sheet, row, col } = list[0];
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(row + 1, col + 1);
+    const worst = list.reduce<Severity>((w, f) => (compareSeverity(f.severity, w) < 0 ? f.severity : w), 'info');
+    // Loaded cells share one style object per style id: copy it before changing the fill, or every cell with
+    // the same look would turn red.
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst] } } };
+    const previous = existingNoteText(cell.note as ExcelJS.Comment | string | undefined);
+    const text = noteText(list, lang);
+    cell.note = previous ? `${previous}\n\n${text}` : text;
+    cells++;
+  }
+  try {
+    await wb.xlsx.writeFile(out);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new AnnotateError(
+      'write',
+      `无法写入标注副本 ${out}（${code || '写入失败'}）：请检查目录是否存在、是否有写权限、文件是否正被 Excel 打开。`,
+      `Cannot write the annotated copy ${out} (${code || 'write failed'}): check that the folder exists, is writable, and that the file is not open in Excel.`,
+      String(e),
+    );
+  }
+  return { cells };
+}
