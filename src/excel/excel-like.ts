@@ -60,6 +60,8 @@ export interface XlRange {
   /** ExcelApi 1.9. */
   getCellProperties(options: XlCellPropertiesLoadOptions): XlClientResult<XlCellProperties[][]>;
   select(): void;
+  /** `'Contents'`, `'Formats'` or `'All'` (default). */
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   load(propertyNames?: string | string[]): XlRange;
 }
 

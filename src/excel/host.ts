@@ -40,6 +40,8 @@ export interface ExcelHostOptions {
 const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
 /** Cells this close in a column are read with one getCellProperties (the rows between cost less than a call). */
 const READ_GAP = 4;
+/** Store rows read in the first sync: 7 short text cells each, ≤ ~250 bytes (halved on a size error). */
+const STORE_SAMPLE_ROWS = 12_000;
 /** Estimated response bytes of one cell's fill properties. */
 const FILL_RESPONSE_BYTES = 150;
 
@@ -255,6 +257,7 @@ export class ExcelHost implements WorkbookHost {
 
       // 1. Re-read what the cells hold now (runs of adjacent rows per column, chunked by payload).
       const current = new Map<CellChange, string>();
+      const textCell = new Set<CellChange>();
       const reads: ReadItem<CellChange>[] = [];
       for (const [sheet, list] of bySheet) {
         reads.push(...runReads(sheet, columnRuns(list, 0), 2 * OBJECT_COST + ACTION_COST + 40, (c) => (c ? utf8Length(c.before) + 64 : 24)));
@@ -264,7 +267,9 @@ export class ExcelHost implements WorkbookHost {
         range.load(['values', 'valueTypes', 'numberFormat']);
         return () => {
           r.items.forEach((c, i) => {
-            if (c) current.set(c, cellText(toCellValue(range.values[i][0], range.valueTypes[i][0], range.numberFormat[i][0])));
+            if (!c) return;
+            current.set(c, cellText(toCellValue(range.values[i][0], range.valueTypes[i][0], range.numberFormat[i][0])));
+            if (range.numberFormat[i][0] === '@') textCell.add(c);
           });
         };
       });
@@ -288,7 +293,7 @@ export class ExcelHost implements WorkbookHost {
             const piece = rowsPiece(from0, n0, (_f, n) => OBJECT_COST + ACTION_COST + 6 * n, (from, n) => void (at(from, n).numberFormat = Array.from({ length: n }, () => ['@'])));
             textFirst.push(piece);
           }
-          const vals = items.map((c) => [c.after]);
+          const vals = items.map((c) => [c.numberFormat === '@' || textCell.has(c) ? c.after : typedAsText(c.after)]);
           valueWrites.push(rowsPiece(0, items.length, (from, n) => OBJECT_COST + actionBytes(vals.slice(from, from + n)), (from, n) => void (at(from, n).values = vals.slice(from, from + n))));
           for (const [from0, n0] of subRuns(items, (c) => (c.numberFormat !== undefined && c.numberFormat !== '@' ? 'x' : undefined))) {
             const fmts = items.map((c) => [c.numberFormat as string]);
@@ -408,7 +413,7 @@ export class ExcelHost implements WorkbookHost {
       let records: MarkRecord[] = [];
       let storeRows = 0;
       if (storeExists) {
-        const [block] = await readUsedRanges(ctx, [storeWs], { props: ['values'] });
+        const [block] = await readUsedRanges(ctx, [storeWs], { props: ['values'], sampleRows: STORE_SAMPLE_ROWS });
         records = decodeStore(block.values, block.rowIndex);
         storeRows = block.rowIndex + block.rowCount;
       } else if (locations.pending > 0) {
@@ -514,7 +519,7 @@ export class ExcelHost implements WorkbookHost {
       // Notes, and new text for the notes/comments this add-in left earlier.
       for (const p of plans) {
         if (p.action === 'add-note') {
-          const address = qualify(p.t.sheet, p.t.cell);
+          const address = p.t.cell; // worksheet.notes takes the sheet-local address ("A1"); comments need the sheet
           const ws = sheets.get(p.t.sheet)!;
           pieces.push({ bytes: OBJECT_COST + actionBytes(address, p.text), queue: () => void ws.notes.add(address, p.text) });
         } else if ((p.action === 'update-note' || p.action === 'update-comment') && p.existing) {
@@ -645,7 +650,7 @@ export class ExcelHost implements WorkbookHost {
       const live = new Map<string, string>(); // lower-case → actual name
       for (const s of wb.worksheets.items) live.set(s.name.toLowerCase(), s.name);
 
-      const [block] = await readUsedRanges(ctx, [storeWs], { props: ['values'] });
+      const [block] = await readUsedRanges(ctx, [storeWs], { props: ['values'], sampleRows: STORE_SAMPLE_ROWS });
       const records = decodeStore(block.values, block.rowIndex).filter((r) => live.has(r.sheet.toLowerCase()));
       const total = records.length;
       onProgress?.({ done: 0, total, label });
@@ -680,7 +685,7 @@ export class ExcelHost implements WorkbookHost {
         const ws = sheetProxy(q.sheet);
         if (q.kind === 'note') {
           const r = q.items[0]!;
-          const note = ws.notes.getItemOrNullObject(qualify(live.get(r.sheet.toLowerCase())!, r.cell));
+          const note = ws.notes.getItemOrNullObject(r.cell);
           note.load('content');
           return () => void (!note.isNullObject && annotations.push({ r, proxy: note }));
         }
@@ -719,20 +724,42 @@ export class ExcelHost implements WorkbookHost {
         if (!a.proxy.content.startsWith(MARK_PREFIX)) continue; // rewritten by the user: theirs now
         pieces.push({ bytes: ACTION_COST, queue: () => a.proxy.delete() });
       }
-      pieces.push({
-        bytes: ACTION_COST * 2,
-        queue: () => {
-          storeWs.visibility = 'Hidden';
-          storeWs.delete();
-        },
-      });
+      // Notes/comments this Excel cannot reach (made in a newer Excel): their records stay, fill already
+      // restored, so a later "clear" there removes them. Otherwise the store goes.
+      const leftover = recs
+        .filter((r) => (r.annotation === 'note' && !caps.notes) || (r.annotation === 'comment' && !caps.comments))
+        .map((r) => encodeRecord({ ...r, fill: 'keep', mark: '' }));
+      if (leftover.length === 0) {
+        pieces.push({
+          bytes: ACTION_COST * 2,
+          queue: () => {
+            storeWs.visibility = 'Hidden';
+            storeWs.delete();
+          },
+        });
+      } else {
+        const rows = block.rowIndex + block.rowCount;
+        pieces.push({ bytes: OBJECT_COST + ACTION_COST, queue: () => storeWs.getRangeByIndexes(1, 0, Math.max(1, rows - 1), STORE_COLUMNS).clear('Contents') });
+        pieces.push(
+          rowsPiece(
+            0,
+            leftover.length,
+            (f, k) => OBJECT_COST + 2 * ACTION_COST + 2 * jsonBytes(leftover.slice(f, f + k)),
+            (f, k) => {
+              const range = storeWs.getRangeByIndexes(1 + f, 0, k, STORE_COLUMNS);
+              range.numberFormat = leftover.slice(f, f + k).map((r) => r.map(() => '@'));
+              range.values = leftover.slice(f, f + k);
+            },
+          ),
+        );
+      }
       let totalBytes = 0;
       for (const p of pieces) totalBytes += p.bytes;
       const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / totalBytes), total, label }));
       for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
       onProgress?.({ done: total, total, label });
-      return { cleared: total };
+      return { cleared: total - leftover.length };
     });
   }
 
@@ -773,6 +800,20 @@ function applyFill(f: { color: string; pattern: string; patternColor: string; ti
   f.patternColor = spec.patternColor;
   f.tintAndShade = spec.tintAndShade;
   f.patternTintAndShade = spec.patternTintAndShade;
+}
+
+/**
+ * Writing `values` is like typing: Excel turns `13800138000`, `2024-03-18`, `50%` or `TRUE` into a number, date
+ * or boolean in a General cell. A planned text value that Excel could read that way is written with the
+ * leading apostrophe that keeps typed text as text (the apostrophe is not part of the value). Formulas and
+ * other text go as they are.
+ */
+export function typedAsText(after: string | number): string | number {
+  if (typeof after !== 'string' || after.startsWith('=')) return after;
+  const t = after.trim();
+  if (t === '') return after;
+  if (/^(true|false)$/i.test(t) || /^[-+]?[\d\s.,/:%$¥￥()EeＥ年月日时分秒-]+$/.test(t) || /^'/.test(after)) return `'${after}`;
+  return after;
 }
 
 function groupBy<T>(list: readonly T[], k: (t: T) => string): Map<string, T[]> {

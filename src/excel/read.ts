@@ -63,6 +63,8 @@ export interface ReadOptions {
   /** Rows done / total after each sync. */
   onRows?: (done: number, total: number) => void;
   budget?: number;
+  /** Rows in the first sync (default SAMPLE_ROWS); larger for narrow sheets whose rows are known to be small. */
+  sampleRows?: number;
   /**
    * Queues the caller's own loads (sheet names …) to ride along with the first sync. Called again before every
    * retry of that sync, since a failed sync delivers none of its loads.
@@ -150,7 +152,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
       }
     }
   };
-  if (states.length > 0) await sample(states, SAMPLE_ROWS);
+  if (states.length > 0) await sample(states, options.sampleRows ?? SAMPLE_ROWS);
   else if (alongsidePending) {
     options.alongside?.();
     await ctx.sync();

@@ -47,6 +47,28 @@ describe('applyChanges', () => {
     expect(percent).toBeGreaterThan(firstValue);
   });
 
+  test('planned text stays text in a General cell: a cleaned phone, a date-like string, a leading apostrophe', async () => {
+    const { wb, host } = setup();
+    const s = wb.addSheet('S');
+    s.set('K4', { value: '138 0013 8000' }).set('K5', { value: '0991-1234567 ' }).set('B2', { value: 'x' }).set('C2', { value: 'y' }).set('D2', { value: 5 });
+    s.set('K6', { value: '139 0013 8000', numberFormat: '@' });
+    const r = await host.applyChanges([
+      change('S', 'K4', '138 0013 8000', '13800138000'),
+      change('S', 'K5', '0991-1234567 ', '0991-1234567'),
+      change('S', 'K6', '139 0013 8000', '13900138000'),
+      change('S', 'B2', 'x', "'引号开头"),
+      change('S', 'C2', 'y', '2024-03-18'),
+      change('S', 'D2', '5', 6),
+    ]);
+    expect(r.written).toBe(6);
+    expect(s.value('K4')).toBe('13800138000');
+    expect(s.value('K5')).toBe('0991-1234567');
+    expect(s.value('K6')).toBe('13900138000');
+    expect(s.value('B2')).toBe("'引号开头");
+    expect(s.value('C2')).toBe('2024-03-18');
+    expect(s.value('D2')).toBe(6);
+  });
+
   test('a cell edited since the plan was made is skipped, never overwritten', async () => {
     const { wb, host } = setup();
     const s = wb.addSheet('S');

@@ -151,6 +151,22 @@ describe('mark / clearMarks', () => {
     expect([...wb.comments.values()].map((c) => c.content).sort()).toEqual(['另一条用户评论', '用户的评论']);
   });
 
+  test('cleared in an older Excel that cannot see notes: fills restored, notes kept on record for a later clear', async () => {
+    const wb = workbook();
+    const s = wb.sheet('附件3');
+    const before = snapshot(s);
+    await setup('1.18', wb).host.mark([finding('附件3', 'C2'), finding('附件3', 'B3', 'warning')]);
+    expect(await setup('1.12', wb).host.clearMarks()).toEqual({ cleared: 0 });
+    expect(s.fill('C2')).toEqual({ ...NO_FILL });
+    expect(s.fill('B3').color).toBe('#FFFF00');
+    expect(s.note('C2')?.content.startsWith(MARK_PREFIX)).toBe(true);
+    const kept = decodeStore(wb.sheet(MARK_STORE_SHEET).rows.map((r) => (r ?? []).map((c) => c?.value ?? '')));
+    expect(kept.map((r) => [r.cell, r.fill, r.annotation])).toEqual([['C2', 'keep', 'note'], ['B3', 'keep', 'note']]);
+    expect(await setup('1.18', wb).host.clearMarks()).toEqual({ cleared: 2 });
+    expect(snapshot(s)).toBe(before);
+    expect(wb.findSheet(MARK_STORE_SHEET)).toBeUndefined();
+  });
+
   test('ExcelApi 1.9: no notes or comments, the fill alone; clear still restores', async () => {
     const wb = workbook();
     const s = wb.sheet('附件3');

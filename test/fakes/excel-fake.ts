@@ -788,6 +788,26 @@ export class FakeRange extends ProxyBase implements XlRange {
       wb.selection = { sheetId: t.sheet.id, address: rectA1(t.rect) };
     });
   }
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this._call('Clear', [applyTo], (t: RangeTarget) => {
+      for (let i = 0; i < t.rect.rows; i++) {
+        const row = t.sheet.rows[t.rect.top + i];
+        if (!row) continue;
+        for (let j = 0; j < t.rect.cols; j++) {
+          const c = row[t.rect.left + j];
+          if (!c) continue;
+          if (applyTo !== 'Formats') {
+            c.value = null;
+            c.error = false;
+          }
+          if (applyTo !== 'Contents') {
+            c.numberFormat = undefined;
+            c.fill = undefined;
+          }
+        }
+      }
+    });
+  }
   load(propertyNames?: string | string[]): this {
     this._load(propertyNames);
     return this;

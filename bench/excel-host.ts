@@ -1,0 +1,128 @@
+/**
+ * Excel host round trips, measured against the strict Office.js fake (test/fakes/excel-fake.ts), whose request
+ * and response sizes are the UTF-8 length of an Office.js-like JSON envelope and whose limit is 5 MB each, as
+ * in Excel on the web.
+ *
+ *  1. readWorkbook('active') of a 附件3-like sheet (12 columns, realistic strings) of 10, 10,000 and 100,000 rows:
+ *     syncs against the target 1 + ⌈response bytes / 4 MB⌉; no request or response over 4 MB.
+ *  2. mark() of 10,000 offending cells (ID column errors, phone column warnings, some user fills to keep):
+ *     syncs against the target 3 per 4 MB of requests (≤ 3 × ⌈request bytes / 4 MB⌉); and clearMarks() after it.
+ *
+ * Build and run:  npx tsc -p tsconfig.bench.json && node dist-bench/bench/excel-host.js
+ * Exit status 1 when a target is missed.
+ */
+import type { LocatedFinding } from '../src/core/check';
+import { a1 } from '../src/core/grid';
+import { createExcelHost } from '../src/excel/host';
+import { FakeExcel, FakeWorkbook, fillAnnex3 } from '../test/fakes/excel-fake';
+
+const MB = 1024 * 1024;
+const MB4 = 4 * MB;
+let missed = 0;
+
+function mb(n: number): string {
+  return (n / MB).toFixed(2) + ' MB';
+}
+
+function verdict(ok: boolean): string {
+  if (!ok) missed++;
+  return ok ? 'ok' : 'MISSED';
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; r: T }> {
+  const t = process.hrtime.bigint();
+  const r = await f();
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, r };
+}
+
+async function reads(): Promise<void> {
+  console.log('1. readWorkbook, active 附件3 sheet, 12 columns (values + valueTypes + numberFormat)');
+  console.log('   rows      syncs  target  response total  max request  max response  ms (fake)');
+  for (const rows of [10, 10_000, 100_000]) {
+    const wb = new FakeWorkbook();
+    fillAnnex3(wb.addSheet('附件3'), rows);
+    const fake = new FakeExcel(wb);
+    fake.tracing = false;
+    const host = createExcelHost(fake, { supports: fake.supports });
+    const { ms, r } = await timed(() => host.readWorkbook('active'));
+    if (r.sheets[0].values.length !== rows + 3) throw new Error('read lost rows');
+    const bytes = fake.totalResponseBytes;
+    const target = 1 + Math.ceil(bytes / MB4);
+    const ok = fake.stats.syncs <= target && fake.maxRequestBytes <= MB4 && fake.maxResponseBytes <= MB4;
+    console.log(
+      '   %s %s %s %s %s %s %s  %s',
+      String(rows).padEnd(9),
+      String(fake.stats.syncs).padStart(5),
+      ('≤ ' + target).padStart(7),
+      mb(bytes).padStart(15),
+      mb(fake.maxRequestBytes).padStart(12),
+      mb(fake.maxResponseBytes).padStart(13),
+      ms.toFixed(0).padStart(9),
+      verdict(ok),
+    );
+  }
+}
+
+async function marks(): Promise<void> {
+  const wb = new FakeWorkbook();
+  const sheet = wb.addSheet('附件3');
+  const layout = fillAnnex3(sheet, 12_000);
+  for (let i = 0; i < 12_000; i += 50) sheet.set(a1(layout.firstDataRow + i, layout.idCol), { fill: { color: '#FFFF00', pattern: 'Solid' } });
+  const findings: LocatedFinding[] = [];
+  const add = (row: number, col: number, rule: string, severity: 'error' | 'warning', message: string) =>
+    findings.push({ file: 'bench.xlsx', sheet: '附件3', cell: a1(row, col), row, col, rule, severity, message, value: null, fix: null });
+  for (let i = 0; findings.length < 10_000; i++) {
+    const row = layout.firstDataRow + i;
+    if (i % 6 !== 5) add(row, layout.idCol, 'id.checksum', 'error', `身份证号校验码错误：第18位应为 ${i % 10}`);
+    if (i % 3 === 0 && findings.length < 10_000) add(row, layout.phoneCol, 'phone.invalid', 'warning', '联系电话不是有效的手机号（1[3-9]开头11位）或固定电话');
+  }
+  const fake = new FakeExcel(wb);
+  fake.tracing = false;
+  const host = createExcelHost(fake, { supports: fake.supports });
+
+  console.log('\n2. mark 10,000 offending cells (notes, ExcelApi 1.18), then clear');
+  console.log('   step    syncs  target  request total  max request  max response  ms (fake)');
+  const m = await timed(() => host.mark(findings));
+  if (m.r.marked !== 10_000) throw new Error('marked count');
+  const req = fake.totalRequestBytes;
+  const target = 3 * Math.max(1, Math.ceil(req / MB4));
+  const ok = fake.stats.syncs <= target && fake.maxRequestBytes <= MB4 && fake.maxResponseBytes <= MB4;
+  console.log(
+    '   mark   %s %s %s %s %s %s  %s',
+    String(fake.stats.syncs).padStart(6),
+    ('≤ ' + target).padStart(7),
+    mb(req).padStart(14),
+    mb(fake.maxRequestBytes).padStart(12),
+    mb(fake.maxResponseBytes).padStart(13),
+    m.ms.toFixed(0).padStart(9),
+    verdict(ok),
+  );
+  fake.resetStats();
+  const c = await timed(() => host.clearMarks());
+  if (c.r.cleared !== 10_000) throw new Error('cleared count');
+  const okClear = fake.maxRequestBytes <= MB4 && fake.maxResponseBytes <= MB4;
+  console.log(
+    '   clear  %s %s %s %s %s %s  %s',
+    String(fake.stats.syncs).padStart(6),
+    '(none)'.padStart(7),
+    mb(fake.totalRequestBytes).padStart(14),
+    mb(fake.maxRequestBytes).padStart(12),
+    mb(fake.maxResponseBytes).padStart(13),
+    c.ms.toFixed(0).padStart(9),
+    verdict(okClear),
+  );
+}
+
+async function main(): Promise<void> {
+  await reads();
+  await marks();
+  if (missed > 0) {
+    console.log(`\n${missed} target(s) missed`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(2);
+});
