@@ -256,20 +256,6 @@ describe('inspect', () => {
     expect(inspect(mk('20010119900101123')).status).toBe('region');
     expect(inspect('110105991301002').status).toBe('birthdate'); // 15-digit, month 13
   });
-  test('100,000 values: linear, no pathological slow path', () => {
-    // A coarse guard only (the machine may be shared); bench/run.js measures throughput properly.
-    const ids: string[] = [];
-    for (let i = 0; i < 100000; i++) ids.push(mk('654002' + (19500101 + (i % 28)) + String(i % 1000).padStart(3, '0')));
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const t0 = process.hrtime.bigint();
-      let ok = 0;
-      for (const id of ids) if (inspect(id).status === 'ok') ok++;
-      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-      expect(ok).toBe(100000);
-    }
-    expect(best).toBeLessThan(1500);
-  });
 });
 
 describe('zero false errors on generated numbers', () => {
