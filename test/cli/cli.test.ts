@@ -331,3 +331,22 @@ describe('never a stack trace', () => {
     expect(debug.err).toMatch(/\n\s+at /);
   });
 });
+
+describe('JSON writer', () => {
+  test('writeJson prints the same document as JSON.stringify, in SPEC key order', async () => {
+    const { writeJson } = await import('../../src/cli/check');
+    const doc = reportSchema.parse({
+      schema: 'award-tally/report@1',
+      files: [{ path: 'a.xlsx', error: null, tables: [] }],
+      findings: Array.from({ length: 4500 }, (_, i) => ({ file: 'a.xlsx', sheet: 'S', cell: `A${i + 1}`, rule: 'seq.gap', severity: 'warning', message: `“${i}”\n`, value: null, fix: null })),
+      tally: { byRegion: [], byCategory: [] },
+      summary: { errors: 0, warnings: 4500, infos: 0 },
+    });
+    for (const d of [doc, { ...doc, findings: [] }]) {
+      let s = '';
+      writeJson(d, { write: (x: string) => (s += x) });
+      expect(JSON.parse(s)).toEqual(d);
+      expect(Object.keys(JSON.parse(s))).toEqual(['schema', 'files', 'findings', 'tally', 'summary']);
+    }
+  });
+});
