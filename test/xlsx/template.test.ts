@@ -228,6 +228,25 @@ describe('ID validation formula in LibreOffice', () => {
     for (const r of results) expect({ id: r.id, dv: r.got }).toEqual({ id: r.id, dv: isValid(r.id) });
   }, 120_000);
 
+  test('LibreOffice loads the template and keeps its validations (the ID formula parses as a validation rule)', async () => {
+    if (!soffice) return;
+    const work = path.join(dir, 'lo-template');
+    await fsp.mkdir(path.join(work, 'out'), { recursive: true });
+    const input = path.join(work, 'annex3.xlsx');
+    await writeTemplate('annex3', input);
+    await runSoffice(soffice, work, ['--convert-to', 'xlsx', '--outdir', path.join(work, 'out'), input]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path.join(work, 'out', 'annex3.xlsx'));
+    const L = annex3Layout();
+    const ws = back.worksheets[0];
+    const idCol = L.individualColumns.residentId;
+    const dv = ws.getCell(L.individualFirstRow + 2, idCol + 1).dataValidation;
+    expect(dv?.type).toBe('custom');
+    expect(dv?.formulae?.[0]).toBe(idValidationFormula(a1(L.individualFirstRow, idCol)));
+    expect(ws.getCell(L.individualFirstRow + 1, L.individualColumns.gender + 1).dataValidation?.type).toBe('list');
+    expect(ws.getCell(L.individualFirstRow + 1, idCol + 1).numFmt).toBe('@');
+  }, 120_000);
+
   test('documented differences from the engine', () => {
     // The engine normalises spaces and full-width digits (id.normalized, info); the sheet's validation does not.
     const v = base17(5) + calcCheckDigit(base17(5));
