@@ -21,7 +21,7 @@ const MB4 = 4 * MB;
 let missed = 0;
 
 function mb(n: number): string {
-  return (n / MB).toFixed(2) + ' MB';
+  return n < 100 * 1024 ? (n / 1024).toFixed(1) + ' kB' : (n / MB).toFixed(2) + ' MB';
 }
 
 function verdict(ok: boolean): string {

@@ -21,9 +21,9 @@ export const MAX_READ_CELLS = 4_000_000;
 /** Longest address string given to `worksheet.getRanges` (Excel's limit is 8,192 characters). */
 export const MAX_AREAS_ADDRESS = 8000;
 /** Estimated wire bytes of a new object path (getRange, getItem …) with its instantiate action. */
-export const OBJECT_COST = 240;
+export const OBJECT_COST = 180;
 /** Estimated wire bytes of one action (property set, method call, load) besides its arguments. */
-export const ACTION_COST = 140;
+export const ACTION_COST = 100;
 
 /** Bytes of an action carrying these arguments. */
 export function actionBytes(...args: unknown[]): number {

@@ -17,7 +17,7 @@ import { compareSeverity, type Lang, type Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
 import type { ApplyResult, HostCapabilities, OnProgress, WorkbookHost } from '../taskpane/host-port';
 import type { ExcelLike, SupportsFn, XlCellProperties, XlClientResult, XlComment, XlContext, XlNote, XlWorksheet } from './excel-like';
-import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaAddresses, columnRuns, qualify, rowsPiece, runAddress, type Piece, type Run } from './batch';
+import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaAddresses, columnRuns, qualify, rowsPiece, type Piece, type Run } from './batch';
 import { ExcelHostError, isSizeError, toHostError } from './errors';
 import {
   MARK_COLORS, MARK_PREFIX, MARK_STORE_SHEET, STORE_COLUMNS, STORE_HEADER, annotationText, decodeStore, encodeRecord, fillKey,
@@ -860,4 +860,3 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}
   return new ExcelHost(excel, options);
 }
 
-export { runAddress };

@@ -965,7 +965,7 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
     const note = new FakeNoteProxy(this._ctx, this, 'Add', [typeof cellAddress === 'string' ? cellAddress : `#${(cellAddress as FakeRange)._id}`, content], () => made, false);
     this._ctx._queue({
       type: 3,
-      proxy: this,
+      proxy: note, // the new object's path (with the arguments) is what goes on the wire
       name: 'Add',
       requires: '1.18',
       exec: () => {
@@ -1091,7 +1091,7 @@ export class FakeCommentCollection extends ProxyBase implements XlCommentCollect
     const proxy = new FakeCommentProxy(this._ctx, this, 'Add', [typeof cellAddress === 'string' ? cellAddress : `#${(cellAddress as FakeRange)._id}`, content], () => made, false);
     this._ctx._queue({
       type: 3,
-      proxy: this,
+      proxy,
       name: 'Add',
       requires: '1.10',
       exec: () => {
@@ -1281,7 +1281,7 @@ export class FakeWorksheetCollection extends ProxyBase implements XlWorksheetCol
     const ws = new FakeWorksheet(this._ctx, this, 'Add', [name ?? ''], () => made, false, false);
     this._ctx._queue({
       type: 3,
-      proxy: this,
+      proxy: ws,
       name: 'Add',
       exec: () => {
         const wb = this._ctx.excel.workbook;
