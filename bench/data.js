@@ -37,7 +37,8 @@ function makeRows(n) {
       null,
     ]);
   }
-  return rows;
+  // Strings as a workbook reader hands them over: flat, not the concatenation trees built above.
+  return JSON.parse(JSON.stringify(rows));
 }
 
 module.exports = { HEADER, makeRows };

@@ -2,7 +2,7 @@
  * The check: locate tables on every sheet, run each rule on the tables of its kinds, then the workbook-scope
  * rules (duplicates) over all tables. Pure: grids in, findings out.
  */
-import { Sheet, a1, a1Range, type CellValue, type WorkbookGrid } from './grid';
+import { Sheet, a1, a1Range, isEmptyValue, type CellValue, type WorkbookGrid } from './grid';
 import { cleanText, cellText } from './normalize';
 import { compareSeverity, formatMessage, type Finding, type Lang } from './finding';
 import { ALL_FORMS } from './forms';
@@ -51,8 +51,6 @@ export function todayYMD(): YMD {
 }
 
 class Context implements TableContext {
-  private readonly cache = new Map<string, string[]>();
-  private readonly base: number;
   constructor(
     readonly file: string,
     readonly sheet: Sheet,
@@ -62,9 +60,7 @@ class Context implements TableContext {
     readonly today: YMD,
     private readonly sink: (r: Report, ctx: Context, ruleIndex: number) => void,
     public ruleIndex = 0,
-  ) {
-    this.base = table.headerRow;
-  }
+  ) {}
   has(role: string): boolean {
     return role in this.table.columns;
   }
@@ -76,36 +72,36 @@ class Context implements TableContext {
     const c = this.table.columns[role];
     return c === undefined ? null : this.sheet.value(row, c);
   }
-  // Rules read a column or two row after row: a two-entry most-recently-used slot in front of the map keeps
-  // the per-cell cost to a pointer comparison and an array read.
-  private lastRole: string | null = null;
-  private lastCol: string[] = [];
-  private prevRole: string | null = null;
-  private prevCol: string[] = [];
-  /** The cleaned texts of a role's column, indexed by `row - headerRow` (undefined outside the data rows). */
-  column(role: string): string[] {
+  // Rules read a column or two row after row: a two-entry most-recently-used slot in front of the role → column
+  // lookup keeps the per-cell cost to a pointer comparison. Texts are not materialised per column: the cleaning
+  // returns the cell's own string when there is nothing to clean, so computing on demand allocates nothing.
+  private lastRole = '';
+  private lastCol = -1;
+  private prevRole = '';
+  private prevCol = -1;
+  private colOf(role: string): number {
     if (role === this.lastRole) return this.lastCol;
-    let col: string[];
-    if (role === this.prevRole) col = this.prevCol;
+    let c: number;
+    if (role === this.prevRole) c = this.prevCol;
     else {
-      let cached = this.cache.get(role);
-      if (!cached) {
-        cached = new Array<string>(this.table.bottom - this.base + 1).fill('');
-        const c = this.table.columns[role];
-        if (c !== undefined) for (const r of this.table.rows) cached[r - this.base] = cleanText(cellText(this.sheet.value(r, c)));
-        this.cache.set(role, cached);
-      }
-      col = cached;
+      const found = this.table.columns[role];
+      c = found === undefined ? -1 : found;
     }
     this.prevRole = this.lastRole;
     this.prevCol = this.lastCol;
     this.lastRole = role;
-    this.lastCol = col;
-    return col;
+    this.lastCol = c;
+    return c;
   }
   text(row: number, role: string): string {
-    const t = this.column(role)[row - this.base];
-    return t === undefined ? (this.has(role) ? cleanText(cellText(this.value(row, role))) : '') : t;
+    const c = this.colOf(role);
+    if (c < 0) return '';
+    const v = this.sheet.value(row, c);
+    return typeof v === 'string' ? cleanText(v) : v === null ? '' : cleanText(cellText(v));
+  }
+  isBlank(row: number, role: string): boolean {
+    const c = this.colOf(role);
+    return c < 0 || isEmptyValue(this.sheet.value(row, c));
   }
   numberFormat(row: number, role: string): string | null {
     const c = this.table.columns[role];

@@ -33,26 +33,37 @@ export const rule: TableRule = {
     const nameRole = collective ? 'collectiveName' : 'name';
     if (!ctx.has(nameRole) || (!collective && !ctx.has('employer'))) return;
     const col = ctx.col(nameRole);
+    // Keyed by the compact name alone, so the key is usually the cell's own string (no per-row allocation);
+    // people sharing a name keep a small list of (employer, row) to compare within.
     const first = new Map<string, number>();
+    const sameName = new Map<string, { employer: string; row: number }[]>();
     for (const row of ctx.table.rows) {
       const name = ctx.text(row, nameRole);
       if (name === '') continue;
-      let key = asciiLower(compactText(name));
       const employer = collective ? '' : ctx.text(row, 'employer');
-      if (!collective) {
-        if (employer === '') continue;
-        key += '\u0000' + asciiLower(compactText(employer));
-      }
-      const prev = first.get(key);
-      if (prev === undefined) {
+      if (!collective && employer === '') continue;
+      const key = asciiLower(compactText(name));
+      const prevRow = first.get(key);
+      if (prevRow === undefined) {
         first.set(key, row);
+        continue;
+      }
+      const employerKey = collective ? '' : asciiLower(compactText(employer));
+      let seen = sameName.get(key);
+      if (!seen) {
+        seen = [{ employer: collective ? '' : asciiLower(compactText(ctx.text(prevRow, 'employer'))), row: prevRow }];
+        sameName.set(key, seen);
+      }
+      const prev = seen.find((s) => s.employer === employerKey);
+      if (prev === undefined) {
+        seen.push({ employer: employerKey, row });
         continue;
       }
       ctx.report({
         row,
         col,
         messageId: collective ? 'collective' : 'person',
-        data: { value: name, employer, other: a1(prev, col) },
+        data: { value: name, employer, other: a1(prev.row, col) },
       });
     }
   },

@@ -26,7 +26,7 @@ export const rule: TableRule = {
     // Column by column: each column's texts are read in one sweep (the engine sorts findings afterwards).
     for (const c of cols) {
       for (const row of ctx.table.rows) {
-        if (ctx.text(row, c.role) !== '') continue;
+        if (!ctx.isBlank(row, c.role)) continue;
         ctx.report({
           row,
           col: ctx.col(c.role),

@@ -51,6 +51,8 @@ export interface TableContext {
   value(row: number, role: string): CellValue;
   /** Cell text (cleaned: zero-width removed, trimmed) at a data row; '' when absent. Cached per column. */
   text(row: number, role: string): string;
+  /** True when the cell is empty or holds only whitespace / zero-width characters (cheaper than `text() === ''`). */
+  isBlank(row: number, role: string): boolean;
   /** Number format of the cell, when the host read it. */
   numberFormat(row: number, role: string): string | null;
   report(r: Report): void;
