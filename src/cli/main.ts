@@ -74,7 +74,7 @@ save it as .xlsx.
 const PLANNED = ['fill', 'merge', 'mask'];
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  let lang: Lang = sniffLang(argv);
+  const lang: Lang = sniffLang(argv);
   try {
     const langIx = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
     if (langIx >= 0) {

@@ -78,8 +78,14 @@ export function readCentralDirectory(buf: Buffer): ZipEntry[] {
         const len = buf.readUInt16LE(q + 2);
         if (id === 1) {
           let f = q + 4;
-          if (uncompressed === MAX32) (uncompressed = Number(buf.readBigUInt64LE(f))), (f += 8);
-          if (compressedSize === MAX32) (compressedSize = Number(buf.readBigUInt64LE(f))), (f += 8);
+          if (uncompressed === MAX32) {
+            uncompressed = Number(buf.readBigUInt64LE(f));
+            f += 8;
+          }
+          if (compressedSize === MAX32) {
+            compressedSize = Number(buf.readBigUInt64LE(f));
+            f += 8;
+          }
           if (localOffset === MAX32) localOffset = Number(buf.readBigUInt64LE(f));
           break;
         }
