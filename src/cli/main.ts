@@ -130,6 +130,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
 
 /** Entry point for bin/award-tally.js: sets the exit code and lets stdout drain (large JSON into a pipe). */
 export function run(): void {
+  // A reader that stops early (`award-tally check … --json | head`) closes the pipe: end quietly, as other
+  // command-line tools do, instead of dying with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io = processIO();
   main(process.argv.slice(2), io).then(
     (code) => {
