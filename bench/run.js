@@ -108,6 +108,13 @@ async function main() {
   console.log('   bare ExcelJS read:          %s ms, peak RSS %s MB', br.toFixed(0), brRss.toFixed(0));
   console.log('   award-tally check --json:   %s ms, peak RSS %s MB', cm.toFixed(0), cRss.toFixed(0));
   console.log('   ratio CLI / bare read: %s×  (target ≤ 1.3×; peak RSS target ≤ 700 MB)', (cm / br).toFixed(2));
+
+  // 3. The Office.js host against the typed fake: round trips and payload sizes (compiled by tsconfig.bench.json).
+  console.log('\n3. Excel host (Office.js) round trips and payloads, counted with the typed fake');
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.bench.json'], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('tsc -p tsconfig.bench.json failed');
+  const host = spawnSync(process.execPath, [path.join(root, 'dist-bench/bench/excel-host.js')], { cwd: root, stdio: 'inherit' });
+  if (host.status !== 0) process.exitCode = 1;
 }
 
 main().catch((e) => {
