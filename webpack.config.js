@@ -1,6 +1,8 @@
 /* Webpack for the task pane and ribbon commands, laid out like the Office Yeoman React template:
  * `npm run build` → dist/, `npm run dev-server` → https://localhost:3000 (the URLs in manifest.xml). */
+const fs = require('fs');
 const path = require('path');
+const webpack = require('webpack');
 
 
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -28,6 +30,15 @@ async function httpsServerOptions() {
         'falling back to a self-signed certificate that Office may refuse. Run: npx office-addin-dev-certs install',
     );
     return { type: 'https' };
+  }
+}
+
+/** The .xlsx files in examples/ (copied next to preview.html). */
+function previewExamples() {
+  try {
+    return fs.readdirSync(path.join(__dirname, 'examples')).filter((f) => f.endsWith('.xlsx')).sort();
+  } catch {
+    return [];
   }
 }
 
@@ -64,6 +75,8 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The task pane against an in-browser workbook, for trying it without Excel and for e2e tests.
+      preview: './src/preview/preview.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -137,9 +150,17 @@ module.exports = async (env, options) => {
         template: './src/commands/commands.html',
         chunks: ['commands'],
       }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+      }),
+      // The sample workbooks the preview page links to (`preview.html?file=annex3-mistakes.xlsx`).
+      new webpack.DefinePlugin({ PREVIEW_EXAMPLES: JSON.stringify(previewExamples()) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'examples/*.xlsx', to: 'examples/[name][ext]', noErrorOnMissing: true },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',

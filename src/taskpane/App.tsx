@@ -1,9 +1,45 @@
 import * as React from 'react';
-import { FluentProvider, Text, Title2, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { Lang, strings } from './i18n';
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  Caption1,
+  Text,
+  Subtitle1,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { checkWorkbook, type CheckResult } from '../core/check';
+import type { WorkbookHost } from './host-port';
+import { strings, type Lang } from './i18n';
+import { OperationStatus, useOperation, type OpControls } from './operation';
+import { CheckPanel } from './CheckPanel';
+
+// The fill and template panels (tables, dialogs) load on first visit: the first download holds only the check.
+const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill-panel", webpackPrefetch: true */ './FillPanel').then((m) => ({ default: m.FillPanel })));
+const TemplatePanel = React.lazy(() =>
+  import(/* webpackChunkName: "template-panel", webpackPrefetch: true */ './TemplatePanel').then((m) => ({ default: m.TemplatePanel })),
+);
+
+export type Scope = 'active' | 'all';
+export type TabId = 'check' | 'fill' | 'template';
 
 export interface AppProps {
+  /** The spreadsheet: Office.js in Excel, the in-browser workbook on the preview page, a fake in tests. */
+  host: WorkbookHost;
   lang: Lang;
+  initialTab?: TabId;
+  /** Where the logo is served from (the preview page is not at the add-in's root). */
+  logoSrc?: string;
+}
+
+/** The latest check, shared by the check and fill panels. */
+export interface CheckState {
+  result: CheckResult;
+  scope: Scope;
+  file: string;
+  at: Date;
 }
 
 const useStyles = makeStyles({
@@ -11,8 +47,8 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     boxSizing: 'border-box',
   },
   header: {
@@ -27,25 +63,90 @@ const useStyles = makeStyles({
   subtitle: {
     color: tokens.colorNeutralForeground3,
   },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    '&[hidden]': { display: 'none' },
+  },
 });
 
-/** The task-pane shell: header and a placeholder until the check panel lands with the Excel host. */
-export function App({ lang }: AppProps): React.JSX.Element {
+export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-filled.png' }: AppProps): React.JSX.Element {
   const s = strings(lang);
   const styles = useStyles();
+  const [tab, setTab] = React.useState<TabId>(initialTab);
+  const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(() => new Set([initialTab]));
+  React.useEffect(() => setVisited((v) => (v.has(tab) ? v : new Set(v).add(tab))), [tab]);
+  const [scope, setScope] = React.useState<Scope>('active');
+  const [check, setCheck] = React.useState<CheckState | null>(null);
+  const op = useOperation(lang);
+
+  /** Read the workbook and run the engine: used by 运行检查 and by the fill panel. */
+  const readAndCheck = React.useCallback(
+    async (c: OpControls, which: Scope = scope): Promise<CheckState> => {
+      const file = await host.workbookName();
+      const grid = await host.readWorkbook(which, c.onProgress);
+      await c.step('check');
+      const result = checkWorkbook(grid, { file, lang });
+      const state: CheckState = { result, scope: which, file, at: new Date() };
+      setCheck(state);
+      return state;
+    },
+    [host, lang, scope],
+  );
+
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
+    <FluentProvider theme={webLightTheme} className={styles.root} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className={styles.header}>
-        <img src="assets/logo-filled.png" width={40} height={40} alt={s.logoAlt} />
+        <img src={logoSrc} width={32} height={32} alt={s.logoAlt} />
         <div className={styles.headerText}>
-          <Title2 as="h1">{s.title}</Title2>
+          <Subtitle1 as="h1">{s.title}</Subtitle1>
           <Text size={200} className={styles.subtitle}>
             {s.subtitle}
           </Text>
         </div>
       </header>
-      <main>
-        <Text as="p">{s.placeholder}</Text>
+      <TabList
+        aria-label={s.tabListLabel}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(data.value as TabId)}
+        size="medium"
+      >
+        <Tab value="check">{s.tabs.check}</Tab>
+        <Tab value="fill">{s.tabs.fill}</Tab>
+        <Tab value="template">{s.tabs.template}</Tab>
+      </TabList>
+      <OperationStatus op={op} lang={lang} />
+      <main className={styles.main}>
+        {/* Panels stay mounted (hidden) so a filter or a selection survives a tab switch. */}
+        <div role="tabpanel" aria-label={s.tabs.check} hidden={tab !== 'check'} className={styles.panel}>
+          <CheckPanel
+            host={host}
+            lang={lang}
+            op={op}
+            scope={scope}
+            onScope={setScope}
+            check={check}
+            readAndCheck={readAndCheck}
+          />
+        </div>
+        <React.Suspense fallback={<Caption1>{s.loadingPanel}</Caption1>}>
+          {(visited.has('fill') || tab === 'fill') && (
+            <div role="tabpanel" aria-label={s.tabs.fill} hidden={tab !== 'fill'} className={styles.panel}>
+              <FillPanel host={host} lang={lang} op={op} check={check} readAndCheck={readAndCheck} />
+            </div>
+          )}
+          {(visited.has('template') || tab === 'template') && (
+            <div role="tabpanel" aria-label={s.tabs.template} hidden={tab !== 'template'} className={styles.panel}>
+              <TemplatePanel host={host} lang={lang} op={op} />
+            </div>
+          )}
+        </React.Suspense>
       </main>
     </FluentProvider>
   );

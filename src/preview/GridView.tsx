@@ -1,0 +1,262 @@
+/**
+ * The workbook as an HTML grid: A1 column letters and row numbers, merged cells, the cells' own fills, bold and
+ * alignment, sheet tabs. The selected cell carries `data-selected="true"` and an outline; marked cells carry
+ * `data-mark` (severity), the mark colour and the messages as their title. Plain CSS (in preview.html), no Fluent:
+ * this stands in for Excel, not for the add-in.
+ */
+import * as React from 'react';
+import type { Worksheet } from 'exceljs';
+import { a1, colToLetters, parseA1, type CellValue } from '../core/grid';
+import type { Lang, Severity } from '../core/finding';
+import { worksheetToGrid } from '../xlsx/from-exceljs';
+import { fromExcelJsValue } from '../xlsx/values';
+import { markKey, type GridHost, type GridSnapshot } from './grid-host';
+import { previewStrings } from './strings';
+
+/** The fills the Office.js host uses for marks (src/excel/marks.ts), so the preview looks like Excel. */
+export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** Rows rendered at most (plus the selected row): enough for a county's sheet, bounded for a 100,000-row one. */
+const MAX_ROWS = 2000;
+
+interface CellView {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  fill?: string;
+  color?: string;
+  align?: string;
+  valign?: string;
+  wrap?: boolean;
+  border?: boolean;
+  fontPx?: number;
+  numeric?: boolean;
+}
+
+export interface SheetView {
+  rows: number;
+  cols: number;
+  cells: Map<string, CellView>;
+  /** Top-left cell → spans. */
+  spans: Map<string, { rowSpan: number; colSpan: number }>;
+  /** Cells hidden under a merge → their top-left cell. */
+  covered: Map<string, string>;
+  widths: number[];
+}
+
+function argbToCss(argb: unknown): string | undefined {
+  if (typeof argb !== 'string' || !/^[0-9A-Fa-f]{8}$/.test(argb)) return undefined;
+  return `#${argb.slice(2)}`;
+}
+
+/** Excel's General format, near enough: long numbers in scientific notation (as an ID typed as a number shows). */
+export function formatValue(v: CellValue, numFmt: string | undefined): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) {
+    const p = (n: number) => String(n).padStart(2, '0');
+    const d = `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())}`;
+    return v.getUTCHours() || v.getUTCMinutes() ? `${d} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}` : d;
+  }
+  if (numFmt === '@') return String(v);
+  if (numFmt && /%$/.test(numFmt)) {
+    const decimals = (/\.(0+)%$/.exec(numFmt)?.[1].length ?? 0);
+    return `${(v * 100).toFixed(decimals)}%`;
+  }
+  if (numFmt && /^0\.(0+)$/.test(numFmt)) return v.toFixed(numFmt.length - 2);
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) {
+    const [m, e] = v.toExponential(5).split('e');
+    const mant = m.replace(/\.?0+$/, '');
+    const exp = Number(e);
+    return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(10)));
+}
+
+export function buildSheetView(ws: Worksheet): SheetView {
+  const grid = worksheetToGrid(ws);
+  const cells = new Map<string, CellView>();
+  const rows = Math.max(ws.rowCount, grid.values.length);
+  const cols = Math.max(ws.columnCount, ...grid.values.map((r) => r.length), 1);
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const covered = new Map<string, string>();
+  for (const m of grid.merges ?? []) {
+    const master = a1(m.top, m.left);
+    spans.set(master, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.set(a1(r, c), master);
+    }
+  }
+  for (let r = 1; r <= rows; r++) {
+    for (let c = 1; c <= cols; c++) {
+      // findCell never creates a cell (getCell would add one to the workbook).
+      const cell = ws.findCell(r, c);
+      if (!cell) continue;
+      const addr = a1(r - 1, c - 1);
+      if (covered.has(addr)) continue;
+      const value = fromExcelJsValue(cell.value);
+      const style = cell.style ?? {};
+      const font = style.font ?? {};
+      const fill = style.fill && style.fill.type === 'pattern' && style.fill.pattern === 'solid' ? argbToCss(style.fill.fgColor?.argb) : undefined;
+      const border = style.border ? Object.values(style.border).some((b) => b && (b as { style?: string }).style) : false;
+      const view: CellView = {
+        text: formatValue(value, style.numFmt),
+        bold: font.bold || undefined,
+        italic: font.italic || undefined,
+        color: argbToCss(font.color?.argb),
+        fill,
+        align: style.alignment?.horizontal,
+        valign: style.alignment?.vertical,
+        wrap: style.alignment?.wrapText || undefined,
+        border: border || undefined,
+        fontPx: font.size ? Math.round(Math.min(Math.max(font.size, 9), 16) * 1.2) : undefined,
+        numeric: typeof value === 'number' || undefined,
+      };
+      if (view.text || view.fill || view.border || view.bold) cells.set(addr, view);
+    }
+  }
+  const widths: number[] = [];
+  const defs = (ws.columns ?? []) as ({ width?: number } | undefined)[];
+  for (let c = 0; c < cols; c++) {
+    const w = defs[c]?.width;
+    widths.push(Math.round((w && w > 0 ? w : 8.43) * 7 + 5));
+  }
+  return { rows, cols, cells, spans, covered, widths };
+}
+
+export function useGridSnapshot(host: GridHost): GridSnapshot {
+  return React.useSyncExternalStore(host.subscribe, host.getSnapshot);
+}
+
+export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.JSX.Element {
+  const s = previewStrings(lang);
+  const snap = useGridSnapshot(host);
+  const wrap = React.useRef<HTMLDivElement>(null);
+  const ws = host.worksheet(snap.activeSheet);
+  // Rebuilt when cells change or another sheet is shown, not on selection or marks.
+  const view = React.useMemo(() => (ws ? buildSheetView(ws) : null), [ws, snap.dataVersion]);
+
+  const selected = snap.selected && snap.selected.sheet === snap.activeSheet ? snap.selected.cell : null;
+  const selectedMaster = selected ? (view?.covered.get(selected) ?? selected) : null;
+  const sel = selected ? parseA1(selected) : null;
+
+  React.useLayoutEffect(() => {
+    const el = wrap.current?.querySelector<HTMLElement>('[data-selected="true"]');
+    if (!el || !wrap.current) return;
+    // Scroll the grid (not the page) so the cell is in the middle, below the sticky headers.
+    const box = wrap.current.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    wrap.current.scrollTop += r.top - box.top - box.height / 2 + r.height / 2;
+    wrap.current.scrollLeft += r.left - box.left - box.width / 2 + r.width / 2;
+  }, [selectedMaster, snap.activeSheet, snap.version]);
+
+  if (!view || !ws) {
+    return (
+      <div className="grid-empty" role="status">
+        {snap.loading ? s.loading : snap.loadError ?? s.noFile}
+      </div>
+    );
+  }
+
+  const total = view.rows;
+  const shownRows = Math.max(Math.min(total, MAX_ROWS), sel ? sel.row + 1 : 0) + 5;
+  const shownCols = Math.max(view.cols, sel ? sel.col + 1 : 0) + 2;
+  const widths = Array.from({ length: shownCols }, (_, c) => view.widths[c] ?? 64);
+
+  const body: React.JSX.Element[] = [];
+  for (let r = 0; r < shownRows; r++) {
+    const tds: React.JSX.Element[] = [];
+    for (let c = 0; c < shownCols; c++) {
+      const addr = a1(r, c);
+      if (view.covered.has(addr)) continue;
+      const v = view.cells.get(addr);
+      const span = view.spans.get(addr);
+      const mark = snap.marks.get(markKey(ws.name, addr));
+      const isSel = addr === selectedMaster;
+      const style: React.CSSProperties = {};
+      if (v?.fill) style.background = v.fill;
+      if (mark) style.background = MARK_FILL[mark.severity];
+      if (v?.bold) style.fontWeight = 600;
+      if (v?.italic) style.fontStyle = 'italic';
+      if (v?.color) style.color = v.color;
+      if (v?.fontPx) style.fontSize = v.fontPx;
+      style.textAlign = (v?.align === 'centerContinuous' ? 'center' : (v?.align as React.CSSProperties['textAlign'])) ?? (v?.numeric ? 'right' : 'left');
+      if (v?.valign) style.verticalAlign = v.valign === 'middle' ? 'middle' : (v.valign as React.CSSProperties['verticalAlign']);
+      const cls = ['c'];
+      if (v?.border) cls.push('b');
+      if (v?.wrap) cls.push('w');
+      if (mark) cls.push('m');
+      if (isSel) cls.push('sel');
+      tds.push(
+        <td
+          key={addr}
+          className={cls.join(' ')}
+          style={style}
+          colSpan={span?.colSpan}
+          rowSpan={span?.rowSpan}
+          data-cell={addr}
+          data-selected={isSel ? 'true' : undefined}
+          aria-selected={isSel || undefined}
+          data-mark={mark?.severity}
+          title={mark ? mark.messages.join('\n') : undefined}
+          onClick={() => void host.selectCell(ws.name, addr)}
+        >
+          {v?.text}
+        </td>,
+      );
+    }
+    body.push(
+      <tr key={r}>
+        <th scope="row" className={sel && sel.row === r ? 'rh on' : 'rh'}>
+          {r + 1}
+        </th>
+        {tds}
+      </tr>,
+    );
+  }
+
+  return (
+    <>
+      <div className="grid-wrap" ref={wrap}>
+        <table className="grid" aria-label={s.gridLabel(ws.name)} data-sheet={ws.name}>
+          <colgroup>
+            <col style={{ width: 44 }} />
+            {widths.map((w, c) => (
+              <col key={c} style={{ width: w }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className="corner" />
+              {widths.map((_, c) => (
+                <th key={c} scope="col" className={sel && sel.col === c ? 'ch on' : 'ch'}>
+                  {colToLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{body}</tbody>
+        </table>
+        {total > MAX_ROWS && <div className="grid-note">{s.truncated(Math.min(total, MAX_ROWS), total)}</div>}
+      </div>
+      <div className="sheet-tabs" role="tablist" aria-label={s.sheetTabs}>
+        {snap.sheets.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={name === snap.activeSheet}
+            data-sheet={name}
+            className={name === snap.activeSheet ? 'tab on' : 'tab'}
+            onClick={() => host.activate(name)}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,373 @@
+/**
+ * The preview page's WorkbookHost: an .xlsx loaded with ExcelJS in the browser (the bytes never leave the page),
+ * shown as an HTML grid beside the real task pane. It moves cells between that in-memory workbook and the engine,
+ * like the Office.js host does with Excel:
+ *
+ * - readWorkbook converts ExcelJS sheets with the same converter the CLI uses (src/xlsx/from-exceljs.ts);
+ * - selectCell switches to the sheet and selects the cell (the grid scrolls to it and outlines it);
+ * - mark lays an overlay of colours and messages over the grid; the workbook's own cells are never touched, so
+ *   clearMarks restores exactly what was there;
+ * - applyChanges writes into the in-memory workbook, skipping cells that no longer hold `before`;
+ * - insertTemplate copies the sheet built by the template writer (src/xlsx/template.ts) into the workbook.
+ *
+ * ExcelJS and the template writer come through dynamic import(), so they stay out of the page's first download.
+ * The grid view subscribes to changes with `subscribe`/`getSnapshot` (React's useSyncExternalStore).
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import { parseA1, a1, type WorkbookGrid } from '../core/grid';
+import type { LocatedFinding } from '../core/check';
+import type { CellChange } from '../core/fill';
+import { compareSeverity, type Lang, type Severity } from '../core/finding';
+import { cellText } from '../core/normalize';
+import type { ApplyResult, HostCapabilities, OnProgress, WorkbookHost } from '../taskpane/host-port';
+import { worksheetToGrid } from '../xlsx/from-exceljs';
+import { fromExcelJsValue } from '../xlsx/values';
+import { isOle2, isZip } from '../xlsx/sniff';
+import { WorkbookReadError } from '../xlsx/errors';
+import { previewStrings } from './strings';
+
+export type ExcelJSModule = typeof import('exceljs');
+
+/** The browser build of ExcelJS, fetched on first use. */
+export async function loadExcelJS(): Promise<ExcelJSModule> {
+  const mod = await import('exceljs');
+  return ((mod as unknown as { default?: ExcelJSModule }).default ?? mod) as ExcelJSModule;
+}
+
+export interface CellMark {
+  severity: Severity;
+  messages: string[];
+}
+
+export interface GridSnapshot {
+  /** Bumped on every change (selection and marks included). */
+  version: number;
+  /** Bumped when cells or sheets change; the grid view re-derives its cells from it. */
+  dataVersion: number;
+  /** Bumped when a new workbook starts loading (the page remounts the task pane). */
+  loads: number;
+  /** Name of the workbook shown. */
+  fileName: string | null;
+  /** Name of the file being opened (or that failed to open). */
+  loadingFile: string | null;
+  loading: boolean;
+  loadError: string | null;
+  /** Visible sheets, in workbook order. */
+  sheets: string[];
+  activeSheet: string | null;
+  selected: { sheet: string; cell: string } | null;
+  /** Keyed by `sheet!A1`. */
+  marks: ReadonlyMap<string, CellMark>;
+}
+
+/** Errors of the preview host, in the user's language (the task pane shows `text(lang)`). */
+export class PreviewHostError extends Error {
+  constructor(
+    readonly code: 'no-workbook' | 'not-found' | 'template' | 'ole2' | 'fetch',
+    private readonly texts: { zh: string; en: string },
+    readonly detail?: string,
+  ) {
+    super(texts.zh);
+    this.name = 'PreviewHostError';
+  }
+  text(lang: Lang): string {
+    return this.texts[lang];
+  }
+}
+
+export function markKey(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}
+
+function tick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface GridHostOptions {
+  lang: Lang;
+  /** How to get ExcelJS (tests pass the Node module). */
+  excelJS?: () => Promise<ExcelJSModule>;
+  /** How to get the template writer (tests may pass the module directly). */
+  templates?: () => Promise<Pick<typeof import('../xlsx/template'), 'buildAnnex3Workbook'>>;
+}
+
+export class GridHost implements WorkbookHost {
+  private wb: Workbook | null = null;
+  private pending: Promise<void> | null = null;
+  private listeners = new Set<() => void>();
+  private marks = new Map<string, CellMark>();
+  private snap: GridSnapshot;
+  private readonly lang: Lang;
+  private readonly excelJS: () => Promise<ExcelJSModule>;
+  private readonly templates: NonNullable<GridHostOptions['templates']>;
+
+  constructor(options: GridHostOptions) {
+    this.lang = options.lang;
+    this.excelJS = options.excelJS ?? loadExcelJS;
+    this.templates = options.templates ?? (() => import(/* webpackChunkName: "template" */ '../xlsx/template'));
+    this.snap = {
+      version: 0,
+      dataVersion: 0,
+      loads: 0,
+      fileName: null,
+      loadingFile: null,
+      loading: false,
+      loadError: null,
+      sheets: [],
+      activeSheet: null,
+      selected: null,
+      marks: this.marks,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------- page side
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): GridSnapshot => this.snap;
+
+  /** The in-memory workbook (the grid view reads cells and styles from it). */
+  workbook(): Workbook | null {
+    return this.wb;
+  }
+
+  worksheet(name: string | null): Worksheet | undefined {
+    return name && this.wb ? this.wb.getWorksheet(name) : undefined;
+  }
+
+  private emit(patch: Partial<GridSnapshot> = {}, dataChanged = false): void {
+    const sheets = this.wb ? this.wb.worksheets.filter((ws) => ws.state === 'visible' || !ws.state).map((ws) => ws.name) : [];
+    this.snap = {
+      ...this.snap,
+      sheets,
+      ...patch,
+      marks: new Map(this.marks),
+      version: this.snap.version + 1,
+      dataVersion: this.snap.dataVersion + (dataChanged ? 1 : 0),
+    };
+    for (const l of this.listeners) l();
+  }
+
+  /** Load an .xlsx from its bytes. Errors are kept in the snapshot (shown by the page) and rethrown. */
+  loadBytes(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<void> {
+    return this.track(fileName, () => this.parse(bytes, fileName));
+  }
+
+  /** Fetch an .xlsx shipped with the page (examples/…) and load it. */
+  loadUrl(url: string, fileName: string): Promise<void> {
+    return this.track(fileName, async () => {
+      let res: Response;
+      try {
+        res = await fetch(url);
+      } catch (e) {
+        throw this.error('fetch', (l) => previewStrings(l).fetchFailed(fileName), `${url}: ${String(e)}`);
+      }
+      if (!res.ok) throw this.error('fetch', (l) => previewStrings(l).fetchFailed(fileName), `${res.status} ${url}`);
+      await this.parse(await res.arrayBuffer(), fileName);
+    });
+  }
+
+  private error(code: PreviewHostError['code'], text: (lang: Lang) => string, detail?: string): PreviewHostError {
+    return new PreviewHostError(code, { zh: text('zh'), en: text('en') }, detail);
+  }
+
+  private async parse(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<void> {
+    const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    if (data.length === 0) throw new WorkbookReadError('empty');
+    if (!isZip(data)) {
+      // A legacy .xls and a password-protected .xlsx are both OLE2 compound files.
+      if (isOle2(data)) throw this.error('ole2', (l) => previewStrings(l).ole2);
+      throw new WorkbookReadError('not-workbook');
+    }
+    const ExcelJS = await this.excelJS();
+    const wb = new ExcelJS.Workbook();
+    try {
+      // ExcelJS takes an ArrayBuffer in the browser and a Buffer in Node.
+      const input = typeof window === 'undefined' && typeof Buffer !== 'undefined' ? Buffer.from(data) : data.slice().buffer;
+      await wb.xlsx.load(input as never);
+    } catch (e) {
+      throw new WorkbookReadError('corrupt', e instanceof Error ? e.message : String(e));
+    }
+    if (wb.worksheets.length === 0) throw new WorkbookReadError('empty');
+    this.setWorkbook(wb, fileName);
+  }
+
+  /** Use an ExcelJS workbook as it is (tests). */
+  setWorkbook(wb: Workbook, fileName: string): void {
+    this.wb = wb;
+    this.marks.clear();
+    const first = wb.worksheets.find((ws) => ws.state === 'visible' || !ws.state) ?? wb.worksheets[0];
+    const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab;
+    const active = activeTab !== undefined && wb.worksheets[activeTab] ? wb.worksheets[activeTab] : first;
+    this.emit({ fileName, activeSheet: active?.name ?? null, selected: null, loading: false, loadError: null }, true);
+  }
+
+  private track(fileName: string, run: () => Promise<void>): Promise<void> {
+    this.emit({ loading: true, loadError: null, loadingFile: fileName, loads: this.snap.loads + 1 });
+    const tracked = run().catch((e: unknown) => {
+      const text = typeof (e as { text?: unknown })?.text === 'function' ? (e as { text(l: Lang): string }).text(this.lang) : String(e);
+      this.emit({ loading: false, loadError: text });
+      throw e;
+    });
+    this.pending = tracked;
+    // A page-initiated load may have nobody awaiting it; its error is in the snapshot, not an unhandled rejection.
+    tracked.catch(() => undefined);
+    return tracked;
+  }
+
+  /** Show another sheet (a click on a sheet tab). */
+  activate(sheet: string): void {
+    if (!this.worksheet(sheet)) return;
+    this.emit({ activeSheet: sheet });
+  }
+
+  private async ready(): Promise<Workbook> {
+    if (this.pending) {
+      try {
+        await this.pending;
+      } catch {
+        // Reported below as "no workbook" unless an earlier one is still loaded.
+      }
+    }
+    if (!this.wb) {
+      throw this.error('no-workbook', (l) => previewStrings(l).noWorkbook, this.snap.loadError ?? undefined);
+    }
+    return this.wb;
+  }
+
+  private sheetOrThrow(wb: Workbook, name: string): Worksheet {
+    const ws = wb.getWorksheet(name);
+    if (!ws) {
+      throw this.error('not-found', (l) => previewStrings(l).sheetNotFound(name));
+    }
+    return ws;
+  }
+
+  // ---------------------------------------------------------------------------------------------- WorkbookHost
+
+  capabilities(): HostCapabilities {
+    return { notes: true, comments: false, insertWorksheets: true };
+  }
+
+  async workbookName(): Promise<string> {
+    await this.ready();
+    return this.snap.fileName ?? previewStrings(this.lang).untitled;
+  }
+
+  async readWorkbook(scope: 'active' | 'all', onProgress?: OnProgress): Promise<WorkbookGrid> {
+    const wb = await this.ready();
+    const label = previewStrings(this.lang).reading;
+    const sheets =
+      scope === 'active'
+        ? [this.sheetOrThrow(wb, this.snap.activeSheet ?? wb.worksheets[0].name)]
+        : wb.worksheets.filter((ws) => ws.state !== 'veryHidden');
+    const grids = [];
+    for (let i = 0; i < sheets.length; i++) {
+      onProgress?.({ done: i, total: sheets.length, label });
+      grids.push(worksheetToGrid(sheets[i]));
+      if (sheets.length > 1) await tick();
+    }
+    onProgress?.({ done: sheets.length, total: sheets.length, label });
+    return { name: this.snap.fileName ?? '', sheets: grids };
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    const wb = await this.ready();
+    this.sheetOrThrow(wb, sheet);
+    const { row, col } = parseA1(cell);
+    this.emit({ activeSheet: sheet, selected: { sheet, cell: a1(row, col) } });
+  }
+
+  async mark(findings: readonly LocatedFinding[], onProgress?: OnProgress): Promise<{ marked: number }> {
+    await this.ready();
+    const targets = new Map<string, CellMark>();
+    for (const f of findings) {
+      const k = markKey(f.sheet, a1(f.row, f.col));
+      const t = targets.get(k);
+      if (!t) targets.set(k, { severity: f.severity, messages: [f.message] });
+      else {
+        if (compareSeverity(f.severity, t.severity) < 0) t.severity = f.severity;
+        if (!t.messages.includes(f.message)) t.messages.push(f.message);
+      }
+    }
+    for (const [k, m] of targets) this.marks.set(k, m);
+    onProgress?.({ done: targets.size, total: targets.size });
+    this.emit();
+    return { marked: targets.size };
+  }
+
+  async clearMarks(onProgress?: OnProgress): Promise<{ cleared: number }> {
+    const cleared = this.marks.size;
+    this.marks.clear();
+    onProgress?.({ done: cleared, total: cleared });
+    this.emit();
+    return { cleared };
+  }
+
+  async applyChanges(changes: readonly CellChange[], onProgress?: OnProgress): Promise<ApplyResult> {
+    const wb = await this.ready();
+    const seen = new Set<string>();
+    const skipped: CellChange[] = [];
+    let written = 0;
+    const total = changes.length;
+    changes.forEach((c, i) => {
+      const k = markKey(c.sheet, a1(c.row, c.col));
+      if (seen.has(k)) return;
+      seen.add(k);
+      const ws = wb.getWorksheet(c.sheet);
+      const cell = ws?.getCell(c.row + 1, c.col + 1);
+      // Compared as the engine saw it when the plan was made (the Office.js host does the same).
+      if (!ws || !cell || cellText(fromExcelJsValue(cell.value)) !== c.before) {
+        skipped.push(c);
+        return;
+      }
+      // The format first: an ID written into a General cell would otherwise be a number.
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      cell.value = c.after;
+      written++;
+      if (i % 500 === 0) onProgress?.({ done: i, total });
+    });
+    onProgress?.({ done: total, total });
+    this.emit({}, true);
+    return { written, skipped };
+  }
+
+  async insertTemplate(kind: 'annex3', onProgress?: OnProgress): Promise<string> {
+    const wb = await this.ready();
+    if (kind !== 'annex3') {
+      throw this.error('template', (l) => previewStrings(l).noTemplate(kind));
+    }
+    onProgress?.({ done: 0, total: 2 });
+    const { buildAnnex3Workbook } = await this.templates();
+    const tpl = buildAnnex3Workbook();
+    onProgress?.({ done: 1, total: 2 });
+    let inserted = '';
+    for (const src of tpl.worksheets) {
+      // A helper sheet referenced by name from validation formulas keeps its name; it is added only once.
+      const hidden = src.state && src.state !== 'visible';
+      if (hidden && wb.getWorksheet(src.name)) continue;
+      const name = hidden ? src.name : uniqueName(wb, src.name);
+      const ws = wb.addWorksheet(name);
+      const model = src.model as unknown as { merges?: string[] };
+      // ExcelJS's model getter lists merges as `merges`; its setter reads `mergeCells`.
+      (ws as unknown as { model: unknown }).model = { ...model, name, id: ws.id, mergeCells: model.merges ?? [] };
+      if (!hidden && !inserted) inserted = name;
+    }
+    onProgress?.({ done: 2, total: 2 });
+    this.emit({ activeSheet: inserted, selected: { sheet: inserted, cell: 'A1' } }, true);
+    return inserted;
+  }
+}
+
+/** `附件3`, or `附件3 (2)` … when taken (Excel's own naming for a copied sheet). */
+export function uniqueName(wb: Workbook, base: string): string {
+  const taken = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base} (${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
