@@ -8,6 +8,7 @@ import { compareSeverity, formatMessage, type Finding, type Lang } from './findi
 import { ALL_FORMS } from './forms';
 import type { TableKind } from './forms/form';
 import { locateTables } from './locate';
+import { locateVerticalTables } from './locate-vertical';
 import type { Profile } from './profiles/schema';
 import { getProfile, DEFAULT_PROFILE_ID } from './profiles';
 import { ALL_RULES } from './rules';
@@ -146,7 +147,7 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
 
   wb.sheets.forEach((grid, sheetIx) => {
     const sheet = new Sheet(grid);
-    for (const table of locateTables(sheet, ALL_FORMS)) {
+    for (const table of [...locateTables(sheet, ALL_FORMS), ...locateVerticalTables(sheet, ALL_FORMS)]) {
       located.push({ sheet, table });
       tables.push({
         sheet: sheet.name,

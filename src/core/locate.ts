@@ -181,7 +181,7 @@ export function categoryFrom(text: string): string | null {
  * so the cost is linear in the sheet's size.
  */
 export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTable[] {
-  const ixs = forms.map(indexForm);
+  const ixs = forms.filter((f) => f.layout !== 'vertical').map(indexForm); // vertical forms: locate-vertical.ts
   const tables: LocatedTable[] = [];
   let title: TitleInfo | null = null;
   let section: string | null = null;

@@ -38,4 +38,24 @@ export interface LocatedTable {
   /** Category from a section or sheet title, e.g. 商务经济方面. */
   category: string | null;
   title: TitleInfo | null;
+  /**
+   * Vertical forms only (layout 'vertical', src/core/locate-vertical.ts): role → where the item was found.
+   * `columns` then holds the header cells (label, unit, value).
+   */
+  items?: Record<string, LocatedItem>;
+  /** Vertical forms: the value columns — the one 数量 column, or one per period (`2022年` …) in header order. */
+  valueCols?: number[];
+  /** Vertical forms with period columns: the header text of each value column (`2022年`). */
+  periods?: string[];
+}
+
+/** An item of a vertical form: its label cell and its value cell (period tables: the first period's). */
+export interface LocatedItem {
+  row: number;
+  labelCol: number;
+  col: number;
+  /** The label as found in the sheet. */
+  label: string;
+  /** Text after `：` inside the label cell (`联系人：张三` → 张三), when the value is written there. */
+  inline?: string;
 }
