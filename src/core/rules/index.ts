@@ -29,6 +29,11 @@ import { rule as ethnicityInvalid } from './ethnicity.invalid';
 import { rule as politicalStatusInvalid } from './political-status.invalid';
 import { rule as seqGap } from './seq.gap';
 import { rule as nameDuplicate } from './name.duplicate';
+import { rule as statsValueType } from './stats.value-type';
+import { rule as statsInconsistent } from './stats.inconsistent';
+import { rule as statsRateInputsMissing } from './stats.rate-inputs-missing';
+import { rule as statsRateMismatch } from './stats.rate-mismatch';
+import { rule as statsRateRange } from './stats.rate-range';
 
 export const ALL_RULES: readonly Rule[] = [
   headerMissingColumn,
@@ -57,6 +62,11 @@ export const ALL_RULES: readonly Rule[] = [
   politicalStatusInvalid,
   seqGap,
   nameDuplicate,
+  statsValueType,
+  statsInconsistent,
+  statsRateInputsMissing,
+  statsRateMismatch,
+  statsRateRange,
 ];
 
 /** Rule ids of the catalogue, for filters and docs. */
