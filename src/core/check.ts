@@ -14,6 +14,7 @@ import { getProfile, DEFAULT_PROFILE_ID } from './profiles';
 import { ALL_RULES } from './rules';
 import { isRunRule, type Report, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
 import type { LocatedTable, YMD } from './table';
+import { TALLY_KINDS, tallyFor, type Tally } from './tally';
 
 export interface CheckOptions {
   /** File or workbook name written into each finding. */
@@ -44,6 +45,8 @@ export interface CheckResult {
   findings: LocatedFinding[];
   /** The located tables themselves, for fill and hosts. */
   located: { sheet: Sheet; table: LocatedTable }[];
+  /** Nominations per region and category (of the whole run when several workbooks are checked together). */
+  tally: Tally;
 }
 
 export function todayYMD(): YMD {
@@ -111,20 +114,50 @@ class Context implements TableContext {
   report(r: Report): void {
     this.sink(r, this, this.ruleIndex);
   }
+  /** Report for a given rule (run-scope rules report through the context of the cell's table). */
+  emit(r: Report, ruleIndex: number): void {
+    this.sink(r, this, ruleIndex);
+  }
 }
 
-export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
-  const profile = opts.profile ?? getProfile(DEFAULT_PROFILE_ID);
-  const lang = opts.lang ?? 'zh';
-  const today = opts.today ?? todayYMD();
-  const rules = opts.rules ?? ALL_RULES;
-  const tables: TableSummary[] = [];
-  const located: CheckResult['located'] = [];
-  const raw: { f: LocatedFinding; sheetIx: number; ruleIx: number }[] = [];
-  const refs: (TableRef & { sheetIx: number })[] = [];
+/** One workbook of a run. */
+export interface WorkbookInput {
+  grid: WorkbookGrid;
+  /** File or workbook name written into its findings. */
+  file: string;
+}
 
-  const sink = (r: Report, ctx: Context, ruleIx: number, sheetIx: number) => {
-    const rule = rules[ruleIx];
+/** The result of checking the workbooks of one run: one CheckResult per workbook, in order, and the tally. */
+export interface RunResult {
+  results: CheckResult[];
+  tally: Tally;
+}
+
+type RawFinding = { f: LocatedFinding; sheetIx: number; ruleIx: number };
+type RunRef = TableRef & { sheetIx: number };
+
+/**
+ * Checks the workbooks of one run (SPEC §7 `check` of several files, consolidation). Each workbook added is
+ * located and checked at once (table rules, and run-scope rules over that workbook's tables); `finish` then runs
+ * the rules that look across files (`meta.acrossFiles`: dup.cross-file, quota.*) over the tables of every
+ * workbook, computes the tally and returns the findings of each workbook in a stable order.
+ */
+export class RunChecker {
+  private readonly profile: Profile;
+  private readonly lang: Lang;
+  private readonly today: YMD;
+  private readonly rules: readonly Rule[];
+  private readonly books: { file: string; tables: TableSummary[]; located: CheckResult['located']; raw: RawFinding[]; refs: RunRef[] }[] = [];
+
+  constructor(opts: Omit<CheckOptions, 'file'>) {
+    this.profile = opts.profile ?? getProfile(DEFAULT_PROFILE_ID);
+    this.lang = opts.lang ?? 'zh';
+    this.today = opts.today ?? todayYMD();
+    this.rules = opts.rules ?? ALL_RULES;
+  }
+
+  private sink(raw: RawFinding[], r: Report, ctx: Context, ruleIx: number, sheetIx: number): void {
+    const rule = this.rules[ruleIx];
     const tpl = rule.meta.messages[r.messageId];
     if (!tpl) throw new Error(`rule ${rule.meta.id}: unknown messageId ${r.messageId}`);
     raw.push({
@@ -137,55 +170,95 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
         row: r.row,
         col: r.col,
         rule: rule.meta.id,
-        severity: r.severity ?? rule.meta.severity,
-        message: formatMessage(tpl, lang, r.data),
+        // A profile may lower (or raise) a rule's default severity, e.g. quota.cap-exceeded → warning.
+        severity: r.severity ?? this.profile.severity?.[rule.meta.id] ?? rule.meta.severity,
+        message: formatMessage(tpl, this.lang, r.data),
         value: r.value !== undefined ? r.value : cellText(ctx.sheet.value(r.row, r.col)) || null,
         fix: r.fix ?? null,
       },
     });
-  };
+  }
 
-  wb.sheets.forEach((grid, sheetIx) => {
-    const sheet = new Sheet(grid);
-    for (const table of [...locateTables(sheet, ALL_FORMS), ...locateVerticalTables(sheet, ALL_FORMS)]) {
-      located.push({ sheet, table });
-      tables.push({
-        sheet: sheet.name,
-        kind: table.kind,
-        range: a1Range({ top: table.headerRow, left: table.left, bottom: table.bottom, right: table.right }),
-        rows: table.rows.length,
-      });
-      const reference = table.title?.formDate ?? today;
-      const ctx = new Context(opts.file, sheet, table, profile, reference, today, (r, c, ix) => sink(r, c, ix, sheetIx));
-      refs.push({ file: opts.file, sheet, table, ctx, sheetIx });
-      rules.forEach((rule, ix) => {
-        if (isRunRule(rule) || !rule.meta.kinds.includes(table.kind)) return;
-        ctx.ruleIndex = ix;
-        rule.check(ctx);
-      });
-    }
-  });
-
-  rules.forEach((rule, ix) => {
+  private runRule(rule: Rule, ix: number, refs: readonly RunRef[]): void {
     if (!isRunRule(rule)) return;
     const mine = refs.filter((t) => rule.meta.kinds.includes(t.table.kind));
     if (mine.length === 0) return;
     const run: RunContext = {
       tables: mine,
-      profile,
-      report: (ref, r) => sink(r, ref.ctx as Context, ix, (ref as TableRef & { sheetIx: number }).sheetIx),
+      profile: this.profile,
+      report: (ref, r) => (ref.ctx as Context).emit(r, ix),
     };
     rule.checkRun(run);
-  });
+  }
 
-  // Sheet order, then row, then column, then severity, then catalogue order: stable across runs.
-  raw.sort(
-    (a, b) =>
-      a.sheetIx - b.sheetIx ||
-      a.f.row - b.f.row ||
-      a.f.col - b.f.col ||
-      compareSeverity(a.f.severity, b.f.severity) ||
-      a.ruleIx - b.ruleIx,
-  );
-  return { tables, findings: raw.map((x) => x.f), located };
+  /** Locate and check one workbook. */
+  add(wb: WorkbookGrid, file: string): void {
+    const { profile, today, rules } = this;
+    const tables: TableSummary[] = [];
+    const located: CheckResult['located'] = [];
+    const raw: RawFinding[] = [];
+    const refs: RunRef[] = [];
+
+    wb.sheets.forEach((grid, sheetIx) => {
+      const sheet = new Sheet(grid);
+      for (const table of [...locateTables(sheet, ALL_FORMS), ...locateVerticalTables(sheet, ALL_FORMS)]) {
+        located.push({ sheet, table });
+        tables.push({
+          sheet: sheet.name,
+          kind: table.kind,
+          range: a1Range({ top: table.headerRow, left: table.left, bottom: table.bottom, right: table.right }),
+          rows: table.rows.length,
+        });
+        const reference = table.title?.formDate ?? today;
+        const ctx = new Context(file, sheet, table, profile, reference, today, (r, c, ix) => this.sink(raw, r, c, ix, sheetIx));
+        refs.push({ file, sheet, table, ctx, sheetIx });
+        rules.forEach((rule, ix) => {
+          if (isRunRule(rule) || !rule.meta.kinds.includes(table.kind)) return;
+          ctx.ruleIndex = ix;
+          rule.check(ctx);
+        });
+      }
+    });
+
+    rules.forEach((rule, ix) => {
+      if (!rule.meta.acrossFiles) this.runRule(rule, ix, refs);
+    });
+    this.books.push({ file, tables, located, raw, refs });
+  }
+
+  /** Run the rules across files, tally, and return each workbook's result. */
+  finish(): RunResult {
+    const all: RunRef[] = [];
+    for (const b of this.books) for (const r of b.refs) all.push(r);
+    this.rules.forEach((rule, ix) => {
+      if (rule.meta.acrossFiles) this.runRule(rule, ix, all);
+    });
+    const tally = tallyFor(all.filter((t) => TALLY_KINDS.includes(t.table.kind)), this.profile).tally;
+    const results = this.books.map((b) => {
+      // Sheet order, then row, then column, then severity, then catalogue order: stable across runs.
+      b.raw.sort(
+        (x, y) =>
+          x.sheetIx - y.sheetIx ||
+          x.f.row - y.f.row ||
+          x.f.col - y.f.col ||
+          compareSeverity(x.f.severity, y.f.severity) ||
+          x.ruleIx - y.ruleIx,
+      );
+      return { tables: b.tables, findings: b.raw.map((x) => x.f), located: b.located, tally };
+    });
+    return { results, tally };
+  }
+}
+
+/** Check the workbooks of one run together (duplicates and quotas across files). */
+export function checkWorkbooks(wbs: readonly WorkbookInput[], opts: Omit<CheckOptions, 'file'>): RunResult {
+  const run = new RunChecker(opts);
+  for (const w of wbs) run.add(w.grid, w.file);
+  return run.finish();
+}
+
+export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
+  const run = new RunChecker(opts);
+  run.add(wb, opts.file);
+  return run.finish().results[0];
 }

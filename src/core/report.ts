@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { findingSchema, type Finding } from './finding';
 import { tableKindSchema } from './forms/form';
+import { EMPTY_TALLY, tallySchema, type Tally } from './tally';
 
 export const REPORT_SCHEMA_ID = 'award-tally/report@1';
 
@@ -33,7 +34,8 @@ export const reportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA_ID),
   files: z.array(fileEntrySchema),
   findings: z.array(findingSchema),
-  tally: z.object({ byRegion: z.array(z.unknown()), byCategory: z.array(z.unknown()) }),
+  /** Nominations per region × class against quotas and per category × sub-category against places (tally.ts). */
+  tally: tallySchema,
   summary: summarySchema,
 });
 
@@ -52,7 +54,7 @@ export function summarize(findings: readonly Pick<Finding, 'severity'>[]): Summa
 }
 
 /** Assemble the report document; findings keep only the contract's fields. */
-export function buildReport(files: FileEntry[], findings: readonly Finding[]): ReportDocument {
+export function buildReport(files: FileEntry[], findings: readonly Finding[], tally: Tally = EMPTY_TALLY): ReportDocument {
   const clean = findings.map((f) => ({
     file: f.file,
     sheet: f.sheet,
@@ -63,5 +65,5 @@ export function buildReport(files: FileEntry[], findings: readonly Finding[]): R
     value: f.value ?? null,
     fix: f.fix ?? null,
   }));
-  return { schema: REPORT_SCHEMA_ID, files, findings: clean, tally: { byRegion: [], byCategory: [] }, summary: summarize(clean) };
+  return { schema: REPORT_SCHEMA_ID, files, findings: clean, tally, summary: summarize(clean) };
 }

@@ -1,5 +1,6 @@
 import type { FormDef } from './form';
 import { annex3Collective, annex3Individual } from './annex3';
+import { qcQuota, qcRegister } from './qc-quota';
 import { qcActivityStats, qcTeamStats } from './qc-stats';
 import { indicators } from './indicators';
 
@@ -8,5 +9,6 @@ export const VERTICAL_FORMS: readonly FormDef[] = [qcActivityStats, qcTeamStats,
 export { qcActivityStats, qcTeamStats, indicators };
 
 /** Every form the locator looks for. */
-export const ALL_FORMS: readonly FormDef[] = [annex3Collective, annex3Individual, ...VERTICAL_FORMS];
+export const ALL_FORMS: readonly FormDef[] = [annex3Collective, annex3Individual, qcQuota, qcRegister, ...VERTICAL_FORMS];
 export { annex3Collective, annex3Individual };
+export { qcQuota, qcRegister };

@@ -10,6 +10,10 @@ import type { Lang } from '../finding';
 import { checkedProfileSchema, type Profile } from './schema';
 import { findJsonSyntaxProblem } from './json-syntax';
 import ili2025Contribution from './ili-2025-contribution.json';
+import xjQc2019 from './xj-qc-2019.json';
+import iliGovQuality from './ili-gov-quality.json';
+import jilin2025Quality from './jilin-2025-quality.json';
+import nantong2020Mayor from './nantong-2020-mayor.json';
 
 export type { Profile, ProfileInput } from './schema';
 
@@ -167,7 +171,13 @@ export function loadProfileText(text: string, source: string): Profile {
 }
 
 /** Built-in profiles, validated once when the module loads (a bad built-in is a bug and fails loudly). */
-export const builtinProfiles: readonly Profile[] = [parseProfile(ili2025Contribution, 'ili-2025-contribution.json')];
+export const builtinProfiles: readonly Profile[] = [
+  parseProfile(ili2025Contribution, 'ili-2025-contribution.json'),
+  parseProfile(xjQc2019, 'xj-qc-2019.json'),
+  parseProfile(iliGovQuality, 'ili-gov-quality.json'),
+  parseProfile(jilin2025Quality, 'jilin-2025-quality.json'),
+  parseProfile(nantong2020Mayor, 'nantong-2020-mayor.json'),
+];
 
 /** A built-in profile by id; throws `ProfileError` (code `unknown-id`) naming the ids that exist. */
 export function getProfile(id: string): Profile {

@@ -8,12 +8,18 @@
  */
 import { z } from 'zod';
 import { compactText } from '../normalize';
+import { checkQuotaFields, quotaProfileFields } from './quota-schema';
 
 export const placesSchema = z.object({
   /** Places for collectives / organisations, when the category awards them. */
   collective: z.number().int().nonnegative().optional(),
   individual: z.number().int().nonnegative().optional(),
+  /** Places for organisations and individuals together (jilin-2025: 质量奖 ≤ 5 “均包含组织和个人”), or projects. */
+  total: z.number().int().nonnegative().optional(),
 });
+
+/** Whether a category's or sub-category's nominations are organisations or people, when the name says so. */
+export const sideSchema = z.enum(['collective', 'individual']);
 
 export const subcategorySchema = z.object({
   /** Sub-category as written in 子类, e.g. 外贸. */
@@ -21,6 +27,7 @@ export const subcategorySchema = z.object({
   /** Other spellings, e.g. 招商 for 招商引资. */
   aliases: z.array(z.string().min(1)).default([]),
   places: placesSchema.default({}),
+  side: sideSchema.optional(),
 });
 
 export const categorySchema = z.object({
@@ -29,6 +36,9 @@ export const categorySchema = z.object({
   aliases: z.array(z.string()).default([]),
   places: placesSchema.default({}),
   subcategories: z.array(subcategorySchema).default([]),
+  side: sideSchema.optional(),
+  /** The article the places come from. */
+  source: z.string().optional(),
 });
 
 export const PROFILE_ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
@@ -46,6 +56,7 @@ export const profileSchema = z
     categories: z.array(categorySchema).default([]),
     /** Age limits on the form date for `id.age`. */
     age: z.object({ min: z.number().int().nonnegative(), max: z.number().int().positive() }).default({ min: 16, max: 100 }),
+    ...quotaProfileFields,
   })
   .passthrough();
 
@@ -85,7 +96,7 @@ export const checkedProfileSchema = profileSchema.superRefine((p, ctx) => {
       if (catKeys.has(k)) crossIssue(ctx, ['categories', i], `类别名称“${n}”重复`, `category name "${n}" is used twice`);
       catKeys.add(k);
     }
-    for (const side of ['collective', 'individual'] as const) {
+    for (const side of ['collective', 'individual', 'total'] as const) {
       const total = c.places[side];
       if (total === undefined || c.subcategories.length === 0) continue;
       const sum = c.subcategories.reduce((a, s) => a + (s.places[side] ?? 0), 0);
@@ -109,4 +120,5 @@ export const checkedProfileSchema = profileSchema.superRefine((p, ctx) => {
       }
     });
   });
+  checkQuotaFields(p, (path, zh, en) => crossIssue(ctx, path, zh, en));
 });

@@ -8,7 +8,7 @@ export const rule: TableRule = {
   meta: {
     id: 'header.missing-column',
     severity: 'error',
-    kinds: ['annex3.collective', 'annex3.individual'],
+    kinds: ['annex3.collective', 'annex3.individual', 'qc.quota', 'qc.register'],
     docs: {
       zh: '表格缺少必填列（在表头行报告）',
       en: 'A required column is missing from the table (reported at the header row)',

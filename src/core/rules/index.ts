@@ -34,6 +34,13 @@ import { rule as statsInconsistent } from './stats.inconsistent';
 import { rule as statsRateInputsMissing } from './stats.rate-inputs-missing';
 import { rule as statsRateMismatch } from './stats.rate-mismatch';
 import { rule as statsRateRange } from './stats.rate-range';
+import { rule as quotaTotalMismatch } from './quota.total-mismatch';
+import { rule as quotaExceeded } from './quota.exceeded';
+import { rule as quotaUnknownRegion } from './quota.unknown-region';
+import { rule as quotaCapExceeded } from './quota.cap-exceeded';
+import { rule as quotaMembersExceeded } from './quota.members-exceeded';
+import { rule as quotaShareExceeded } from './quota.share-exceeded';
+import { rule as dupCrossFile } from './dup.cross-file';
 
 export const ALL_RULES: readonly Rule[] = [
   headerMissingColumn,
@@ -67,6 +74,13 @@ export const ALL_RULES: readonly Rule[] = [
   statsRateInputsMissing,
   statsRateMismatch,
   statsRateRange,
+  quotaTotalMismatch,
+  quotaExceeded,
+  quotaUnknownRegion,
+  quotaCapExceeded,
+  quotaMembersExceeded,
+  quotaShareExceeded,
+  dupCrossFile,
 ];
 
 /** Rule ids of the catalogue, for filters and docs. */

@@ -11,7 +11,7 @@ export const rule: TableRule = {
   meta: {
     id: 'required.missing',
     severity: 'error',
-    kinds: ['annex3.collective', 'annex3.individual'],
+    kinds: ['annex3.collective', 'annex3.individual', 'qc.register'],
     docs: {
       zh: '必填项为空（姓名、工作单位、职务等）',
       en: 'A required cell is empty (name, employer, position …)',

@@ -18,6 +18,11 @@ export interface RuleMeta {
   messages: Record<string, Message>;
   /** True when the rule's `fix` is the corrected cell value that 填充/fill may write (after confirmation). */
   fixable?: boolean;
+  /**
+   * Run-scope rules only: see the tables of every workbook checked together (consolidation, `check` of several
+   * files), not only those of one workbook. Rules without it keep their per-workbook scope.
+   */
+  acrossFiles?: boolean;
 }
 
 export interface Report {

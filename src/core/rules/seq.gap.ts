@@ -18,7 +18,7 @@ export const rule: TableRule = {
   meta: {
     id: 'seq.gap',
     severity: 'warning',
-    kinds: ['annex3.collective', 'annex3.individual'],
+    kinds: ['annex3.collective', 'annex3.individual', 'qc.register'],
     fixable: true,
     docs: { zh: '序号未按 1、2、3…… 顺序连续编号', en: 'No. is not 1, 2, 3 … in row order' },
     messages: {

@@ -1,0 +1,629 @@
+/**
+ * Tally (SPEC §1 reviewers, §3 "Quotas and tallies"): nominations counted per region × class against the quota
+ * table, and per category × sub-category against the award's places. Pure: located tables and a profile in,
+ * counts out. The `quota.*` rules report from the same computation, so the report's tally and the findings never
+ * disagree.
+ *
+ * Where counts come from:
+ * - `qc.register` rows: region = 推荐地区或部门, class = the quota column its 类别 counts in (发表小组数 only when
+ *   是否与会发表 says 是), category = 类别, sub-category = 子类.
+ * - 附件3 rows: region = the 推荐单位 of the title line, class = the table (先进集体 / 先进个人) or a profile class
+ *   naming the kind, category = 推荐方面 (column, else the section or sheet title), sub-category = 子类.
+ *
+ * Quotas come from the first `qc.quota` table of the run, else from the profile's quota table. Region names are
+ * matched after normalisation (whitespace, full width, case). A name that only differs by an agency suffix
+ * (伊犁州 for 伊犁州工信局, 伊犁州工业和信息化局, 伊犁州市场监督管理局 …) is *not* matched silently: it is counted under
+ * the one region it can mean and reported by `quota.unknown-region` (warning, fix = the table's spelling); a name
+ * that means no region, or several, is counted under its own spelling with no quota and reported as an error.
+ */
+import { z } from 'zod';
+import { Sheet, isEmptyValue, type CellValue } from './grid';
+import { asciiLower, cellText, cleanText, compactText } from './normalize';
+import type { LocatedTable } from './table';
+import type { TableKind } from './forms/form';
+import type { Profile } from './profiles/schema';
+import type { QuotaClass } from './profiles/quota-schema';
+import { quotaNumber, quotaRows } from './forms/qc-quota';
+import { getProfile } from './profiles';
+
+export const tallySideSchema = z.enum(['collective', 'individual', 'total']);
+export type TallySide = z.infer<typeof tallySideSchema>;
+
+export const regionTallySchema = z.object({
+  /** The quota table's spelling, or the name as written when it is not in the table. */
+  region: z.string(),
+  /** In the quota table; null when there is no quota table to know against. */
+  known: z.boolean().nullable(),
+  /** Class id (quota column), e.g. groups; `annex3.collective` / `annex3.individual` for 附件3 tables. */
+  class: z.string(),
+  /** Column label, e.g. 小组数. */
+  label: z.string(),
+  count: z.number().int().nonnegative(),
+  quota: z.number().int().nonnegative().nullable(),
+  /** How many over the quota (0 when within it or without a quota). */
+  over: z.number().int().nonnegative(),
+  /** Other spellings counted here (reported by quota.unknown-region). */
+  variants: z.array(z.string()),
+});
+
+export const categoryTallySchema = z.object({
+  category: z.string(),
+  subcategory: z.string().nullable(),
+  /** collective / individual, or total (both together, for places given that way). */
+  side: tallySideSchema,
+  count: z.number().int().nonnegative(),
+  places: z.number().int().nonnegative().nullable(),
+  over: z.number().int().nonnegative(),
+  /** The category (and sub-category) is one of the profile's. */
+  known: z.boolean(),
+});
+
+export const tallySchema = z.object({
+  byRegion: z.array(regionTallySchema),
+  byCategory: z.array(categoryTallySchema),
+});
+
+export type RegionTally = z.infer<typeof regionTallySchema>;
+export type CategoryTally = z.infer<typeof categoryTallySchema>;
+export type Tally = z.infer<typeof tallySchema>;
+
+export const EMPTY_TALLY: Tally = { byRegion: [], byCategory: [] };
+
+/** The kinds the tally reads; the quota rules run on these, so they share one computation. */
+export const TALLY_KINDS: readonly TableKind[] = ['qc.quota', 'qc.register', 'annex3.collective', 'annex3.individual'];
+
+/** A located table and where it is. `TableRef` of the rules is one. */
+export interface TallyTable {
+  file: string;
+  sheet: Sheet;
+  table: LocatedTable;
+}
+
+/** A cell of one of the tallied tables (`t` indexes the tables given to `computeTally`). */
+export interface Hit {
+  t: number;
+  row: number;
+  col: number;
+}
+
+/** Default quota classes: the 附件2 columns (xinjiang-2019), when a quota table is found without a profile quota. */
+export function qcQuotaClasses(): readonly QuotaClass[] {
+  return getProfile('xj-qc-2019').quota?.classes ?? [];
+}
+
+const ANNEX3_CLASSES: Record<string, { zh: string; en: string }> = {
+  'annex3.collective': { zh: '先进集体', en: 'Collectives' },
+  'annex3.individual': { zh: '先进个人', en: 'Individuals' },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Region names
+
+/** Match key of a region name: compact (no whitespace, half width, brackets unified), ASCII lower case. */
+export function regionKey(s: string): string {
+  return asciiLower(compactText(s));
+}
+
+/** Agency suffixes that do not change which region is meant (longest first). */
+const AGENCY_SUFFIXES = [
+  '工业和信息化委员会',
+  '经济和信息化委员会',
+  '工业和信息化局',
+  '经济和信息化局',
+  '市场监督管理局',
+  '质量技术监督局',
+  '市场监管局',
+  '人民政府',
+  '经信委',
+  '经信局',
+  '工信委',
+  '工信局',
+  '质监局',
+  '政府',
+  '局',
+];
+const PLACE_SUFFIX = /(地区|自治州|州|市|区|县)$/;
+
+function stripAgency(k: string): string {
+  for (const s of AGENCY_SUFFIXES) if (k.length > s.length && k.endsWith(s)) return k.slice(0, -s.length);
+  return k;
+}
+function stripPlace(k: string): string {
+  const m = PLACE_SUFFIX.exec(k);
+  return m && k.length - m[0].length >= 2 ? k.slice(0, -m[0].length) : k;
+}
+
+export interface QuotaRegion {
+  name: string;
+  aliases: string[];
+  /** class id → quota (null: the cell could not be read). */
+  quota: Record<string, number | null>;
+  /** Where the region is written, when it comes from a qc.quota table. */
+  at?: Hit;
+}
+
+export type RegionMatch =
+  | { index: number; how: 'exact' | 'variant' }
+  | { index: -1; how: 'unknown' | 'ambiguous'; candidates: number[] };
+
+/** Region names → quota table rows. Results are cached per spelling. */
+export class RegionMatcher {
+  private readonly exact = new Map<string, number>();
+  private readonly agency = new Map<string, Set<number>>();
+  private readonly place = new Map<string, Set<number>>();
+  private readonly cache = new Map<string, RegionMatch>();
+  constructor(readonly regions: readonly QuotaRegion[]) {
+    const add = (m: Map<string, Set<number>>, k: string, i: number) => {
+      let s = m.get(k);
+      if (!s) m.set(k, (s = new Set()));
+      s.add(i);
+    };
+    regions.forEach((r, i) => {
+      for (const n of [r.name, ...r.aliases]) {
+        const k = regionKey(n);
+        if (!this.exact.has(k)) this.exact.set(k, i);
+        const a = stripAgency(k);
+        add(this.agency, a, i);
+        add(this.place, stripPlace(a), i);
+      }
+    });
+  }
+  match(written: string): RegionMatch {
+    const k = regionKey(written);
+    let m = this.cache.get(k);
+    if (m) return m;
+    const exact = this.exact.get(k);
+    if (exact !== undefined) m = { index: exact, how: 'exact' };
+    else {
+      const a = stripAgency(k);
+      const candidates = [...(this.agency.get(a) ?? this.place.get(stripPlace(a)) ?? [])];
+      if (candidates.length === 1) m = { index: candidates[0], how: 'variant' };
+      else m = { index: -1, how: candidates.length ? 'ambiguous' : 'unknown', candidates };
+    }
+    this.cache.set(k, m);
+    return m;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Categories
+
+export interface CategoryRef {
+  /** The profile's name, or the cleaned text as written. */
+  name: string;
+  known: boolean;
+  /** Index into profile.categories, -1 when unknown. */
+  index: number;
+}
+
+/** Category and sub-category names → the profile's (names and aliases, compared after normalisation). */
+export class CategoryResolver {
+  private readonly cats = new Map<string, number>();
+  private readonly subs: Map<string, number>[];
+  constructor(readonly profile: Profile) {
+    profile.categories.forEach((c, i) => {
+      for (const n of [c.name, ...c.aliases]) if (!this.cats.has(regionKey(n))) this.cats.set(regionKey(n), i);
+    });
+    this.subs = profile.categories.map((c) => {
+      const m = new Map<string, number>();
+      c.subcategories.forEach((s, j) => {
+        for (const n of [s.name, ...s.aliases]) if (!m.has(regionKey(n))) m.set(regionKey(n), j);
+      });
+      return m;
+    });
+  }
+  category(text: string): CategoryRef | null {
+    const clean = cleanText(text);
+    if (clean === '') return null;
+    const i = this.cats.get(regionKey(clean));
+    return i === undefined ? { name: clean, known: false, index: -1 } : { name: this.profile.categories[i].name, known: true, index: i };
+  }
+  subcategory(cat: CategoryRef, text: string): { name: string; known: boolean; index: number } | null {
+    const clean = cleanText(text);
+    if (clean === '') return null;
+    const j = cat.index >= 0 ? this.subs[cat.index].get(regionKey(clean)) : undefined;
+    return j === undefined ? { name: clean, known: false, index: -1 } : { name: this.profile.categories[cat.index].subcategories[j].name, known: true, index: j };
+  }
+  /** True when `text` names the category `name` (or one of its aliases). */
+  is(text: string, name: string): boolean {
+    const c = this.category(text);
+    return !!c && regionKey(c.name) === regionKey(name);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading rows
+
+function textAt(sheet: Sheet, row: number, col: number | undefined): string {
+  if (col === undefined) return '';
+  const v = sheet.value(row, col);
+  return typeof v === 'string' ? cleanText(v) : v === null ? '' : cleanText(cellText(v));
+}
+
+const YES = new Set(['是', '√', '✓', '✔', 'y', 'yes', '是√', '√是', '参加', '发表']);
+/** 是否与会发表 reads as yes. */
+export function isYes(v: CellValue): boolean {
+  if (v === true) return true;
+  if (typeof v !== 'string') return false;
+  return YES.has(asciiLower(compactText(v)));
+}
+
+/** What one data row is, for the tally and for consolidation. */
+export interface RowClass {
+  /** Region as written (the 推荐单位 of a 附件3 table). */
+  regionText: string;
+  /** The cell that holds the region (the title line for 附件3). */
+  regionCell: { row: number; col: number } | null;
+  category: CategoryRef | null;
+  /** The cell of the category text, or null when it came from a title. */
+  categoryCell: { row: number; col: number } | null;
+  subcategory: { name: string; known: boolean; index: number } | null;
+  side: 'collective' | 'individual';
+  /** Register: 是否与会发表 = 是. */
+  presenting: boolean;
+}
+
+/** Reads rows of qc.register and 附件3 tables the same way for every consumer. */
+export class RowReader {
+  readonly categories: CategoryResolver;
+  constructor(readonly profile: Profile) {
+    this.categories = new CategoryResolver(profile);
+  }
+  /** Kinds whose rows are nominations. */
+  static counts(table: LocatedTable): boolean {
+    return table.kind === 'qc.register' || table.kind === 'annex3.collective' || table.kind === 'annex3.individual';
+  }
+  read(sheet: Sheet, table: LocatedTable, row: number): RowClass {
+    const c = table.columns;
+    const register = table.kind === 'qc.register';
+    let regionText: string;
+    let regionCell: RowClass['regionCell'];
+    if (register) {
+      regionText = textAt(sheet, row, c.region);
+      regionCell = c.region === undefined ? null : { row, col: c.region };
+    } else {
+      regionText = table.title?.recommender ? cleanText(table.title.recommender) : '';
+      regionCell = table.title ? { row: table.title.row, col: table.title.col } : null;
+    }
+    let catText = textAt(sheet, row, c.category);
+    let categoryCell: RowClass['categoryCell'] = c.category === undefined ? null : { row, col: c.category };
+    if (catText === '' && !register && table.category) {
+      catText = table.category;
+      categoryCell = null;
+    }
+    const category = this.categories.category(catText);
+    const subText = textAt(sheet, row, c.subcategory);
+    const subcategory = category && subText ? this.categories.subcategory(category, subText) : null;
+    let side: RowClass['side'];
+    if (table.kind === 'annex3.collective') side = 'collective';
+    else if (table.kind === 'annex3.individual') side = 'individual';
+    else {
+      const cat = category && category.index >= 0 ? this.profile.categories[category.index] : null;
+      const sub = cat && subcategory && subcategory.index >= 0 ? cat.subcategories[subcategory.index] : null;
+      side =
+        sub?.side ??
+        cat?.side ??
+        (c.residentId !== undefined && !isEmptyValue(sheet.value(row, c.residentId)) ? 'individual' : 'collective');
+    }
+    const presenting = register && c.presenting !== undefined && isYes(sheet.value(row, c.presenting));
+    return { regionText, regionCell, category, categoryCell, subcategory, side, presenting };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The quota source
+
+export interface QuotaSource {
+  from: 'table' | 'profile';
+  /** Index of the qc.quota table among the tallied tables, when from a table. */
+  table: number | null;
+  classes: QuotaClass[];
+  regions: QuotaRegion[];
+}
+
+function quotaFromTable(tables: readonly TallyTable[], t: number, profile: Profile): QuotaSource {
+  const { sheet, table } = tables[t];
+  const inTable = (list: readonly QuotaClass[]) => list.filter((k) => table.columns[k.id] !== undefined);
+  let classes = inTable(profile.quota?.classes ?? []);
+  if (classes.length === 0) classes = inTable(qcQuotaClasses());
+  const aliases = new Map<string, string[]>();
+  for (const r of profile.quota?.regions ?? []) aliases.set(regionKey(r.name), r.aliases);
+  const regions: QuotaRegion[] = [];
+  for (const row of quotaRows(sheet, table).regions) {
+    const name = textAt(sheet, row, table.columns.region);
+    if (name === '') continue;
+    const quota: Record<string, number | null> = {};
+    for (const k of classes) {
+      const n = quotaNumber(sheet.value(row, table.columns[k.id]));
+      quota[k.id] = n === null || Number.isNaN(n) ? null : n;
+    }
+    regions.push({ name, aliases: aliases.get(regionKey(name)) ?? [], quota, at: { t, row, col: table.columns.region } });
+  }
+  return { from: 'table', table: t, classes: [...classes], regions };
+}
+
+/** The quota table that applies: the first qc.quota table of the run, else the profile's. */
+export function quotaSource(tables: readonly TallyTable[], profile: Profile): QuotaSource | null {
+  const t = tables.findIndex((x) => x.table.kind === 'qc.quota');
+  if (t >= 0) return quotaFromTable(tables, t, profile);
+  const q = profile.quota;
+  if (!q) return null;
+  return {
+    from: 'profile',
+    table: null,
+    classes: q.classes,
+    regions: q.regions.map((r) => ({ name: r.name, aliases: r.aliases, quota: { ...r.quota } })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The tally
+
+/** A row whose region is not a quota table spelling. */
+export interface RegionProblem {
+  hit: Hit;
+  written: string;
+  match: RegionMatch;
+  /** 附件3: the region is the table's 推荐单位, reported once per table. */
+  perTable: boolean;
+}
+
+/** A bucket over its limit: where the first nomination beyond the limit is. */
+export interface Excess {
+  entry: RegionTally | CategoryTally;
+  /** The (limit + 1)-th nomination of the bucket. */
+  first: Hit;
+}
+
+export interface TallyDetail {
+  tally: Tally;
+  quota: QuotaSource | null;
+  /** Rows (or 附件3 tables) whose region is a variant, unknown or ambiguous; only when there is a quota table. */
+  regionProblems: RegionProblem[];
+  regionExcess: Excess[];
+  categoryExcess: Excess[];
+  /** The region bucket name each counted row went to, by table then row: what consolidation writes as 推荐单位. */
+  bucketOf(t: number, row: number): string | null;
+}
+
+interface Bucket {
+  count: number;
+  limit: number | null;
+  first: Hit | null;
+}
+function bump(b: Bucket, hit: Hit): void {
+  b.count++;
+  if (b.limit !== null && b.count === b.limit + 1) b.first = hit;
+}
+
+export function computeTally(tables: readonly TallyTable[], profile: Profile): TallyDetail {
+  const reader = new RowReader(profile);
+  const source = quotaSource(tables, profile);
+  const matcher = source ? new RegionMatcher(source.regions) : null;
+  const regionProblems: RegionProblem[] = [];
+
+  // Classes: the quota's, then 附件3 tables that no quota class takes get one class per kind.
+  const classes: { id: string; label: string; q: QuotaClass | null }[] = (source?.classes ?? qcQuotaClasses()).map((q) => ({
+    id: q.id,
+    label: q.label,
+    q,
+  }));
+  const kindClass = new Map<string, string[]>();
+  for (const k of Object.keys(ANNEX3_CLASSES)) {
+    const ids = classes.filter((c) => c.q?.kinds.includes(k as never)).map((c) => c.id);
+    if (ids.length === 0 && tables.some((x) => x.table.kind === k)) {
+      classes.push({ id: k, label: ANNEX3_CLASSES[k].zh, q: null });
+      ids.push(k);
+    }
+    kindClass.set(k, ids);
+  }
+  const classIx = new Map(classes.map((c, i) => [c.id, i]));
+  // Register 类别 → class ids (by the resolved category name).
+  const categoryClasses = (cat: CategoryRef | null, presenting: boolean): number[] => {
+    if (!cat) return [];
+    const out: number[] = [];
+    classes.forEach((c, i) => {
+      if (!c.q || c.q.categories.length === 0) return;
+      if (c.q.presenting && !presenting) return;
+      if (c.q.categories.some((n) => regionKey(n) === regionKey(cat.name) || reader.categories.is(n, cat.name))) out.push(i);
+    });
+    return out;
+  };
+
+  // Region buckets: known regions first (table order), then other spellings in order of appearance.
+  interface RegionBucket {
+    name: string;
+    known: boolean | null;
+    byClass: Bucket[];
+    variants: string[];
+  }
+  const regionBuckets: RegionBucket[] = [];
+  const known: RegionBucket[] = (source?.regions ?? []).map((r) => {
+    const b: RegionBucket = {
+      name: r.name,
+      known: true,
+      byClass: classes.map((c) => ({ count: 0, limit: r.quota[c.id] ?? null, first: null })),
+      variants: [],
+    };
+    regionBuckets.push(b);
+    return b;
+  });
+  const others = new Map<string, RegionBucket>();
+  const bucketFor = (written: string): { bucket: RegionBucket; match: RegionMatch | null } => {
+    if (matcher) {
+      const m = matcher.match(written);
+      if (m.index >= 0) {
+        const b = known[m.index];
+        if (m.how === 'variant' && !b.variants.includes(written)) b.variants.push(written);
+        return { bucket: b, match: m };
+      }
+      return { bucket: otherBucket(written, false), match: m };
+    }
+    return { bucket: otherBucket(written, null), match: null };
+  };
+  const otherBucket = (written: string, isKnown: boolean | null): RegionBucket => {
+    const k = regionKey(written);
+    let b = others.get(k);
+    if (!b) {
+      b = { name: written, known: isKnown, byClass: classes.map(() => ({ count: 0, limit: null, first: null })), variants: [] };
+      others.set(k, b);
+      regionBuckets.push(b);
+    }
+    return b;
+  };
+
+  // Category buckets, keyed category | sub-category | side.
+  interface CatBucket extends Bucket {
+    category: string;
+    subcategory: string | null;
+    side: TallySide;
+    known: boolean;
+  }
+  const catBuckets = new Map<string, CatBucket>();
+  const catBucket = (category: string, sub: string | null, side: TallySide, limit: number | null, isKnown: boolean): CatBucket => {
+    const key = `${category}\u0000${sub ?? ''}\u0000${side}`;
+    let b = catBuckets.get(key);
+    if (!b) {
+      b = { category, subcategory: sub, side, count: 0, limit, first: null, known: isKnown };
+      catBuckets.set(key, b);
+    }
+    return b;
+  };
+  // Profile categories first, in their order, so the table reads like the notice.
+  for (const c of profile.categories) {
+    for (const side of ['collective', 'individual', 'total'] as const) {
+      if (c.places[side] !== undefined) catBucket(c.name, null, side, c.places[side]!, true);
+    }
+    for (const s of c.subcategories) {
+      for (const side of ['collective', 'individual', 'total'] as const) {
+        if (s.places[side] !== undefined) catBucket(c.name, s.name, side, s.places[side]!, true);
+      }
+    }
+  }
+
+  const buckets: (RegionBucket | null)[][] = [];
+  tables.forEach(({ sheet, table }, t) => {
+    const perTable: (RegionBucket | null)[] = [];
+    buckets.push(perTable);
+    if (!RowReader.counts(table)) return;
+    const register = table.kind === 'qc.register';
+    let tableBucket: RegionBucket | null | undefined;
+    for (const row of table.rows) {
+      const rc = reader.read(sheet, table, row);
+      // Region × class
+      let bucket: RegionBucket | null = null;
+      if (register || tableBucket === undefined) {
+        if (rc.regionText !== '') {
+          const { bucket: b, match } = bucketFor(rc.regionText);
+          bucket = b;
+          if (match && match.how !== 'exact') {
+            const cell = rc.regionCell ?? { row, col: table.left };
+            regionProblems.push({ hit: { t, row: cell.row, col: cell.col }, written: rc.regionText, match, perTable: !register });
+          }
+        }
+        if (!register) tableBucket = bucket;
+      } else bucket = tableBucket;
+      perTable[row - table.headerRow] = bucket;
+      if (bucket) {
+        const ids = register ? categoryClasses(rc.category, rc.presenting) : (kindClass.get(table.kind) ?? []).map((id) => classIx.get(id)!);
+        const col = rc.regionCell && register ? rc.regionCell.col : (table.columns.name ?? table.columns.collectiveName ?? table.left);
+        for (const i of ids) bump(bucket.byClass[i], { t, row, col });
+      }
+      // Category × sub-category × side
+      if (rc.category) {
+        const cat = rc.category.index >= 0 ? profile.categories[rc.category.index] : null;
+        const col = rc.categoryCell?.col ?? table.columns.name ?? table.columns.collectiveName ?? table.left;
+        const hit = { t, row, col };
+        bump(catBucket(rc.category.name, null, rc.side, cat?.places[rc.side] ?? null, rc.category.known), hit);
+        if (cat?.places.total !== undefined) bump(catBucket(rc.category.name, null, 'total', cat.places.total, true), hit);
+        if (rc.subcategory) {
+          const sub = cat && rc.subcategory.index >= 0 ? cat.subcategories[rc.subcategory.index] : null;
+          const subHit = { t, row, col: table.columns.subcategory ?? col };
+          bump(catBucket(rc.category.name, rc.subcategory.name, rc.side, sub?.places[rc.side] ?? null, rc.subcategory.known), subHit);
+          if (sub?.places.total !== undefined) bump(catBucket(rc.category.name, rc.subcategory.name, 'total', sub.places.total, true), subHit);
+        }
+      }
+    }
+  });
+
+  const byRegion: RegionTally[] = [];
+  const regionExcess: Excess[] = [];
+  for (const b of regionBuckets) {
+    b.byClass.forEach((k, i) => {
+      if (b.known !== true && k.count === 0) return;
+      const entry: RegionTally = {
+        region: b.name,
+        known: b.known,
+        class: classes[i].id,
+        label: classes[i].label,
+        count: k.count,
+        quota: k.limit,
+        over: k.limit === null ? 0 : Math.max(0, k.count - k.limit),
+        variants: b.variants,
+      };
+      byRegion.push(entry);
+      if (k.first) regionExcess.push({ entry, first: k.first });
+    });
+  }
+  const byCategory: CategoryTally[] = [];
+  const categoryExcess: Excess[] = [];
+  for (const b of catBuckets.values()) {
+    const entry: CategoryTally = {
+      category: b.category,
+      subcategory: b.subcategory,
+      side: b.side,
+      count: b.count,
+      places: b.limit,
+      over: b.limit === null ? 0 : Math.max(0, b.count - b.limit),
+      known: b.known,
+    };
+    byCategory.push(entry);
+    if (b.first) categoryExcess.push({ entry, first: b.first });
+  }
+  // Sub-categories after their category, sides in a fixed order.
+  const catOrder = new Map<string, number>();
+  byCategory.forEach((e) => catOrder.has(e.category) || catOrder.set(e.category, catOrder.size));
+  const sideOrder: Record<TallySide, number> = { collective: 0, individual: 1, total: 2 };
+  byCategory.sort(
+    (a, b) =>
+      catOrder.get(a.category)! - catOrder.get(b.category)! ||
+      (a.subcategory === null ? -1 : 0) - (b.subcategory === null ? -1 : 0) ||
+      subOrder(profile, a) - subOrder(profile, b) ||
+      sideOrder[a.side] - sideOrder[b.side],
+  );
+
+  return {
+    tally: { byRegion, byCategory },
+    quota: source,
+    regionProblems,
+    regionExcess,
+    categoryExcess,
+    bucketOf(t, row) {
+      const tb = tables[t];
+      const b = buckets[t]?.[row - tb.table.headerRow];
+      return b ? b.name : null;
+    },
+  };
+}
+
+function subOrder(profile: Profile, e: CategoryTally): number {
+  if (e.subcategory === null) return -1;
+  const c = profile.categories.find((x) => x.name === e.category);
+  const j = c ? c.subcategories.findIndex((s) => s.name === e.subcategory) : -1;
+  return j < 0 ? 1e6 : j;
+}
+
+/** Memo for the rules of one run: they all tally the same tables. */
+const memo = new WeakMap<Profile, { tables: readonly TallyTable[]; detail: TallyDetail }[]>();
+export function tallyFor(tables: readonly TallyTable[], profile: Profile): TallyDetail {
+  let list = memo.get(profile);
+  if (!list) memo.set(profile, (list = []));
+  const hit = list.find(
+    (m) => m.tables.length === tables.length && m.tables.every((x, i) => x.table === tables[i].table && x.file === tables[i].file),
+  );
+  if (hit) return hit.detail;
+  const detail = computeTally(tables, profile);
+  list.push({ tables, detail });
+  if (list.length > 4) list.shift();
+  return detail;
+}
