@@ -17,12 +17,11 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { parseA1, a1, type WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
 import type { CellChange } from '../core/fill';
-import { compareSeverity, type Lang, type Severity } from '../core/finding';
+import type { Lang, Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
 import type { ApplyResult, HostCapabilities, OnProgress, WorkbookHost } from '../taskpane/host-port';
 import { worksheetToGrid } from '../xlsx/from-exceljs';
 import { fromExcelJsValue } from '../xlsx/values';
-import { isOle2, isZip } from '../xlsx/sniff';
 import { WorkbookReadError } from '../xlsx/errors';
 import { previewStrings } from './strings';
 
@@ -74,6 +73,20 @@ export class PreviewHostError extends Error {
     return this.texts[lang];
   }
 }
+
+/** An OOXML package is a zip: a local file header (or, empty, the end-of-central-directory record). */
+function isZip(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+}
+/** Legacy .xls and password-protected workbooks are OLE2 compound files. (src/xlsx/sniff.ts has the full
+ *  sniffing, but it pulls in Node's zlib.) */
+function isOle2(b: Uint8Array): boolean {
+  const magic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return b.length >= 8 && magic.every((m, i) => b[i] === m);
+}
+
+/** Worst first (core/finding's order; not imported, so the page's first download stays free of zod). */
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function markKey(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
@@ -289,7 +302,7 @@ export class GridHost implements WorkbookHost {
       const t = targets.get(k);
       if (!t) targets.set(k, { severity: f.severity, messages: [f.message] });
       else {
-        if (compareSeverity(f.severity, t.severity) < 0) t.severity = f.severity;
+        if (RANK[f.severity] < RANK[t.severity]) t.severity = f.severity;
         if (!t.messages.includes(f.message)) t.messages.push(f.message);
       }
     }

@@ -10,7 +10,7 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { checkWorkbook, type CheckResult } from '../core/check';
+import type { CheckResult } from '../core/check';
 import type { WorkbookHost } from './host-port';
 import { strings, type Lang } from './i18n';
 import { OperationStatus, useOperation, type OpControls } from './operation';
@@ -89,9 +89,13 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
   /** Read the workbook and run the engine: used by 运行检查 and by the fill panel. */
   const readAndCheck = React.useCallback(
     async (c: OpControls, which: Scope = scope): Promise<CheckState> => {
+      // The engine is its own chunk (prefetched at start-up): fetched, if need be, while the host reads.
+      const engine = import(/* webpackChunkName: "engine", webpackPrefetch: true */ '../core/check');
+      engine.catch(() => undefined);
       const file = await host.workbookName();
       const grid = await host.readWorkbook(which, c.onProgress);
       await c.step('check');
+      const { checkWorkbook } = await engine;
       const result = checkWorkbook(grid, { file, lang });
       const state: CheckState = { result, scope: which, file, at: new Date() };
       setCheck(state);

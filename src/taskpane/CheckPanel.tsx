@@ -6,7 +6,7 @@
  * grouped list) is a separate chunk, prefetched after start-up, so the first download stays small.
  */
 import * as React from 'react';
-import { Button, Caption1, Field, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Label, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { EraserRegular, HighlightRegular, PlayRegular } from '@fluentui/react-icons';
 import type { LocatedFinding } from '../core/check';
 import type { WorkbookHost } from './host-port';
@@ -46,6 +46,7 @@ export function CheckPanel({ host, lang, op, scope, onScope, check, readAndCheck
   const [notice, setNotice] = React.useState<string | null>(null);
   const [active, setActive] = React.useState<string | null>(null);
   const busy = op.busy !== null;
+  const scopeId = React.useId();
 
   const findings = check?.result.findings;
   const shown = React.useMemo(() => (findings ? filterFindings(findings, filter) : []), [findings, filter]);
@@ -75,12 +76,13 @@ export function CheckPanel({ host, lang, op, scope, onScope, check, readAndCheck
 
   return (
     <>
-      <Field label={s.scopeLabel}>
-        <RadioGroup layout="horizontal" value={scope} onChange={(_, d) => onScope(d.value as Scope)} disabled={busy}>
+      <div>
+        <Label id={scopeId}>{s.scopeLabel}</Label>
+        <RadioGroup layout="horizontal" aria-labelledby={scopeId} value={scope} onChange={(_, d) => onScope(d.value as Scope)} disabled={busy}>
           <Radio value="active" label={s.scopeActive} />
           <Radio value="all" label={s.scopeAll} />
         </RadioGroup>
-      </Field>
+      </div>
       <div className={styles.row}>
         <Button appearance="primary" icon={<PlayRegular />} onClick={runCheck} disabled={busy}>
           {s.runCheck}

@@ -29,7 +29,8 @@ import type { Severity } from '../core/finding';
 import { ALL_FORMS } from '../core/forms';
 import { strings, type Lang } from './i18n';
 import type { CheckState } from './App';
-import { SEVERITIES, countBySeverity, findingKey, groupFindings, where, type FindingFilter } from './findings';
+import { SEVERITIES, countBySeverity, findingKey, where, type FindingFilter } from './findings';
+import { groupFindings } from './group';
 
 export interface FindingsViewProps {
   check: CheckState;

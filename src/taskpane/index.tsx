@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { htmlLang, pickLang } from './i18n';
-import { createExcelHost } from '../excel/host';
+import { htmlLang, pickLang, strings } from './i18n';
 
 /** Office.context is only usable after onReady; outside Office (a plain browser) displayLanguage is absent. */
 function displayLanguage(): string | undefined {
@@ -13,11 +12,24 @@ function displayLanguage(): string | undefined {
   }
 }
 
-Office.onReady(() => {
+// The Office.js host is its own chunk, fetched at once and in parallel with Office.js starting up, so the
+// first download holds only the pane and the engine.
+const excelHost = import(/* webpackChunkName: "excel-host" */ '../excel/host');
+excelHost.catch(() => undefined); // reported in onReady
+
+Office.onReady(async () => {
   const container = document.getElementById('container');
   if (!container) return;
   const lang = pickLang(displayLanguage());
   document.documentElement.lang = htmlLang(lang);
+  let createExcelHost: typeof import('../excel/host').createExcelHost;
+  try {
+    ({ createExcelHost } = await excelHost);
+  } catch {
+    // No React yet: say it in plain text, in the pane's language.
+    container.textContent = strings(lang).errorChunk;
+    return;
+  }
   const host = createExcelHost(Excel, {
     supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
     // ExcelJS and the template writer are fetched only when a template is inserted.

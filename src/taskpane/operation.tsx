@@ -4,7 +4,6 @@
  */
 import * as React from 'react';
 import {
-  Field,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -85,6 +84,11 @@ export function useOperation(lang: Lang): Operation {
 }
 
 const useStyles = makeStyles({
+  progress: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   detail: {
     marginTop: tokens.spacingVerticalXS,
     color: tokens.colorNeutralForeground3,
@@ -101,17 +105,13 @@ export function OperationStatus({ op, lang }: { op: Operation; lang: Lang }): Re
     const determinate = progress && progress.total > 0;
     const label = progress?.label ?? s.progress[kind];
     return (
-      <Field
-        label={label}
-        hint={determinate ? s.progressCount(progress.done, progress.total) : undefined}
-        validationState="none"
-      >
-        <ProgressBar
-          aria-label={label}
-          value={determinate ? Math.min(1, progress.done / progress.total) : undefined}
-          thickness="large"
-        />
-      </Field>
+      <div className={styles.progress}>
+        <Caption1>
+          {label}
+          {determinate ? ` ${s.progressCount(progress.done, progress.total)}` : ''}
+        </Caption1>
+        <ProgressBar aria-label={label} value={determinate ? Math.min(1, progress.done / progress.total) : undefined} thickness="large" />
+      </div>
     );
   }
   if (op.error) {

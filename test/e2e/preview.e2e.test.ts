@@ -108,7 +108,7 @@ maybe('preview page in Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1440, height: 900 },
+      viewport: { width: 1440, height: 1000 },
       locale: 'zh-CN',
     });
     // Nothing but the local server: the page must work offline, and the workbook must never leave it.
@@ -147,7 +147,12 @@ maybe('preview page in Chromium', () => {
     ).then((h) => h.jsonValue())) as number;
     await page.locator('td[data-cell="A1"]').first().waitFor();
     const gridReady = await page.evaluate(() => performance.now());
-    console.log(`time to interactive: ${tti.toFixed(0)} ms (target ≤ ${TTI_TARGET_MS} ms); workbook shown at ${gridReady.toFixed(0)} ms`);
+    console.log(
+      `time to interactive: ${tti.toFixed(0)} ms (target ≤ ${TTI_TARGET_MS} ms${tti > TTI_TARGET_MS ? ', OVER TARGET' : ''}); ` +
+        `workbook shown in the grid at ${gridReady.toFixed(0)} ms`,
+    );
+    // Timing depends on the machine; E2E_STRICT_TTI=1 turns the target into an assertion.
+    if (process.env.E2E_STRICT_TTI === '1') expect(tti).toBeLessThanOrEqual(TTI_TARGET_MS);
 
     await page.getByRole('button', { name: '运行检查' }).click();
     const checksum = page.locator('button[data-finding-rule="id.checksum"]').first();
@@ -171,6 +176,8 @@ maybe('preview page in Chromium', () => {
     const wrap = await page.locator('.grid-wrap').boundingBox();
     expect(box && wrap && box.y >= wrap.y && box.y + box.height <= wrap.y + wrap.height).toBe(true);
 
+    // The screenshot shows the pane from the top (counts, filter, grouped list) beside the selected cell.
+    await page.locator('.pane').evaluate((el) => el.scrollTo(0, 0));
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, 'e2e-preview.png') });
     expect(pageErrors).toEqual([]);

@@ -119,8 +119,7 @@ describe('检查 panel', () => {
     fireEvent.click(screen.getByRole('button', { name: '运行检查' }));
     const bar = await screen.findByRole('progressbar');
     expect(bar).toHaveAttribute('aria-valuenow', '0.25');
-    expect(screen.getByText('正在读取工作表…')).toBeInTheDocument();
-    expect(screen.getByText('1 / 4')).toBeInTheDocument();
+    expect(screen.getByText('正在读取工作表… 1 / 4')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '运行检查' })).toBeDisabled();
     await act(async () => open());
     await screen.findByRole('region', { name: '问题列表' });
