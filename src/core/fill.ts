@@ -23,6 +23,31 @@ export interface CellChange {
   /** Why: the rule whose fix this is, or `fill.seq` / `fill.gender`. */
   reason: string;
   message: string;
+  /**
+   * A live formula (A1 references, leading `=`), e.g. `=IF(C10=0,"",C9/C10)` (src/core/fill-stats.ts). `after`
+   * holds the same text, so a host that writes `after` as a value through Office.js still gets a formula (Excel
+   * parses a value starting with `=`); the ExcelJS host writes `{ formula, result: formulaResult }`.
+   */
+  formula?: string;
+  /** The formula's value as the engine computes it now ('' when not defined), for hosts that store a cached result. */
+  formulaResult?: number | string;
+}
+
+/**
+ * Sheet rows to insert before any change is written (SPEC §4: input rows under the rate they feed). `beforeRow` is
+ * a 0-based row of the sheet as it was read: the new rows become beforeRow … beforeRow + count − 1 and every row
+ * from beforeRow down moves count rows down — formulas, merged areas and validations follow, as with Excel's
+ * Insert ▸ Sheet Rows (Office.js: `sheet.getRange("8:9").insert("Down")`). New rows take the formatting of the
+ * row above. Apply a sheet's inserts from the bottom up (largest beforeRow first) so each `beforeRow` still means
+ * what it meant when read. Every CellChange and FillConflict address of a plan with inserts is an address of the
+ * sheet after all its inserts.
+ */
+export interface RowInsert {
+  sheet: string;
+  beforeRow: number;
+  count: number;
+  reason: string;
+  message: string;
 }
 
 export interface FillConflict {
@@ -38,6 +63,8 @@ export interface FillConflict {
 export interface FillPlan {
   changes: CellChange[];
   conflicts: FillConflict[];
+  /** Rows to insert first (absent: none); see RowInsert for the coordinates. */
+  inserts?: RowInsert[];
 }
 
 const FIXABLE = new Set(ALL_RULES.filter((r) => r.meta.fixable).map((r) => r.meta.id));
