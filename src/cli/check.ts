@@ -20,7 +20,7 @@
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { checkWorkbook, type LocatedFinding } from '../core/check';
+import { RunChecker, type LocatedFinding } from '../core/check';
 import type { Lang, Severity } from '../core/finding';
 import { compareSeverity } from '../core/finding';
 import { buildReport, reportSchema, type FileEntry, type ReportDocument } from '../core/report';
@@ -34,6 +34,7 @@ import { AnnotateError, isSameFile, writeAnnotatedCopy } from '../xlsx/annotate'
 import { renderHtmlReport } from '../xlsx/html-report';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, Progress, type CliIO, type Paint } from './io';
+import { renderTally } from './tally-table';
 
 export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'profile', value: true },
@@ -205,28 +206,21 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   const notes: { display: string; converted: boolean; annotated?: { path: string; cells: number } }[] = [];
   let unreadable = 0;
   let outputFailed = false;
+  // The files of one run are checked together: duplicates and quotas across files (dup.cross-file, quota.*).
+  const checker = new RunChecker({ profile, lang });
+  const checked: { inp: Input; bytes: Buffer | null; entry: FileEntry; note: (typeof notes)[number] }[] = [];
 
   for (let i = 0; i < inputs.length; i++) {
     const inp = inputs[i];
     progress.update(i, inp.display);
     try {
       const read = await readWorkbookFile(inp.abs, { name: inp.display });
-      const result = checkWorkbook(read.grid, { file: inp.display, profile, lang });
-      files.push({ path: inp.display, error: null, tables: result.tables });
-      for (const f of result.findings) findings.push(f); // not push(...): 100,000+ findings overflow the stack
+      checker.add(read.grid, inp.display);
+      const entry: FileEntry = { path: inp.display, error: null, tables: [] };
+      files.push(entry);
       const note: (typeof notes)[number] = { display: inp.display, converted: read.convertedFrom === 'xls' };
-      const out = annotate?.targets.get(inp.abs);
-      if (out) {
-        try {
-          const { cells } = await writeAnnotatedCopy(read.bytes, result.findings, out, { input: inp.abs, lang });
-          note.annotated = { path: path.relative(cwd, out) || out, cells };
-        } catch (e) {
-          if (!(e instanceof AnnotateError)) throw e;
-          io.stderr.write(`award-tally: ${e.text(lang)}\n`);
-          outputFailed = true;
-        }
-      }
       notes.push(note);
+      checked.push({ inp, bytes: annotate?.targets.has(inp.abs) ? read.bytes : null, entry, note });
     } catch (e) {
       if (!(e instanceof WorkbookReadError)) throw e;
       unreadable++;
@@ -237,7 +231,26 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   progress.update(inputs.length, '');
   progress.done();
 
-  const doc = validateReport(buildReport(files, findings));
+  const run = checker.finish();
+  for (let k = 0; k < checked.length; k++) {
+    const { inp, bytes, entry, note } = checked[k];
+    const result = run.results[k];
+    entry.tables = result.tables;
+    for (const f of result.findings) findings.push(f); // not push(...): 100,000+ findings overflow the stack
+    const out = annotate?.targets.get(inp.abs);
+    if (out && bytes) {
+      try {
+        const { cells } = await writeAnnotatedCopy(bytes, result.findings, out, { input: inp.abs, lang });
+        note.annotated = { path: path.relative(cwd, out) || out, cells };
+      } catch (e) {
+        if (!(e instanceof AnnotateError)) throw e;
+        io.stderr.write(`award-tally: ${e.text(lang)}\n`);
+        outputFailed = true;
+      }
+    }
+  }
+
+  const doc = validateReport(buildReport(files, findings, run.tally));
 
   if (reportPath) {
     const out = path.resolve(cwd, reportPath);
@@ -319,6 +332,7 @@ export function renderSummary(
       out.push(`  ${paint('green', '✓')} ${f.path}${converted} — ${tables}`);
     }
   }
+  for (const line of renderTally(doc.tally, lang, paint)) out.push(line);
   out.push('');
   const s = doc.summary;
   const totals = t.totals(s.errors, s.warnings, s.infos);

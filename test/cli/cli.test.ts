@@ -198,7 +198,8 @@ describe('check', () => {
   test('directories: their .xlsx/.xls files, lock files and other files skipped; an empty directory is a usage error', async () => {
     const d = path.join(dir, 'county');
     await annex3('county/a.xlsx');
-    await annex3('county/b.xlsx');
+    // Another county's nominee: files of one run are checked together, the same person twice would be dup.cross-file.
+    await annex3('county/b.xlsx', [[1, '赵六', '男', '汉族', '群众', '大学本科', '伊宁县某公司', '企业', '经理', id('65400219900101011'), '13899990004', null]]);
     await fsp.writeFile(path.join(d, '~$a.xlsx'), 'lock');
     await fsp.writeFile(path.join(d, 'readme.txt'), 'x');
     const r = await cli(['check', 'county', '--json']);
