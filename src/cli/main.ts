@@ -13,6 +13,7 @@ import { ProfileError } from '../core/profiles';
 import { sniffLang, UsageError } from './args';
 import { runCheck } from './check';
 import { runTemplate } from './template';
+import { runFill } from './fill';
 import { processIO, type CliIO } from './io';
 
 export function version(): string {
@@ -31,6 +32,7 @@ const HELP = {
 用法：
   award-tally check <文件|目录>... [--profile 配置ID|配置.json] [--json] [--lang zh|en]
                     [--annotate 输出.xlsx] [--report 输出.html] [--progress] [--no-color]
+  award-tally fill <文件> -o 输出.xlsx [--replace-rates] [--dry-run] [--profile 配置ID|配置.json]
   award-tally template annex3 -o 输出.xlsx [--profile 配置ID|配置.json]
   award-tally --help | --version
 
@@ -42,6 +44,12 @@ check：核查工作簿（目录取其中的 .xlsx/.xlsm/.xls 文件，不含子
                 多个输入文件时须指定目录，每个文件写为 <文件名>.annotated.xlsx
   --report      生成 HTML 报告（身份证号脱敏）
   --progress    多于 3 个文件时强制在标准错误显示进度
+fill：按核查结果填充，另存为 -o 指定的新文件（输入文件不会被修改）：序号、性别、规范化的身份证号与单位性质；
+  统计表（附件7 等）的比率写为公式，缺少的输入行（参加QC小组人数、职工总数等）插入在比率下方。
+  先列出全部插入、修改与冲突；与计算值不符的已填比率只列为冲突，不改动。
+  --replace-rates  确认用公式替换与计算值不符的已填比率
+  --dry-run        只列出，不写文件
+  退出码：0 已写入且无冲突；1 已写入但有冲突待人工核实；2 用法错误、无法读取或无法写入。
 template：生成空白模板（目前提供 annex3：附件3 推荐对象汇总表，含数据验证）。
 
 退出码：0 无错误；1 有错误级问题或部分文件无法读取；2 用法错误、所有文件均无法读取或输出无法写入。
@@ -52,6 +60,7 @@ template：生成空白模板（目前提供 annex3：附件3 推荐对象汇总
 Usage:
   award-tally check <file|dir>... [--profile ID|profile.json] [--json] [--lang zh|en]
                     [--annotate out.xlsx] [--report out.html] [--progress] [--no-color]
+  award-tally fill <file> -o out.xlsx [--replace-rates] [--dry-run] [--profile ID|profile.json]
   award-tally template annex3 -o out.xlsx [--profile ID|profile.json]
   award-tally --help | --version
 
@@ -63,6 +72,12 @@ check: check workbooks (a directory stands for the .xlsx/.xlsm/.xls files direct
                 With several inputs give a directory; each copy is <name>.annotated.xlsx
   --report      write an HTML report (ID numbers masked)
   --progress    force a progress display on stderr (more than 3 files)
+fill: write a filled copy to -o (the input is never modified): 序号, 性别, clean IDs and unit types; in statistics
+  tables (附件7 …) rates become live formulas and absent input rows (参加QC小组人数, 职工总数 …) are inserted under
+  them. Every insertion, change and conflict is listed first; a typed rate that disagrees is only reported.
+  --replace-rates  confirm replacing typed rates that disagree with the formula
+  --dry-run        list only, write nothing
+  Exit status: 0 written, no conflict; 1 written, conflicts left to check; 2 usage error, unreadable or unwritable.
 template: write a blank template (available now: annex3, the 附件3 summary sheet with data validation).
 
 Exit status: 0 no error findings; 1 error findings or some input unreadable; 2 usage error, no input readable,
@@ -71,7 +86,7 @@ save it as .xlsx.
 `,
 };
 
-const PLANNED = ['fill', 'merge', 'mask'];
+const PLANNED = ['merge', 'mask'];
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const lang: Lang = sniffLang(argv);
@@ -101,11 +116,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     switch (cmd) {
       case 'check':
         return await runCheck(rest, io, lang);
+      case 'fill':
+        return await runFill(rest, io, lang);
       case 'template':
         return await runTemplate(rest, io, lang);
       default:
         if (PLANNED.includes(cmd)) {
-          throw new UsageError(`命令 ${cmd} 尚未提供；目前可用：check、template。`, `The ${cmd} command is not available yet; available: check, template.`);
+          throw new UsageError(`命令 ${cmd} 尚未提供；目前可用：check、fill、template。`, `The ${cmd} command is not available yet; available: check, fill, template.`);
         }
         if (cmd.startsWith('-')) throw new UsageError(`未知选项 ${cmd}`, `unknown option ${cmd}`);
         throw new UsageError(`未知命令 ${cmd}`, `unknown command ${cmd}`);
