@@ -14,7 +14,7 @@ import { getProfile, DEFAULT_PROFILE_ID } from './profiles';
 import { ALL_RULES } from './rules';
 import { isRunRule, type Report, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
 import type { LocatedTable, YMD } from './table';
-import { TALLY_KINDS, tallyFor, type Tally } from './tally';
+import { TALLY_KINDS, tallyFor, type Tally, type TallyDetail } from './tally';
 
 export interface CheckOptions {
   /** File or workbook name written into each finding. */
@@ -131,6 +131,8 @@ export interface WorkbookInput {
 export interface RunResult {
   results: CheckResult[];
   tally: Tally;
+  /** The tally with what consolidation needs: the tables it read and where each row was counted. */
+  tallyDetail: TallyDetail;
 }
 
 type RawFinding = { f: LocatedFinding; sheetIx: number; ruleIx: number };
@@ -201,7 +203,9 @@ export class RunChecker {
 
     wb.sheets.forEach((grid, sheetIx) => {
       const sheet = new Sheet(grid);
-      for (const table of [...locateTables(sheet, ALL_FORMS), ...locateVerticalTables(sheet, ALL_FORMS)]) {
+      const tabular = locateTables(sheet, ALL_FORMS);
+      const claimed = tabular.map((t) => ({ top: t.headerRow, bottom: t.bottom }));
+      for (const table of [...tabular, ...locateVerticalTables(sheet, ALL_FORMS, claimed)]) {
         located.push({ sheet, table });
         tables.push({
           sheet: sheet.name,
@@ -233,7 +237,8 @@ export class RunChecker {
     this.rules.forEach((rule, ix) => {
       if (rule.meta.acrossFiles) this.runRule(rule, ix, all);
     });
-    const tally = tallyFor(all.filter((t) => TALLY_KINDS.includes(t.table.kind)), this.profile).tally;
+    const tallyDetail = tallyFor(all.filter((t) => TALLY_KINDS.includes(t.table.kind)), this.profile);
+    const tally = tallyDetail.tally;
     const results = this.books.map((b) => {
       // Sheet order, then row, then column, then severity, then catalogue order: stable across runs.
       b.raw.sort(
@@ -246,7 +251,7 @@ export class RunChecker {
       );
       return { tables: b.tables, findings: b.raw.map((x) => x.f), located: b.located, tally };
     });
-    return { results, tally };
+    return { results, tally, tallyDetail };
   }
 }
 

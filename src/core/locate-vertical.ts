@@ -237,7 +237,15 @@ function titledForm(texts: string[], forms: readonly FormDef[]): FormDef | null 
  * Find the vertical forms on a sheet. `forms` are the vertical form definitions (layout 'vertical'); the table
  * forms are left to locateTables.
  */
-export function locateVerticalTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTable[] {
+/**
+ * `claimed`: rows already taken by tables of the table layout (header to last row), skipped without reading:
+ * a 100,000-row 附件3 sheet costs nothing here.
+ */
+export function locateVerticalTables(
+  sheet: Sheet,
+  forms: readonly FormDef[],
+  claimed: readonly { top: number; bottom: number }[] = [],
+): LocatedTable[] {
   const vertical = forms.filter((f) => f.layout === 'vertical' && (f.items?.length ?? 0) > 0);
   const singleForms = vertical.filter((f) => !f.periodColumns);
   const periodForms = vertical.filter((f) => f.periodColumns);
@@ -247,6 +255,11 @@ export function locateVerticalTables(sheet: Sheet, forms: readonly FormDef[]): L
   let floor = sheet.top;
   let row = sheet.top;
   while (row < sheet.bottom) {
+    const inTable = claimed.find((c) => row >= c.top && row <= c.bottom);
+    if (inTable) {
+      row = inTable.bottom + 1;
+      continue;
+    }
     const h = matchHeader(sheet, row, single, periodic);
     if (!h) {
       row++;

@@ -145,5 +145,8 @@ export function cellText(v: CellValue | undefined): string {
 /** Header label match key: compact text, also without a trailing `*` or `（必填）`-style marks. */
 export function headerKey(v: CellValue | undefined): string {
   const s = compactText(cellText(v));
+  const n = s.length;
+  // Marks are rare: test the ends before running the patterns.
+  if (n === 0 || (s.charCodeAt(0) !== 42 && s.charCodeAt(n - 1) !== 42 && s.charCodeAt(n - 1) !== 41)) return s;
   return s.replace(/^\*+|\*+$/g, '').replace(/\((必填|选填)\)$/, '');
 }
