@@ -17,11 +17,12 @@ import type { FormDef } from '../core/forms/form';
 import { getProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import type { Profile } from '../core/profiles/schema';
 import { idValidationFormula, literalListFormula } from './validation-formulas';
+import { buildStatsWorkbook } from './template-stats';
 
 export const TEMPLATE_KINDS = ['annex3', 'qc-stats', 'team-stats', 'quota', 'register'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 /** Kinds `award-tally template` can write today; the others come with their forms. */
-export const IMPLEMENTED_TEMPLATES: readonly TemplateKind[] = ['annex3'];
+export const IMPLEMENTED_TEMPLATES: readonly TemplateKind[] = ['annex3', 'qc-stats', 'team-stats'];
 
 export interface Annex3TemplateOptions {
   profile?: Profile;
@@ -271,6 +272,8 @@ function unitTypeListFormula(wb: ExcelJS.Workbook, unitTypes: readonly string[])
 
 /** Write a template file. Unknown or not-yet-implemented kinds throw TemplateKindError. */
 export async function writeTemplate(kind: string, out: string, opts: Annex3TemplateOptions = {}): Promise<void> {
+  // qc-stats / team-stats: src/xlsx/template-stats.ts (附件7 with live rate formulas, 附件12).
+  if (kind === 'qc-stats' || kind === 'team-stats') return void (await buildStatsWorkbook(kind).xlsx.writeFile(out));
   if (kind !== 'annex3') throw new TemplateKindError(kind);
   await buildAnnex3Workbook(opts).xlsx.writeFile(out);
 }
