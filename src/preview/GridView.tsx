@@ -221,7 +221,8 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
   return (
     <>
       <div className="grid-wrap" ref={wrap}>
-        <table className="grid" aria-label={s.gridLabel(ws.name)} data-sheet={ws.name}>
+        {/* An explicit width: with `width: auto` a fixed-layout table falls back to sizing columns by content. */}
+        <table className="grid" aria-label={s.gridLabel(ws.name)} data-sheet={ws.name} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 44 }} />
             {widths.map((w, c) => (

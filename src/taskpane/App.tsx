@@ -105,53 +105,57 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
   );
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <header className={styles.header}>
-        <img src={logoSrc} width={32} height={32} alt={s.logoAlt} />
-        <div className={styles.headerText}>
-          <Subtitle1 as="h1">{s.title}</Subtitle1>
-          <Text size={200} className={styles.subtitle}>
-            {s.subtitle}
-          </Text>
-        </div>
-      </header>
-      <TabList
-        aria-label={s.tabListLabel}
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabId)}
-        size="medium"
-      >
-        <Tab value="check">{s.tabs.check}</Tab>
-        <Tab value="fill">{s.tabs.fill}</Tab>
-        <Tab value="template">{s.tabs.template}</Tab>
-      </TabList>
-      <OperationStatus op={op} lang={lang} />
-      <main className={styles.main}>
-        {/* Panels stay mounted (hidden) so a filter or a selection survives a tab switch. */}
-        <div role="tabpanel" aria-label={s.tabs.check} hidden={tab !== 'check'} className={styles.panel}>
-          <CheckPanel
-            host={host}
-            lang={lang}
-            op={op}
-            scope={scope}
-            onScope={setScope}
-            check={check}
-            readAndCheck={readAndCheck}
-          />
-        </div>
-        <React.Suspense fallback={<Caption1>{s.loadingPanel}</Caption1>}>
-          {(visited.has('fill') || tab === 'fill') && (
-            <div role="tabpanel" aria-label={s.tabs.fill} hidden={tab !== 'fill'} className={styles.panel}>
-              <FillPanel host={host} lang={lang} op={op} check={check} readAndCheck={readAndCheck} />
-            </div>
-          )}
-          {(visited.has('template') || tab === 'template') && (
-            <div role="tabpanel" aria-label={s.tabs.template} hidden={tab !== 'template'} className={styles.panel}>
-              <TemplatePanel host={host} lang={lang} op={op} />
-            </div>
-          )}
-        </React.Suspense>
-      </main>
+    // Layout classes go on an inner element: Fluent copies the provider's classes onto portal mount nodes
+    // (dialogs), and a 100vh-tall portal node below the pane made the page scroll away when a dialog opened.
+    <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <img src={logoSrc} width={32} height={32} alt={s.logoAlt} />
+          <div className={styles.headerText}>
+            <Subtitle1 as="h1">{s.title}</Subtitle1>
+            <Text size={200} className={styles.subtitle}>
+              {s.subtitle}
+            </Text>
+          </div>
+        </header>
+        <TabList
+          aria-label={s.tabListLabel}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabId)}
+          size="medium"
+        >
+          <Tab value="check">{s.tabs.check}</Tab>
+          <Tab value="fill">{s.tabs.fill}</Tab>
+          <Tab value="template">{s.tabs.template}</Tab>
+        </TabList>
+        <OperationStatus op={op} lang={lang} />
+        <main className={styles.main}>
+          {/* Panels stay mounted (hidden) so a filter or a selection survives a tab switch. */}
+          <div role="tabpanel" aria-label={s.tabs.check} hidden={tab !== 'check'} className={styles.panel}>
+            <CheckPanel
+              host={host}
+              lang={lang}
+              op={op}
+              scope={scope}
+              onScope={setScope}
+              check={check}
+              readAndCheck={readAndCheck}
+            />
+          </div>
+          <React.Suspense fallback={<Caption1>{s.loadingPanel}</Caption1>}>
+            {(visited.has('fill') || tab === 'fill') && (
+              <div role="tabpanel" aria-label={s.tabs.fill} hidden={tab !== 'fill'} className={styles.panel}>
+                <FillPanel host={host} lang={lang} op={op} check={check} readAndCheck={readAndCheck} />
+              </div>
+            )}
+            {(visited.has('template') || tab === 'template') && (
+              <div role="tabpanel" aria-label={s.tabs.template} hidden={tab !== 'template'} className={styles.panel}>
+                <TemplatePanel host={host} lang={lang} op={op} />
+              </div>
+            )}
+          </React.Suspense>
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -87,6 +87,8 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
     [plan, excluded],
   );
   const sheets = React.useMemo(() => [...new Set(chosen.map((c) => c.sheet))], [chosen]);
+  // In a narrow pane the sheet name is shown only when the plan spans several sheets.
+  const oneSheet = React.useMemo(() => new Set(plan?.changes.map((c) => c.sheet)).size <= 1, [plan]);
 
   const compute = async () => {
     setReport(null);
@@ -185,8 +187,8 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
                           checkboxIndicator={{ 'aria-label': s.selectChange(at) }}
                         />
                         <TableCell>
-                          <Link as="button" onClick={() => select(c.sheet, c.cell)}>
-                            {at}
+                          <Link as="button" onClick={() => select(c.sheet, c.cell)} title={s.goToCell(at)}>
+                            {oneSheet ? c.cell : at}
                           </Link>
                         </TableCell>
                         <TableCell className={styles.mono}>
