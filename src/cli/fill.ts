@@ -122,6 +122,9 @@ export async function runFill(argv: readonly string[], io: CliIO, lang: Lang): P
   );
   io.stdout.write(`${file}${target ? ` → ${out}` : ''}\n`);
   io.stdout.write(formatPlan(plan, lang, paint));
+  if (!args.options.has('replace-rates') && plan.conflicts.some((c) => c.reason === 'stats.rate-mismatch')) {
+    io.stdout.write(lang === 'zh' ? '如确认以公式替换与计算值不符的比率，请加 --replace-rates 重新运行。\n' : 'To replace the typed rates that disagree by their formulas, run again with --replace-rates.\n');
+  }
   if (dryRun || !target) {
     io.stdout.write(lang === 'zh' ? '（--dry-run：未写入任何文件）\n' : '(--dry-run: nothing written)\n');
     return plan.conflicts.length ? 1 : 0;

@@ -232,8 +232,9 @@ export function planStatsFill(result: CheckResult, opts: StatsFillOptions = {}):
             ...base, before, after: formula, formula, formulaResult: computed ?? '', numberFormat: rateNumberFormat(def),
             reason: messageId === 'replace' ? 'fill.rate-replace' : 'fill.rate-formula', message: msg(T[messageId], lang, { ...data, ...extra }),
           });
+        const CONFLICT_REASON: Record<string, string> = { mismatch: 'stats.rate-mismatch', pending: 'fill.rate-pending', otherFormula: 'fill.rate-other-formula' };
         const conflict = (value: string, messageId: string, extra: Record<string, string> = {}) =>
-          conflicts.push({ ...base, value, derived: formula, message: msg(T[messageId], lang, { ...data, ...extra }) });
+          conflicts.push({ ...base, value, derived: formula, message: msg(T[messageId], lang, { ...data, ...extra }), reason: CONFLICT_REASON[messageId] });
 
         const existing = opts.formulaAt?.(name, at.row, at.col) ?? null;
         const v = sheet.value(at.row, at.col);

@@ -58,6 +58,8 @@ export interface FillConflict {
   value: string;
   derived: string;
   message: string;
+  /** What kind of conflict (stats: `stats.rate-mismatch`, `fill.rate-pending`, `fill.rate-other-formula`). */
+  reason?: string;
 }
 
 export interface FillPlan {

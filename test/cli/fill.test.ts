@@ -98,6 +98,7 @@ describe('award-tally fill', () => {
     const r = await cli(['fill', 'typed.xlsx', '-o', 'typed.filled.xlsx']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('冲突（1，未改动，请人工核实）：');
+    expect(r.out).toContain('请加 --replace-rates 重新运行');
     expect(r.out).toContain('附件7!C8  “40%”  “本年度QC小组普及率”填写为 40%，按公式计算为 29.25%，未改动');
     // 成果率 0.575 agrees with 23/40: replaced by the live formula.
     expect(r.out).toContain('附件7!C13  “0.575” → =IF(C7=0,"",C14/C7)');
