@@ -91,7 +91,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   return { inputs, emptyDirs };
 }
 
-async function loadProfile(arg: string | undefined, cwd: string): Promise<Profile> {
+export async function loadProfile(arg: string | undefined, cwd: string): Promise<Profile> {
   if (!arg) return getProfile(DEFAULT_PROFILE_ID);
   const file = path.resolve(cwd, arg);
   const st = await fsp.stat(file).catch(() => null);

@@ -14,6 +14,7 @@ import { sniffLang, UsageError } from './args';
 import { runCheck } from './check';
 import { runTemplate } from './template';
 import { runFill } from './fill';
+import { runMerge } from './merge';
 import { processIO, type CliIO } from './io';
 
 export function version(): string {
@@ -33,7 +34,9 @@ const HELP = {
   award-tally check <文件|目录>... [--profile 配置ID|配置.json] [--json] [--lang zh|en]
                     [--annotate 输出.xlsx] [--report 输出.html] [--progress] [--no-color]
   award-tally fill <文件> -o 输出.xlsx [--replace-rates] [--dry-run] [--profile 配置ID|配置.json]
+  award-tally merge <文件|目录>... -o 汇总.xlsx [--quota 名额表.xlsx] [--profile 配置ID|配置.json] [--json]
   award-tally template annex3 -o 输出.xlsx [--profile 配置ID|配置.json]
+  award-tally template quota|register -o 输出.xlsx [--profile xj-qc-2019]
   award-tally --help | --version
 
 check：核查工作簿（目录取其中的 .xlsx/.xlsm/.xls 文件，不含子目录与 ~$ 临时文件）。
@@ -50,7 +53,11 @@ fill：按核查结果填充，另存为 -o 指定的新文件（输入文件不
   --replace-rates  确认用公式替换与计算值不符的已填比率
   --dry-run        只列出，不写文件
   退出码：0 已写入且无冲突；1 已写入但有冲突待人工核实；2 用法错误、无法读取或无法写入。
+merge：将多个工作簿中识别出的表格汇总为一个工作簿（每种表一张汇总表，加“来源文件”“推荐单位”列），报告跨文件重复推荐，
+  并生成“名额核对”表（COUNTIFS 公式实时计数，超出名额标红）；输入文件不会被修改。
+  --quota       推荐名额表（附件2）所在的工作簿；不给时使用输入中的名额表或评优配置中的名额
 template：生成空白模板（目前提供 annex3：附件3 推荐对象汇总表，含数据验证）。
+  quota：推荐名额表（附件2，按配置预填各地区名额，总计为 SUM 公式）；register：申报登记表（类别、是否与会发表下拉，成员人数 1–15）。
 
 退出码：0 无错误；1 有错误级问题或部分文件无法读取；2 用法错误、所有文件均无法读取或输出无法写入。
 旧版 .xls 在安装了 LibreOffice（soffice）时自动转换，否则请另存为 .xlsx。
@@ -61,7 +68,9 @@ Usage:
   award-tally check <file|dir>... [--profile ID|profile.json] [--json] [--lang zh|en]
                     [--annotate out.xlsx] [--report out.html] [--progress] [--no-color]
   award-tally fill <file> -o out.xlsx [--replace-rates] [--dry-run] [--profile ID|profile.json]
+  award-tally merge <file|dir>... -o merged.xlsx [--quota quota.xlsx] [--profile ID|profile.json] [--json]
   award-tally template annex3 -o out.xlsx [--profile ID|profile.json]
+  award-tally template quota|register -o out.xlsx [--profile xj-qc-2019]
   award-tally --help | --version
 
 check: check workbooks (a directory stands for the .xlsx/.xlsm/.xls files directly in it; ~$ lock files skipped).
@@ -78,7 +87,13 @@ fill: write a filled copy to -o (the input is never modified): 序号, 性别, c
   --replace-rates  confirm replacing typed rates that disagree with the formula
   --dry-run        list only, write nothing
   Exit status: 0 written, no conflict; 1 written, conflicts left to check; 2 usage error, unreadable or unwritable.
+merge: consolidate the recognised tables of many workbooks into one workbook (a master sheet per kind with 来源文件 and
+  推荐单位 columns), report cross-file duplicates, and add a 名额核对 sheet (live COUNTIFS counts, over-quota cells
+  highlighted); inputs are never modified.
+  --quota       the workbook holding the quota table (附件2); default: a quota table among the inputs or the profile's
 template: write a blank template (available now: annex3, the 附件3 summary sheet with data validation).
+  quota: the 附件2 quota table pre-filled from the profile, 总计 as SUM formulas; register: the applications register
+  (类别 and 是否与会发表 dropdowns, 成员人数 1–15).
 
 Exit status: 0 no error findings; 1 error findings or some input unreadable; 2 usage error, no input readable,
 or an output could not be written. Legacy .xls is converted when LibreOffice (soffice) is installed; otherwise
@@ -86,7 +101,7 @@ save it as .xlsx.
 `,
 };
 
-const PLANNED = ['merge', 'mask'];
+const PLANNED = ['mask'];
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const lang: Lang = sniffLang(argv);
@@ -118,11 +133,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runCheck(rest, io, lang);
       case 'fill':
         return await runFill(rest, io, lang);
+      case 'merge':
+        return await runMerge(rest, io, lang);
       case 'template':
         return await runTemplate(rest, io, lang);
       default:
         if (PLANNED.includes(cmd)) {
-          throw new UsageError(`命令 ${cmd} 尚未提供；目前可用：check、fill、template。`, `The ${cmd} command is not available yet; available: check, fill, template.`);
+          throw new UsageError(`命令 ${cmd} 尚未提供；目前可用：check、fill、merge、template。`, `The ${cmd} command is not available yet; available: check, fill, merge, template.`);
         }
         if (cmd.startsWith('-')) throw new UsageError(`未知选项 ${cmd}`, `unknown option ${cmd}`);
         throw new UsageError(`未知命令 ${cmd}`, `unknown command ${cmd}`);

@@ -147,13 +147,14 @@ function categoryTable(list: readonly CategoryTally[], lang: Lang, paint: Paint)
     else groups.set(k, [e]);
   }
   const sides = (['collective', 'individual', 'total'] as const).filter((s) => list.some((e) => e.side === s && (e.count > 0 || e.over > 0)));
+  const withSubs = list.some((e) => e.subcategory !== null && e.count > 0);
   const rows: Cell[][] = [];
   for (const entries of groups.values()) {
     if (!entries.some((e) => e.count > 0)) continue;
     const e0 = entries[0];
     rows.push([
       { text: e0.subcategory ? '' : e0.category, over: false },
-      { text: e0.subcategory ?? '', over: false },
+      ...(withSubs ? [{ text: e0.subcategory ?? '', over: false }] : []),
       ...sides.map((s) => {
         const e = entries.find((x) => x.side === s);
         return e ? fraction(e.count, e.places, e.over) : { text: '', over: false };
@@ -161,7 +162,7 @@ function categoryTable(list: readonly CategoryTally[], lang: Lang, paint: Paint)
     ]);
   }
   if (rows.length === 0) return [];
-  return [paint('bold', t.byCategory), ...table([t.category, t.sub, ...sides.map((s) => t.side[s])], rows, paint)];
+  return [paint('bold', t.byCategory), ...table([t.category, ...(withSubs ? [t.sub] : []), ...sides.map((s) => t.side[s])], rows, paint)];
 }
 
 /** The tally tables, or no lines when there is nothing to show. */

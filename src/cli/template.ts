@@ -36,7 +36,8 @@ export async function runTemplate(argv: readonly string[], io: CliIO, lang: Lang
   }
   const target = path.resolve(cwd, out);
   try {
-    await writeTemplate(kind, target, { profile });
+    // Without --profile each template uses its own default (annex3: ili-2025-contribution; quota, register: xj-qc-2019).
+    await writeTemplate(kind, target, { profile: profileArg ? profile : undefined });
   } catch (e) {
     if (e instanceof TemplateKindError) throw new UsageError(e.message, e.messageEn);
     const code = (e as NodeJS.ErrnoException).code ?? 'error';

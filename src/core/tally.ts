@@ -212,11 +212,19 @@ export class CategoryResolver {
       return m;
     });
   }
+  private readonly catCache = new Map<string, CategoryRef | null>();
+  /** The category a cell names (results cached per spelling: a register repeats a handful of them). */
   category(text: string): CategoryRef | null {
+    let r = this.catCache.get(text);
+    if (r !== undefined) return r;
     const clean = cleanText(text);
-    if (clean === '') return null;
-    const i = this.cats.get(regionKey(clean));
-    return i === undefined ? { name: clean, known: false, index: -1 } : { name: this.profile.categories[i].name, known: true, index: i };
+    if (clean === '') r = null;
+    else {
+      const i = this.cats.get(regionKey(clean));
+      r = i === undefined ? { name: clean, known: false, index: -1 } : { name: this.profile.categories[i].name, known: true, index: i };
+    }
+    if (this.catCache.size < 10_000) this.catCache.set(text, r);
+    return r;
   }
   subcategory(cat: CategoryRef, text: string): { name: string; known: boolean; index: number } | null {
     const clean = cleanText(text);
@@ -266,8 +274,15 @@ export interface RowClass {
 /** Reads rows of qc.register and 附件3 tables the same way for every consumer. */
 export class RowReader {
   readonly categories: CategoryResolver;
+  /** The register's own categories (xinjiang-2019 附件1), for the side of a 类别 the profile does not know. */
+  private qc: CategoryResolver | null = null;
   constructor(readonly profile: Profile) {
     this.categories = new CategoryResolver(profile);
+  }
+  private qcSide(text: string): 'collective' | 'individual' | undefined {
+    if (!this.qc) this.qc = new CategoryResolver(getProfile('xj-qc-2019'));
+    const c = this.qc.category(text);
+    return c && c.index >= 0 ? this.qc.profile.categories[c.index].side : undefined;
   }
   /** Kinds whose rows are nominations. */
   static counts(table: LocatedTable): boolean {
@@ -303,6 +318,7 @@ export class RowReader {
       side =
         sub?.side ??
         cat?.side ??
+        (category && !cat ? this.qcSide(category.name) : undefined) ??
         (c.residentId !== undefined && !isEmptyValue(sheet.value(row, c.residentId)) ? 'individual' : 'collective');
     }
     const presenting = register && c.presenting !== undefined && isYes(sheet.value(row, c.presenting));
@@ -377,6 +393,8 @@ export interface Excess {
 
 export interface TallyDetail {
   tally: Tally;
+  /** The tables tallied; `Hit.t` indexes them. */
+  tables: readonly TallyTable[];
   quota: QuotaSource | null;
   /** Rows (or 附件3 tables) whose region is a variant, unknown or ambiguous; only when there is a quota table. */
   regionProblems: RegionProblem[];
@@ -418,10 +436,15 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     kindClass.set(k, ids);
   }
   const classIx = new Map(classes.map((c, i) => [c.id, i]));
-  // Register 类别 → class ids (by the resolved category name).
+  // Register 类别 → class ids (by the resolved category name), cached per category and 是否与会发表.
+  const classCache = new Map<string, number[]>();
   const categoryClasses = (cat: CategoryRef | null, presenting: boolean): number[] => {
     if (!cat) return [];
+    const key = (presenting ? '1' : '0') + cat.name;
+    const hit = classCache.get(key);
+    if (hit) return hit;
     const out: number[] = [];
+    classCache.set(key, out);
     classes.forEach((c, i) => {
       if (!c.q || c.q.categories.length === 0) return;
       if (c.q.presenting && !presenting) return;
@@ -594,6 +617,7 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
 
   return {
     tally: { byRegion, byCategory },
+    tables,
     quota: source,
     regionProblems,
     regionExcess,

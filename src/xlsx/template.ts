@@ -18,11 +18,12 @@ import { getProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import type { Profile } from '../core/profiles/schema';
 import { idValidationFormula, literalListFormula } from './validation-formulas';
 import { buildStatsWorkbook } from './template-stats';
+import { buildQuotaWorkbook, buildRegisterWorkbook } from './template-quota';
 
 export const TEMPLATE_KINDS = ['annex3', 'qc-stats', 'team-stats', 'quota', 'register'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 /** Kinds `award-tally template` can write today; the others come with their forms. */
-export const IMPLEMENTED_TEMPLATES: readonly TemplateKind[] = ['annex3', 'qc-stats', 'team-stats'];
+export const IMPLEMENTED_TEMPLATES: readonly TemplateKind[] = ['annex3', 'qc-stats', 'team-stats', 'quota', 'register'];
 
 export interface Annex3TemplateOptions {
   profile?: Profile;
@@ -272,6 +273,9 @@ function unitTypeListFormula(wb: ExcelJS.Workbook, unitTypes: readonly string[])
 
 /** Write a template file. Unknown or not-yet-implemented kinds throw TemplateKindError. */
 export async function writeTemplate(kind: string, out: string, opts: Annex3TemplateOptions = {}): Promise<void> {
+  // quota / register: src/xlsx/template-quota.ts (without a profile they use xj-qc-2019, where the tables come from).
+  if (kind === 'quota') return void (await buildQuotaWorkbook({ profile: opts.profile }).xlsx.writeFile(out));
+  if (kind === 'register') return void (await buildRegisterWorkbook({ profile: opts.profile }).xlsx.writeFile(out));
   // qc-stats / team-stats: src/xlsx/template-stats.ts (附件7 with live rate formulas, 附件12).
   if (kind === 'qc-stats' || kind === 'team-stats') return void (await buildStatsWorkbook(kind).xlsx.writeFile(out));
   if (kind !== 'annex3') throw new TemplateKindError(kind);

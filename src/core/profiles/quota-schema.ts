@@ -39,6 +39,8 @@ export const quotaRegionSchema = z.object({
 });
 
 export const quotaTableSchema = z.object({
+  /** Title of the printed table (the quota template writes it). */
+  title: z.string().optional(),
   source: z.string().optional(),
   classes: z.array(quotaClassSchema).min(1),
   regions: z.array(quotaRegionSchema).default([]),
