@@ -43,4 +43,7 @@ run([
   '-o',
   'out/merged.xlsx',
 ]);
-console.log('\n示例输出 / demo output: out/annex3-mistakes.annotated.xlsx, out/annex3-mistakes.report.html, out/附件3-空白模板.xlsx, out/merged.xlsx');
+// Statistics: input rows inserted under the rates, rates written as live formulas; the input is not modified.
+run(['fill', 'examples/qc-stats-faulty.xlsx', '-o', 'out/qc-stats-faulty.filled.xlsx']);
+run(['template', 'qc-stats', '-o', 'out/附件7-统计表模板.xlsx']);
+console.log('\n示例输出 / demo output: out/annex3-mistakes.annotated.xlsx, out/annex3-mistakes.report.html, out/附件3-空白模板.xlsx, out/qc-stats-faulty.filled.xlsx, out/附件7-统计表模板.xlsx, out/merged.xlsx');
