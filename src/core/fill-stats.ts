@@ -253,7 +253,9 @@ export function planStatsFill(result: CheckResult, opts: StatsFillOptions = {}):
         const typed = readRate(v, fmt, def.percent);
         const shown = typed.kind === 'rate' && typeof v === 'number' && def.percent && typed.alt === null ? `${+typed.value.toFixed(4)}%` : text;
         if (computed === null || typed.kind !== 'rate') {
-          const blank = inputs.filter((r) => scheduled.has(r) || computeInputBlank(sheet, table, r, k)).map((r) => itemDef(table, r)!);
+          // Inputs still to be typed (an inserted 累计月数 of a year column is proposed as 12 by this plan).
+          const proposed = (r: string) => scheduled.get(r)?.item.type === 'months' && YEAR_PERIOD.test(table.periods?.[k] ?? '');
+          const blank = inputs.filter((r) => !proposed(r) && (scheduled.has(r) || computeInputBlank(sheet, table, r, k))).map((r) => itemDef(table, r)!);
           conflict(text, 'pending', {
             typed: shown,
             inputs: blank.map((d) => `“${d.label}”`).join('、') || (lang === 'zh' ? '输入项' : 'the inputs'),

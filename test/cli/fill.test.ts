@@ -125,6 +125,40 @@ describe('award-tally fill', () => {
     expect(cmp.compared).toBe(2);
   }, 120_000);
 
+  test('the indicators example: inputs inserted under their ratios, every ratio a formula LibreOffice agrees with', async () => {
+    await fsp.copyFile(path.join(__dirname, '..', '..', 'examples', 'indicators.xlsx'), path.join(dir, 'indicators.xlsx'));
+    const r = await cli(['fill', 'indicators.xlsx', '-o', 'indicators.filled.xlsx', '--replace-rates']);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('附表1 第 12–15 行：在“总资产贡献率”下方插入 4 行输入：税金总额、利息支出、期初资产总计、累计月数');
+    expect(r.out).toContain('附表1!D15  （空） → 12  累计月数：2022年为全年数据，填 12');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'indicators.filled.xlsx'));
+    // The typed ratios stay (their inputs were absent): listed as conflicts to come back to.
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('附表1!D11  “11.9%”  “总资产贡献率”已填写 11.9%，但 “税金总额”、“利息支出”、“期初资产总计” 尚未填写');
+    // The applicant types every empty input of the inserted rows, then fills again, confirming replacements.
+    let n = 0;
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => {
+        const label = String(row.getCell(2).value ?? '');
+        if (!/税金|利息|期初|所有者权益|销售收入|流动资产平均|成本费用总额|工业增加值|平均人数|工业销售产值|工业总产值/.test(label)) return;
+        for (let c = 4; c <= 6; c++) if (row.getCell(c).value === null) row.getCell(c).value = 1000 + 37 * ++n;
+      });
+    }
+    await wb.xlsx.writeFile(path.join(dir, 'indicators.typed.xlsx'));
+    const again = await cli(['fill', 'indicators.typed.xlsx', '-o', 'indicators.final.xlsx', '--replace-rates']);
+    expect(again.code).toBe(0);
+    expect(again.out).not.toContain('插入行');
+    await wb.xlsx.readFile(path.join(dir, 'indicators.final.xlsx'));
+    const grid = await recalc(wb, path.join(dir, 'lo-indicators'));
+    if (!grid) return;
+    const cmp = compareRates(grid);
+    note(cmp);
+    expect(cmp.problems).toEqual([]);
+    // 附表1: 7 ratios × 3 years; 表5: 3 ratios × 3 years.
+    expect(cmp.compared).toBe(30);
+  }, 120_000);
+
   test('filling a filled workbook again changes nothing', async () => {
     await workbook('again.xlsx', qcActivitySheet());
     expect((await cli(['fill', 'again.xlsx', '-o', 'again.1.xlsx'])).code).toBe(0);
