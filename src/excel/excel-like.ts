@@ -39,8 +39,104 @@ export interface XlRangeFill {
   patternTintAndShade: number;
   clear(): void;
 }
+export interface XlRangeFont {
+  bold: boolean;
+  italic: boolean;
+  name: string;
+  size: number;
+  /** `#RRGGBB`. */
+  color: string;
+  /** `'None'`, `'Single'`, `'Double'` … */
+  underline: string;
+  /** ExcelApi 1.9. */
+  strikethrough: boolean;
+  load(propertyNames?: string | string[]): unknown;
+}
+
+/** `'EdgeTop'`, `'EdgeBottom'`, `'EdgeLeft'`, `'EdgeRight'`, `'InsideHorizontal'`, `'InsideVertical'` (and diagonals). */
+export type XlBorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal' | 'DiagonalDown' | 'DiagonalUp';
+export interface XlRangeBorder {
+  /** `'None'`, `'Continuous'`, `'Dash'`, `'Dot'`, `'Double'` … */
+  style: string;
+  /** `'Hairline'`, `'Thin'`, `'Medium'`, `'Thick'`. */
+  weight: string;
+  color: string;
+  load(propertyNames?: string | string[]): unknown;
+}
+export interface XlRangeBorderCollection {
+  getItem(index: XlBorderIndex): XlRangeBorder;
+}
+
 export interface XlRangeFormat {
   readonly fill: XlRangeFill;
+  readonly font: XlRangeFont;
+  readonly borders: XlRangeBorderCollection;
+  wrapText: boolean;
+  /** `'General'`, `'Left'`, `'Center'`, `'Right'`, `'Fill'`, `'Justify'`, `'CenterAcrossSelection'`, `'Distributed'`. */
+  horizontalAlignment: string;
+  /** `'Top'`, `'Center'`, `'Bottom'`, `'Justify'`, `'Distributed'`. */
+  verticalAlignment: string;
+  /** 0–250. ExcelApi 1.9. */
+  indentLevel: number;
+  /** Width of every column of the range, in points (ExcelApi 1.2). */
+  columnWidth: number;
+  /** Height of every row of the range, in points (ExcelApi 1.2). */
+  rowHeight: number;
+  load(propertyNames?: string | string[]): unknown;
+}
+
+/** Data validation (ExcelApi 1.8). Set `rule` as a whole object, like `errorAlert` and `prompt`. */
+export interface XlBasicDataValidation {
+  formula1: string | number | XlRange;
+  formula2?: string | number | XlRange;
+  /** `'Between'`, `'NotBetween'`, `'EqualTo'`, `'NotEqualTo'`, `'GreaterThan'`, `'LessThan'` … */
+  operator: string;
+}
+export interface XlDataValidationRule {
+  list?: { inCellDropDown: boolean; source: string | XlRange };
+  custom?: { formula: string };
+  wholeNumber?: XlBasicDataValidation;
+  decimal?: XlBasicDataValidation;
+  textLength?: XlBasicDataValidation;
+}
+export interface XlDataValidationErrorAlert {
+  message: string;
+  showAlert: boolean;
+  /** `'Stop'`, `'Warning'`, `'Information'`. */
+  style: string;
+  title: string;
+}
+export interface XlDataValidationPrompt {
+  message: string;
+  showPrompt: boolean;
+  title: string;
+}
+export interface XlDataValidation {
+  rule: XlDataValidationRule;
+  errorAlert: XlDataValidationErrorAlert;
+  prompt: XlDataValidationPrompt;
+  ignoreBlanks: boolean;
+  /** `'None'`, `'List'`, `'Custom'`, `'WholeNumber'` …, `'Inconsistent'`. */
+  readonly type: string;
+  load(propertyNames?: string | string[]): unknown;
+}
+
+/** Print setup of a worksheet (ExcelApi 1.9). Margins in points. */
+export interface XlPageLayout {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  /** Set as a whole object. */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintArea(printArea: XlRange | XlRangeAreas | string): void;
+  load(propertyNames?: string | string[]): unknown;
 }
 
 export interface XlRange {
@@ -51,9 +147,18 @@ export interface XlRange {
   readonly rowCount: number;
   readonly columnCount: number;
   values: any[][];
+  /** Like `values`, with `=…` formulas; constants as typed. */
+  formulas: any[][];
   readonly valueTypes: string[][];
   numberFormat: any[][];
   readonly format: XlRangeFormat;
+  /** ExcelApi 1.8. */
+  readonly dataValidation: XlDataValidation;
+  /** Merge the range into one cell (`across`: each row separately). ExcelApi 1.2. */
+  merge(across?: boolean): void;
+  /** Whether every column / row of the range is hidden. ExcelApi 1.2. */
+  columnHidden: boolean;
+  rowHidden: boolean;
   getRow(row: number): XlRange;
   getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   getCell(row: number, column: number): XlRange;
@@ -68,6 +173,7 @@ export interface XlRange {
 /** Several ranges of one sheet (ExcelApi 1.9): `worksheet.getRanges("A1,B3:B9")`. */
 export interface XlRangeAreas {
   readonly format: XlRangeFormat;
+  readonly dataValidation: XlDataValidation;
   readonly areas: { readonly items: XlRange[]; load(propertyNames?: string | string[]): unknown };
   load(propertyNames?: string | string[]): XlRangeAreas;
 }
@@ -120,6 +226,8 @@ export interface XlWorksheet {
   readonly notes: XlNoteCollection;
   /** ExcelApi 1.10. */
   readonly comments: XlCommentCollection;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: XlPageLayout;
   load(propertyNames?: string | string[]): XlWorksheet;
 }
 

@@ -4,11 +4,13 @@
  *
  * Minimum requirement set: ExcelApi 1.9 (getCellProperties, RangeAreas, fill patterns). Detected at run time:
  * notes (1.18), threaded comments (1.10), insertWorksheetsFromBase64 (1.13). Without notes and comments a mark is
- * the fill alone and its message stays in the task pane (and the mark store).
+ * the fill alone and its message stays in the task pane (and the mark store). Without 1.13 a template is built
+ * cell by cell from a SheetSpec (render-sheet.ts).
  *
  * Usage in the task pane:
  *   createExcelHost(Excel, { supports: (s, v) => Office.context.requirements.isSetSupported(s, v),
- *                            templateBase64: (kind) => import('…').then((m) => m.templateBase64(kind)), lang })
+ *                            templateBase64: (kind) => import('…').then((m) => m.templateBase64(kind)),
+ *                            templateSpec: (kind) => import('…').then((m) => m.templateSpec(kind)), lang })
  */
 import { a1, type CellValue, type SheetGrid, type WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
@@ -24,7 +26,11 @@ import {
   isGradient, sameColor, storedFillOf, type Annotation, type FillSpec, type MarkRecord, type StoredFill,
 } from './marks';
 import { readUsedRanges } from './read';
-import { jsonBytes, toCellValue, utf8Length } from './values';
+import { renderSheet } from './render-sheet';
+import type { SheetSpec } from './sheet-spec';
+import { jsonBytes, toCellValue, typedAsText, utf8Length } from './values';
+
+export { typedAsText };
 
 export type TemplateKind = 'annex3';
 
@@ -33,6 +39,8 @@ export interface ExcelHostOptions {
   supports?: SupportsFn;
   /** Base64 .xlsx of a template (the task pane lazy-loads the ExcelJS writer). */
   templateBase64?: (kind: TemplateKind) => Promise<string>;
+  /** The same template as a SheetSpec, for Excel without ExcelApi 1.13 (also lazy-loaded). */
+  templateSpec?: (kind: TemplateKind) => Promise<SheetSpec>;
   /** Language of progress labels. */
   lang?: Lang;
 }
@@ -140,7 +148,8 @@ export class ExcelHost implements WorkbookHost {
     return {
       notes: this.supports('ExcelApi', '1.18'),
       comments: this.supports('ExcelApi', '1.10'),
-      insertWorksheets: this.supports('ExcelApi', '1.13'),
+      // insertWorksheetsFromBase64 (1.13), or the cell-by-cell fallback when the host was given templateSpec.
+      insertWorksheets: this.supports('ExcelApi', '1.13') || (!!this.options.templateSpec && this.supports('ExcelApi', '1.9')),
     };
   }
 
@@ -766,7 +775,15 @@ export class ExcelHost implements WorkbookHost {
   // ------------------------------------------------------------------------------------------------ template
 
   async insertTemplate(kind: TemplateKind, onProgress?: OnProgress): Promise<string> {
-    if (!this.capabilities().insertWorksheets) throw new ExcelHostError('template-unsupported');
+    const fromSpec = this.options.templateSpec;
+    // Below ExcelApi 1.13 (or without the .xlsx writer): the sheet built cell by cell from a SheetSpec.
+    if (fromSpec && (!this.supports('ExcelApi', '1.13') || !this.options.templateBase64)) {
+      const label = this.label('template');
+      onProgress?.({ done: 0, total: 2, label });
+      const spec = await fromSpec(kind);
+      return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+    }
+    if (!this.supports('ExcelApi', '1.13')) throw new ExcelHostError('template-unsupported');
     const make = this.options.templateBase64;
     if (!make) {
       throw new ExcelHostError('template-unsupported', {
@@ -800,20 +817,6 @@ function applyFill(f: { color: string; pattern: string; patternColor: string; ti
   f.patternColor = spec.patternColor;
   f.tintAndShade = spec.tintAndShade;
   f.patternTintAndShade = spec.patternTintAndShade;
-}
-
-/**
- * Writing `values` is like typing: Excel turns `13800138000`, `2024-03-18`, `50%` or `TRUE` into a number, date
- * or boolean in a General cell. A planned text value that Excel could read that way is written with the
- * leading apostrophe that keeps typed text as text (the apostrophe is not part of the value). Formulas and
- * other text go as they are.
- */
-export function typedAsText(after: string | number): string | number {
-  if (typeof after !== 'string' || after.startsWith('=')) return after;
-  const t = after.trim();
-  if (t === '') return after;
-  if (/^(true|false)$/i.test(t) || /^[-+]?[\d\s.,/:%$¥￥()EeＥ年月日时分秒-]+$/.test(t) || /^'/.test(after)) return `'${after}`;
-  return after;
 }
 
 function groupBy<T>(list: readonly T[], k: (t: T) => string): Map<string, T[]> {

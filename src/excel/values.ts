@@ -72,3 +72,17 @@ export function utf8Length(s: string): number {
 export function jsonBytes(v: unknown): number {
   return utf8Length(JSON.stringify(v) ?? 'null');
 }
+
+/**
+ * Writing `values` is like typing: Excel turns `13800138000`, `2024-03-18`, `50%` or `TRUE` into a number, date
+ * or boolean in a General cell. A planned text value that Excel could read that way is written with the
+ * leading apostrophe that keeps typed text as text (the apostrophe is not part of the value). Formulas and
+ * other text go as they are.
+ */
+export function typedAsText(after: string | number): string | number {
+  if (typeof after !== 'string' || after.startsWith('=')) return after;
+  const t = after.trim();
+  if (t === '') return after;
+  if (/^(true|false)$/i.test(t) || /^[-+]?[\d\s.,/:%$¥￥()EeＥ年月日时分秒-]+$/.test(t) || /^'/.test(after)) return `'${after}`;
+  return after;
+}

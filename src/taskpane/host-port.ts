@@ -20,7 +20,10 @@ export interface HostCapabilities {
   notes: boolean;
   /** Threaded comments (ExcelApi 1.10). */
   comments: boolean;
-  /** Worksheet.insertWorksheetsFromBase64 (ExcelApi 1.13). */
+  /**
+   * Template sheets can be inserted: Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) or, on an older Excel,
+   * the sheet rebuilt cell by cell (src/excel/render-sheet.ts).
+   */
   insertWorksheets: boolean;
 }
 

@@ -34,6 +34,8 @@ Office.onReady(async () => {
     supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
     // ExcelJS and the template writer are fetched only when a template is inserted.
     templateBase64: (kind) => import(/* webpackChunkName: "template" */ './template-base64').then((m) => m.templateBase64(kind)),
+    // Excel without ExcelApi 1.13: the same template rebuilt cell by cell.
+    templateSpec: (kind) => import(/* webpackChunkName: "template" */ './template-spec').then((m) => m.templateSpec(kind)),
     lang,
   });
   createRoot(container).render(<App host={host} lang={lang} />);

@@ -6,7 +6,7 @@
  *
  * The templates are written once, with ExcelJS (src/xlsx/template.ts); `sheetSpecFromWorksheet` turns any ExcelJS
  * worksheet into a spec, so every template kind the writer builds works on both paths. Carried over: values and
- * formulas, number formats, merges, column widths and row heights (and hidden ones), fonts, alignment and wrap,
+ * formulas, number formats, merges, column widths and row heights (and hidden ones), fonts, alignment, indent, wrap,
  * solid fills, borders, data validation (list, custom, whole number, decimal, text length, with their error and
  * input messages) and print setup. What a worksheet has beyond that is named in `spec.omitted`.
  */
@@ -31,10 +31,13 @@ import {
 } from '../excel/sheet-spec';
 import { typedAsText } from '../excel/values';
 import { buildAnnex3Workbook, TemplateKindError } from '../xlsx/template';
+import { buildStatsWorkbook } from '../xlsx/template-stats';
 
-/** Template kinds that build an ExcelJS workbook, and how. */
+/** Template kinds that build an ExcelJS workbook, and how (a new kind is one line here). */
 const BUILDERS: Record<string, () => ExcelJS.Workbook> = {
   annex3: () => buildAnnex3Workbook(),
+  'qc-stats': () => buildStatsWorkbook('qc-stats'),
+  'team-stats': () => buildStatsWorkbook('team-stats'),
 };
 
 /** The first visible worksheet of template `kind`, as a SheetSpec. */
@@ -178,7 +181,8 @@ function formatSpec(cell: Cell, omit: (what: string) => void): CellFormatSpec | 
     if (a.horizontal && HORIZONTAL[a.horizontal]) out.horizontal = HORIZONTAL[a.horizontal];
     if (a.vertical && VERTICAL[a.vertical]) out.vertical = VERTICAL[a.vertical];
     if (a.wrapText) out.wrap = true;
-    if (a.indent || a.textRotation || a.shrinkToFit) omit('indent, text rotation and shrink-to-fit');
+    if (typeof a.indent === 'number' && a.indent > 0) out.indent = Math.min(250, Math.round(a.indent));
+    if (a.textRotation || a.shrinkToFit) omit('text rotation and shrink-to-fit');
   }
   const fill = cell.fill;
   if (fill && fill.type === 'pattern' && fill.pattern === 'solid') {
@@ -384,7 +388,11 @@ function validationSpecs(ws: ExcelJS.Worksheet, omit: (what: string) => void): V
   }
   // In sheet order (top to bottom, left to right), whatever order the source kept them in.
   out.sort((x, y) => x.at.top - y.at.top || x.at.left - y.at.left);
-  return out.map(({ at: _at, ...v }) => v);
+  return out.map((v) => {
+    const { at, ...rest } = v;
+    void at;
+    return rest;
+  });
 }
 
 function mergeRefs(refs: readonly RangeRef[]): RangeRef[] {

@@ -16,7 +16,11 @@
  *    cell is formatted '@'; a leading apostrophe forces text; `null` in a values array leaves the cell alone.
  *  - a cell holds either a note or a threaded comment, never both.
  *  - API members newer than the configured `apiVersion` fail at sync with ApiNotFound.
- * Not modelled: formulas are stored as their text (not calculated); dates typed as text stay text.
+ *  - cell formats (font, alignment, wrap, borders), column widths / row heights, merges, data validation and
+ *    page layout keep what was set; values outside the API's enumerations and limits fail with InvalidArgument,
+ *    and reading any of them needs a load like every other property. Merging keeps the upper-left value only.
+ * Not modelled: formulas are stored as their text (not calculated); dates typed as text stay text; borders are
+ * kept per cell side (Excel's shared edge between two cells is two sides here).
  */
 import type {
   ExcelLike,
@@ -33,6 +37,15 @@ import type {
   XlRangeAreas,
   XlRangeFill,
   XlRangeFormat,
+  XlBorderIndex,
+  XlDataValidation,
+  XlDataValidationErrorAlert,
+  XlDataValidationPrompt,
+  XlDataValidationRule,
+  XlPageLayout,
+  XlRangeBorder,
+  XlRangeBorderCollection,
+  XlRangeFont,
   XlWorkbook,
   XlWorksheet,
   XlWorksheetCollection,
@@ -52,12 +65,74 @@ export interface FakeFill {
 /** What Excel reports for a cell without fill. */
 export const NO_FILL: Readonly<FakeFill> = Object.freeze({ color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
 
+export interface FakeFont {
+  name: string;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  color: string;
+  underline: string;
+  strikethrough: boolean;
+}
+/** What Excel reports for a cell whose font was never set (the Normal style of a new workbook). */
+export const DEFAULT_FONT: Readonly<FakeFont> = Object.freeze({ name: 'Calibri', size: 11, bold: false, italic: false, color: '#000000', underline: 'None', strikethrough: false });
+
+/** A cell's own sides (the inside lines of a range are stored as the sides of its cells). */
+export type FakeSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'DiagonalDown' | 'DiagonalUp';
+export interface FakeBorder {
+  style: string;
+  weight: string;
+  color: string;
+}
+export const NO_BORDER: Readonly<FakeBorder> = Object.freeze({ style: 'None', weight: 'Thin', color: '#000000' });
+
+export interface FakeValidation {
+  rule: XlDataValidationRule | null;
+  errorAlert: XlDataValidationErrorAlert;
+  prompt: XlDataValidationPrompt;
+  ignoreBlanks: boolean;
+}
+/** A cell without data validation, as Excel reports it. */
+export const NO_VALIDATION: Readonly<FakeValidation> = Object.freeze({
+  rule: null,
+  errorAlert: { message: '', showAlert: true, style: 'Stop', title: '' },
+  prompt: { message: '', showPrompt: false, title: '' },
+  ignoreBlanks: true,
+});
+
+export interface FakePageSetup {
+  orientation: string;
+  paperSize: string;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** A1 areas, comma-separated, or null. */
+  printArea: string | null;
+}
+
+/** Column width and row height of a new sheet, in points (Calibri 11: 8.43 characters = 64 px; 20 px rows). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+
 export interface FakeCell {
   value: FakeValue;
   /** The cell holds an error (#N/A …); `value` is its text. */
   error?: boolean;
   numberFormat?: string;
   fill?: FakeFill;
+  font?: FakeFont;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  indentLevel?: number;
+  borders?: Partial<Record<FakeSide, FakeBorder>>;
+  validation?: FakeValidation;
 }
 
 export interface FakeNote {
@@ -168,6 +243,13 @@ function splitAreas(address: string): string[] {
   return out.map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/** Excel's rules for a sheet name: 1–31 characters, none of : \\ / ? * [ ], no apostrophe at either end. */
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (sheet name ${JSON.stringify(name)}).`);
+  }
+}
+
 function versionAtLeast(have: string, need: string): boolean {
   const a = have.split('.').map(Number);
   const b = need.split('.').map(Number);
@@ -191,6 +273,26 @@ export class FakeSheet {
   readonly rows: (FakeCell | undefined)[][] = [];
   /** Notes by cell key (row * MAX_COLS + col). */
   readonly notes = new Map<number, FakeNote>();
+  /** Sizes set through the API, in points, by 0-based column / row. */
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  readonly hiddenRows = new Set<number>();
+  readonly merges: Rect[] = [];
+  readonly page: FakePageSetup = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    centerHorizontally: false,
+    centerVertically: false,
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    zoom: { scale: 100 },
+    printArea: null,
+  };
   constructor(
     readonly workbook: FakeWorkbook,
     readonly id: string,
@@ -267,6 +369,31 @@ export class FakeSheet {
     const r = parseRect(address);
     return this.workbook.commentAt(this.id, r.top, r.left);
   }
+  /** Test helpers for formats: what Excel would report for the cell at `B3`. */
+  font(address: string): FakeFont {
+    return { ...(this.get(address).font ?? DEFAULT_FONT) };
+  }
+  alignment(address: string): { horizontal: string; vertical: string; wrap: boolean; indent: number } {
+    const c = this.get(address);
+    return { horizontal: c.horizontalAlignment ?? 'General', vertical: c.verticalAlignment ?? 'Bottom', wrap: c.wrapText ?? false, indent: c.indentLevel ?? 0 };
+  }
+  border(address: string, side: FakeSide): FakeBorder {
+    return { ...(this.get(address).borders?.[side] ?? NO_BORDER) };
+  }
+  validation(address: string): FakeValidation {
+    return this.get(address).validation ?? NO_VALIDATION;
+  }
+  /** Merged areas as A1 ranges, in the order they were made. */
+  mergedAreas(): string[] {
+    return this.merges.map(rectA1);
+  }
+  /** Width of a column (`J` or 0-based index) and height of a row (0-based), in points. */
+  columnWidth(col: string | number): number {
+    return this.columnWidths.get(typeof col === 'number' ? col : lettersCol(col)) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  rowHeight(row: number): number {
+    return this.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT;
+  }
 
   /** Smallest rectangle holding every cell with a value (valuesOnly) or with a value or format. */
   usedRect(valuesOnly: boolean): Rect | null {
@@ -280,7 +407,17 @@ export class FakeSheet {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (!cell) continue;
-        const used = (cell.value !== null && cell.value !== '') || (!valuesOnly && (cell.fill !== undefined || (cell.numberFormat !== undefined && cell.numberFormat !== 'General')));
+        const formatted =
+          cell.fill !== undefined ||
+          (cell.numberFormat !== undefined && cell.numberFormat !== 'General') ||
+          cell.font !== undefined ||
+          cell.horizontalAlignment !== undefined ||
+          cell.verticalAlignment !== undefined ||
+          cell.wrapText !== undefined ||
+          cell.indentLevel !== undefined ||
+          cell.borders !== undefined ||
+          cell.validation !== undefined;
+        const used = (cell.value !== null && cell.value !== '') || (!valuesOnly && formatted);
         if (!used) continue;
         if (top < 0) top = r;
         bottom = r;
@@ -389,7 +526,7 @@ abstract class ProxyBase {
   readonly _id: number;
   protected _loaded = new Map<string, unknown>();
   private _resolved = false;
-  private _target: unknown;
+  private _target: unknown = undefined;
   constructor(
     readonly _ctx: FakeContext,
     readonly _parent: ProxyBase | null,
@@ -498,7 +635,7 @@ function liveSheet(wb: FakeWorkbook, s: FakeSheet): FakeSheet {
   return s;
 }
 
-function cellArrays(t: RangeTarget, prop: 'values' | 'valueTypes' | 'numberFormat'): unknown[][] {
+function cellArrays(t: RangeTarget, prop: 'values' | 'formulas' | 'valueTypes' | 'numberFormat'): unknown[][] {
   const out: unknown[][] = [];
   const { top, left, rows, cols } = t.rect;
   for (let i = 0; i < rows; i++) {
@@ -506,7 +643,7 @@ function cellArrays(t: RangeTarget, prop: 'values' | 'valueTypes' | 'numberForma
     const row = new Array<unknown>(cols);
     for (let j = 0; j < cols; j++) {
       const c = src?.[left + j];
-      if (prop === 'values') row[j] = c && c.value !== null ? c.value : '';
+      if (prop === 'values' || prop === 'formulas') row[j] = c && c.value !== null ? c.value : ''; // formulas are kept as their text
       else if (prop === 'numberFormat') row[j] = c?.numberFormat ?? 'General';
       else if (!c || c.value === null || c.value === '') row[j] = 'Empty';
       else if (c.error) row[j] = 'Error';
@@ -610,10 +747,597 @@ class FakeRangeFill extends ProxyBase implements XlRangeFill {
   }
 }
 
+/** The one value every cell (or column / row) of a target reports, or null when they differ (as Excel does). */
+function uniform<T>(list: readonly T[]): T | null {
+  if (list.length === 0) return null;
+  const k = JSON.stringify(list[0]);
+  return list.every((x) => JSON.stringify(x) === k) ? list[0] : null;
+}
+function cellsOf(t: FillTarget): { row: number; col: number; cell: FakeCell | undefined }[] {
+  const out: { row: number; col: number; cell: FakeCell | undefined }[] = [];
+  for (const r of t.rects) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push({ row: r.top + i, col: r.left + j, cell: t.sheet.cellAt(r.top + i, r.left + j) });
+  return out;
+}
+function columnsOf(t: FillTarget): number[] {
+  const s = new Set<number>();
+  for (const r of t.rects) for (let j = 0; j < r.cols; j++) s.add(r.left + j);
+  return [...s];
+}
+function rowsOf(t: FillTarget): number[] {
+  const s = new Set<number>();
+  for (const r of t.rects) for (let i = 0; i < r.rows; i++) s.add(r.top + i);
+  return [...s];
+}
+function bad(what: string): FakeOfficeError {
+  return new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${what}).`);
+}
+function oneOf(v: unknown, allowed: readonly string[], what: string): string {
+  if (typeof v !== 'string' || !allowed.includes(v)) throw bad(`${what} ${String(v)}`);
+  return v;
+}
+function bool(v: unknown, what: string): boolean {
+  if (typeof v !== 'boolean') throw bad(`${what} must be a boolean`);
+  return v;
+}
+function num(v: unknown, what: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw bad(`${what} ${String(v)}`);
+  return v;
+}
+
+const HORIZONTAL = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'] as const;
+const VERTICAL = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'] as const;
+const UNDERLINES = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'] as const;
+const LINE_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'] as const;
+const WEIGHTS = ['Hairline', 'Thin', 'Medium', 'Thick'] as const;
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'] as const;
+/** Excel's limits: 409 points for a row; 255 characters for a column (≈ 1,790 px of Calibri 11). */
+const MAX_ROW_HEIGHT = 409;
+const MAX_COLUMN_WIDTH = 1342.5;
+
+/** `range.format` itself: alignment, wrap and sizes (its `fill`, `font` and `borders` are their own proxies). */
+class FakeFormatProxy extends ProxyBase {
+  constructor(ctx: FakeContext, parent: ProxyBase, private readonly targetOf: () => FillTarget) {
+    super(ctx, parent, 'Format');
+    Object.preventExtensions(this);
+  }
+  protected _resolve(): unknown {
+    return this.targetOf();
+  }
+  protected _props(t: FillTarget, prop: string): unknown {
+    const cells = () => cellsOf(t).map((x) => x.cell);
+    switch (prop) {
+      case 'wrapText':
+        return uniform(cells().map((c) => c?.wrapText ?? false));
+      case 'horizontalAlignment':
+        return uniform(cells().map((c) => c?.horizontalAlignment ?? 'General'));
+      case 'verticalAlignment':
+        return uniform(cells().map((c) => c?.verticalAlignment ?? 'Bottom'));
+      case 'indentLevel':
+        return uniform(cells().map((c) => c?.indentLevel ?? 0));
+      case 'columnWidth':
+        return uniform(columnsOf(t).map((c) => t.sheet.columnWidth(c)));
+      case 'rowHeight':
+        return uniform(rowsOf(t).map((r) => t.sheet.rowHeight(r)));
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Unknown property RangeFormat.${prop}`);
+    }
+  }
+  read<T>(prop: string): T {
+    return this._read(prop);
+  }
+  setCells(name: string, v: unknown, check: (v: unknown) => unknown, apply: (c: FakeCell, v: any) => void, requires?: string): void {
+    this._set(name, v, (t: FillTarget) => {
+      const ok = check(v);
+      forEachCell(t, (c) => apply(c, ok));
+    }, requires);
+  }
+  setSizes(name: string, v: unknown, apply: (t: FillTarget, v: number) => void, max: number): void {
+    this._set(name, v, (t: FillTarget) => apply(t, num(v, name, 0, max)));
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+class FakeRangeFont extends ProxyBase implements XlRangeFont {
+  constructor(ctx: FakeContext, parent: ProxyBase, private readonly targetOf: () => FillTarget) {
+    super(ctx, parent, 'Font');
+    Object.preventExtensions(this);
+  }
+  protected _resolve(): unknown {
+    return this.targetOf();
+  }
+  protected _props(t: FillTarget, prop: string): unknown {
+    if (!(prop in DEFAULT_FONT)) throw new FakeOfficeError('InvalidArgument', `Unknown property RangeFont.${prop}`);
+    return uniform(cellsOf(t).map((x) => (x.cell?.font ?? DEFAULT_FONT)[prop as keyof FakeFont]));
+  }
+  private upd<K extends keyof FakeFont>(name: string, key: K, v: unknown, check: (v: unknown) => FakeFont[K], requires?: string): void {
+    this._set(name, v, (t: FillTarget) => {
+      const ok = check(v);
+      forEachCell(t, (c) => void (c.font = { ...(c.font ?? DEFAULT_FONT), [key]: ok }));
+    }, requires);
+  }
+  get bold(): boolean {
+    return this._read('bold');
+  }
+  set bold(v: boolean) {
+    this.upd('Bold', 'bold', v, (x) => bool(x, 'bold'));
+  }
+  get italic(): boolean {
+    return this._read('italic');
+  }
+  set italic(v: boolean) {
+    this.upd('Italic', 'italic', v, (x) => bool(x, 'italic'));
+  }
+  get name(): string {
+    return this._read('name');
+  }
+  set name(v: string) {
+    this.upd('Name', 'name', v, (x) => {
+      if (typeof x !== 'string' || x.trim() === '' || x.length > 31) throw bad(`font name ${String(x)}`);
+      return x;
+    });
+  }
+  get size(): number {
+    return this._read('size');
+  }
+  set size(v: number) {
+    this.upd('Size', 'size', v, (x) => num(x, 'font size', 1, 409));
+  }
+  get color(): string {
+    return this._read('color');
+  }
+  set color(v: string) {
+    this.upd('Color', 'color', v, (x) => normColor(String(x)));
+  }
+  get underline(): string {
+    return this._read('underline');
+  }
+  set underline(v: string) {
+    this.upd('Underline', 'underline', v, (x) => oneOf(x, UNDERLINES, 'underline'));
+  }
+  get strikethrough(): boolean {
+    return this._read('strikethrough');
+  }
+  set strikethrough(v: boolean) {
+    this.upd('Strikethrough', 'strikethrough', v, (x) => bool(x, 'strikethrough'), '1.9');
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+/** The cell sides an edge of a range stands for. */
+function sidesOf(r: Rect, index: XlBorderIndex): { row: number; col: number; side: FakeSide }[] {
+  const out: { row: number; col: number; side: FakeSide }[] = [];
+  const bottom = r.top + r.rows - 1;
+  const right = r.left + r.cols - 1;
+  const rowCells = (row: number, side: FakeSide) => {
+    for (let j = r.left; j <= right; j++) out.push({ row, col: j, side });
+  };
+  const colCells = (col: number, side: FakeSide) => {
+    for (let i = r.top; i <= bottom; i++) out.push({ row: i, col, side });
+  };
+  switch (index) {
+    case 'EdgeTop':
+      rowCells(r.top, 'EdgeTop');
+      break;
+    case 'EdgeBottom':
+      rowCells(bottom, 'EdgeBottom');
+      break;
+    case 'EdgeLeft':
+      colCells(r.left, 'EdgeLeft');
+      break;
+    case 'EdgeRight':
+      colCells(right, 'EdgeRight');
+      break;
+    case 'InsideHorizontal':
+      for (let i = r.top; i < bottom; i++) {
+        rowCells(i, 'EdgeBottom');
+        rowCells(i + 1, 'EdgeTop');
+      }
+      break;
+    case 'InsideVertical':
+      for (let j = r.left; j < right; j++) {
+        colCells(j, 'EdgeRight');
+        colCells(j + 1, 'EdgeLeft');
+      }
+      break;
+    default:
+      for (let i = r.top; i <= bottom; i++) for (let j = r.left; j <= right; j++) out.push({ row: i, col: j, side: index });
+  }
+  return out;
+}
+
+class FakeRangeBorder extends ProxyBase implements XlRangeBorder {
+  constructor(ctx: FakeContext, parent: ProxyBase, private readonly index: XlBorderIndex, private readonly targetOf: () => FillTarget) {
+    super(ctx, parent, 'GetItem', [index]);
+    Object.preventExtensions(this);
+  }
+  protected _resolve(): unknown {
+    oneOf(this.index, BORDER_INDEXES, 'border index');
+    return this.targetOf();
+  }
+  private sides(t: FillTarget) {
+    return t.rects.flatMap((r) => sidesOf(r, this.index));
+  }
+  protected _props(t: FillTarget, prop: string): unknown {
+    if (prop === 'sideIndex') return this.index;
+    if (!(prop in NO_BORDER)) throw new FakeOfficeError('InvalidArgument', `Unknown property RangeBorder.${prop}`);
+    return uniform(this.sides(t).map((s) => (t.sheet.cellAt(s.row, s.col)?.borders?.[s.side] ?? NO_BORDER)[prop as keyof FakeBorder]));
+  }
+  private upd(name: string, key: keyof FakeBorder, v: unknown, check: (v: unknown) => string): void {
+    this._set(name, v, (t: FillTarget) => {
+      const ok = check(v);
+      for (const s of this.sides(t)) {
+        const c = t.sheet.ensure(s.row, s.col);
+        c.borders = { ...c.borders, [s.side]: { ...(c.borders?.[s.side] ?? NO_BORDER), [key]: ok } };
+      }
+    });
+  }
+  get style(): string {
+    return this._read('style');
+  }
+  set style(v: string) {
+    this.upd('Style', 'style', v, (x) => oneOf(x, LINE_STYLES, 'border style'));
+  }
+  get weight(): string {
+    return this._read('weight');
+  }
+  set weight(v: string) {
+    this.upd('Weight', 'weight', v, (x) => oneOf(x, WEIGHTS, 'border weight'));
+  }
+  get color(): string {
+    return this._read('color');
+  }
+  set color(v: string) {
+    this.upd('Color', 'color', v, (x) => normColor(String(x)));
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+class FakeRangeBorderCollection extends ProxyBase implements XlRangeBorderCollection {
+  constructor(ctx: FakeContext, parent: ProxyBase, private readonly targetOf: () => FillTarget) {
+    super(ctx, parent, 'Borders');
+    Object.preventExtensions(this);
+  }
+  protected _resolve(): unknown {
+    return this.targetOf();
+  }
+  protected _props(_t: FillTarget, prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `Unknown property RangeBorderCollection.${prop}`);
+  }
+  getItem(index: XlBorderIndex): FakeRangeBorder {
+    return new FakeRangeBorder(this._ctx, this, index, this.targetOf);
+  }
+}
+
 class FakeRangeFormat implements XlRangeFormat {
   readonly fill: FakeRangeFill;
-  constructor(ctx: FakeContext, parent: ProxyBase, targetOf: () => FillTarget) {
+  private _self: FakeFormatProxy | undefined = undefined;
+  private _font: FakeRangeFont | undefined = undefined;
+  private _borders: FakeRangeBorderCollection | undefined = undefined;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly parent: ProxyBase,
+    private readonly targetOf: () => FillTarget,
+  ) {
     this.fill = new FakeRangeFill(ctx, parent, targetOf);
+    Object.preventExtensions(this);
+  }
+  /** Made on first use, so a fill-only caller sends the same requests as before these members existed. */
+  private self(): FakeFormatProxy {
+    if (!this._self) this._self = new FakeFormatProxy(this.ctx, this.parent, this.targetOf);
+    return this._self;
+  }
+  get font(): FakeRangeFont {
+    if (!this._font) this._font = new FakeRangeFont(this.ctx, this.self(), this.targetOf);
+    return this._font;
+  }
+  get borders(): FakeRangeBorderCollection {
+    if (!this._borders) this._borders = new FakeRangeBorderCollection(this.ctx, this.self(), this.targetOf);
+    return this._borders;
+  }
+  get wrapText(): boolean {
+    return this.self().read('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this.self().setCells('WrapText', v, (x) => bool(x, 'wrapText'), (c, x) => void (c.wrapText = x));
+  }
+  get horizontalAlignment(): string {
+    return this.self().read('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    this.self().setCells('HorizontalAlignment', v, (x) => oneOf(x, HORIZONTAL, 'horizontalAlignment'), (c, x) => void (c.horizontalAlignment = x));
+  }
+  get verticalAlignment(): string {
+    return this.self().read('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    this.self().setCells('VerticalAlignment', v, (x) => oneOf(x, VERTICAL, 'verticalAlignment'), (c, x) => void (c.verticalAlignment = x));
+  }
+  get indentLevel(): number {
+    return this.self().read('indentLevel');
+  }
+  set indentLevel(v: number) {
+    const check = (x: unknown) => (Number.isInteger(x) ? num(x, 'indentLevel', 0, 250) : num(NaN, 'indentLevel', 0, 250));
+    this.self().setCells('IndentLevel', v, check, (c, x) => void (c.indentLevel = x), '1.9');
+  }
+  get columnWidth(): number {
+    return this.self().read('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this.self().setSizes('ColumnWidth', v, (t, w) => columnsOf(t).forEach((c) => t.sheet.columnWidths.set(c, w)), MAX_COLUMN_WIDTH);
+  }
+  get rowHeight(): number {
+    return this.self().read('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this.self().setSizes('RowHeight', v, (t, h) => rowsOf(t).forEach((r) => t.sheet.rowHeights.set(r, h)), MAX_ROW_HEIGHT);
+  }
+  load(propertyNames?: string | string[]): this {
+    this.self().load(propertyNames);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- data validation
+
+const OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqualTo', 'LessThanOrEqualTo'] as const;
+const RULE_TYPES: Record<string, string> = { list: 'List', custom: 'Custom', wholeNumber: 'WholeNumber', decimal: 'Decimal', textLength: 'TextLength', date: 'Date', time: 'Time' };
+/** Excel's limits on a validation: 255 characters per formula or list, 32 per title, 255 per message. */
+const DV_FORMULA_LIMIT = 255;
+const DV_TITLE_LIMIT = 32;
+const DV_MESSAGE_LIMIT = 255;
+
+function onlyKeys(o: unknown, keys: readonly string[], what: string): Record<string, unknown> {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) throw bad(`${what} must be an object`);
+  for (const k of Object.keys(o)) if (!keys.includes(k)) throw bad(`${what}.${k}`);
+  return o as Record<string, unknown>;
+}
+function text(v: unknown, max: number, what: string): string {
+  if (typeof v !== 'string' || v.length > max) throw bad(`${what} (text of at most ${max} characters)`);
+  return v;
+}
+/** A rule as the real API takes it: exactly one criterion; what it reads back (formulas as `=…` text). */
+function checkRule(rule: unknown): XlDataValidationRule {
+  const r = onlyKeys(rule, Object.keys(RULE_TYPES), 'rule');
+  const kinds = Object.keys(r).filter((k) => r[k] !== undefined);
+  if (kinds.length !== 1) throw bad('a rule has exactly one criterion');
+  const kind = kinds[0];
+  const formula = (f: unknown, what: string): string => {
+    if (typeof f === 'number' && Number.isFinite(f)) return `=${f}`;
+    if (typeof f === 'string' && f !== '') return text(f.startsWith('=') ? f : `=${f}`, DV_FORMULA_LIMIT + 1, what);
+    throw bad(what);
+  };
+  switch (kind) {
+    case 'list': {
+      const l = onlyKeys(r.list, ['inCellDropDown', 'source'], 'list');
+      const source = l.source;
+      if (typeof source !== 'string' || source.trim() === '') throw bad('list.source (a Range proxy is not modelled)');
+      return { list: { inCellDropDown: l.inCellDropDown === undefined ? true : bool(l.inCellDropDown, 'list.inCellDropDown'), source: text(source, DV_FORMULA_LIMIT, 'list.source') } };
+    }
+    case 'custom': {
+      const c = onlyKeys(r.custom, ['formula'], 'custom');
+      if (typeof c.formula !== 'string' || !c.formula.startsWith('=')) throw bad('custom.formula must start with =');
+      return { custom: { formula: text(c.formula, DV_FORMULA_LIMIT + 1, 'custom.formula') } };
+    }
+    case 'wholeNumber':
+    case 'decimal':
+    case 'textLength': {
+      const b = onlyKeys(r[kind], ['formula1', 'formula2', 'operator'], kind);
+      const operator = oneOf(b.operator, OPERATORS, `${kind}.operator`);
+      const two = operator === 'Between' || operator === 'NotBetween';
+      if (two && b.formula2 === undefined) throw bad(`${kind}.formula2 is needed for ${operator}`);
+      const out = { operator, formula1: formula(b.formula1, `${kind}.formula1`), ...(two ? { formula2: formula(b.formula2, `${kind}.formula2`) } : {}) };
+      return { [kind]: out } as XlDataValidationRule;
+    }
+    default:
+      throw bad(`${kind} rules are not modelled by the fake`);
+  }
+}
+
+class FakeDataValidation extends ProxyBase implements XlDataValidation {
+  constructor(ctx: FakeContext, parent: ProxyBase, private readonly targetOf: () => FillTarget) {
+    super(ctx, parent, 'DataValidation', [], true, '1.8');
+    Object.preventExtensions(this);
+  }
+  protected _resolve(): unknown {
+    return this.targetOf();
+  }
+  protected _props(t: FillTarget, prop: string): unknown {
+    const all = cellsOf(t).map((x) => x.cell?.validation ?? NO_VALIDATION);
+    const one = uniform(all);
+    switch (prop) {
+      case 'type':
+        if (!one) return all.every((v) => v.rule === null) ? 'None' : 'Inconsistent';
+        return one.rule ? RULE_TYPES[Object.keys(one.rule)[0]] : 'None';
+      case 'rule':
+      case 'errorAlert':
+      case 'prompt':
+      case 'ignoreBlanks':
+        return one ? one[prop] : null;
+      default:
+        throw new FakeOfficeError('InvalidArgument', `Unknown property DataValidation.${prop}`);
+    }
+  }
+  private upd<K extends keyof FakeValidation>(name: string, key: K, v: unknown, check: (v: unknown) => FakeValidation[K]): void {
+    this._set(name, v, (t: FillTarget) => {
+      const ok = check(v);
+      forEachCell(t, (c) => void (c.validation = { ...(c.validation ?? NO_VALIDATION), [key]: ok }));
+    }, '1.8');
+  }
+  get rule(): XlDataValidationRule {
+    return this._read('rule');
+  }
+  set rule(v: XlDataValidationRule) {
+    this.upd('Rule', 'rule', v, checkRule);
+  }
+  get errorAlert(): XlDataValidationErrorAlert {
+    return this._read('errorAlert');
+  }
+  set errorAlert(v: XlDataValidationErrorAlert) {
+    this.upd('ErrorAlert', 'errorAlert', v, (x) => {
+      const e = onlyKeys(x, ['message', 'showAlert', 'style', 'title'], 'errorAlert');
+      return {
+        message: e.message === undefined ? '' : text(e.message, DV_MESSAGE_LIMIT, 'errorAlert.message'),
+        showAlert: e.showAlert === undefined ? true : bool(e.showAlert, 'errorAlert.showAlert'),
+        style: e.style === undefined ? 'Stop' : oneOf(e.style, ['Stop', 'Warning', 'Information'], 'errorAlert.style'),
+        title: e.title === undefined ? '' : text(e.title, DV_TITLE_LIMIT, 'errorAlert.title'),
+      };
+    });
+  }
+  get prompt(): XlDataValidationPrompt {
+    return this._read('prompt');
+  }
+  set prompt(v: XlDataValidationPrompt) {
+    this.upd('Prompt', 'prompt', v, (x) => {
+      const p = onlyKeys(x, ['message', 'showPrompt', 'title'], 'prompt');
+      return {
+        message: p.message === undefined ? '' : text(p.message, DV_MESSAGE_LIMIT, 'prompt.message'),
+        showPrompt: p.showPrompt === undefined ? true : bool(p.showPrompt, 'prompt.showPrompt'),
+        title: p.title === undefined ? '' : text(p.title, DV_TITLE_LIMIT, 'prompt.title'),
+      };
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this._read('ignoreBlanks');
+  }
+  set ignoreBlanks(v: boolean) {
+    this.upd('IgnoreBlanks', 'ignoreBlanks', v, (x) => bool(x, 'ignoreBlanks'));
+  }
+  get type(): string {
+    return this._read('type');
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- page layout
+
+const PAPER_TYPES = ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro'] as const;
+
+class FakePageLayout extends ProxyBase implements XlPageLayout {
+  constructor(ctx: FakeContext, parent: FakeWorksheet) {
+    super(ctx, parent, 'PageLayout', [], true, '1.9');
+    Object.preventExtensions(this);
+  }
+  protected _resolve(): unknown {
+    return liveSheet(this._ctx.excel.workbook, (this._parent as FakeWorksheet)._req() as FakeSheet);
+  }
+  protected _props(s: FakeSheet, prop: string): unknown {
+    if (prop === 'printArea' || !(prop in s.page)) throw new FakeOfficeError('InvalidArgument', `Unknown property PageLayout.${prop}`);
+    const v = s.page[prop as keyof FakePageSetup];
+    return typeof v === 'object' && v !== null ? { ...v } : v;
+  }
+  private upd<K extends Exclude<keyof FakePageSetup, 'printArea'>>(name: string, key: K, v: unknown, check: (v: unknown) => FakePageSetup[K]): void {
+    this._set(name, v, (s: FakeSheet) => void (s.page[key] = check(v)), '1.9');
+  }
+  get orientation(): string {
+    return this._read('orientation');
+  }
+  set orientation(v: string) {
+    this.upd('Orientation', 'orientation', v, (x) => oneOf(x, ['Portrait', 'Landscape'], 'orientation'));
+  }
+  get paperSize(): string {
+    return this._read('paperSize');
+  }
+  set paperSize(v: string) {
+    this.upd('PaperSize', 'paperSize', v, (x) => oneOf(x, PAPER_TYPES, 'paperSize'));
+  }
+  get centerHorizontally(): boolean {
+    return this._read('centerHorizontally');
+  }
+  set centerHorizontally(v: boolean) {
+    this.upd('CenterHorizontally', 'centerHorizontally', v, (x) => bool(x, 'centerHorizontally'));
+  }
+  get centerVertically(): boolean {
+    return this._read('centerVertically');
+  }
+  set centerVertically(v: boolean) {
+    this.upd('CenterVertically', 'centerVertically', v, (x) => bool(x, 'centerVertically'));
+  }
+  private margin(name: string, key: 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin', v: number): void {
+    this.upd(name, key, v, (x) => num(x, key, 0, 1584));
+  }
+  get leftMargin(): number {
+    return this._read('leftMargin');
+  }
+  set leftMargin(v: number) {
+    this.margin('LeftMargin', 'leftMargin', v);
+  }
+  get rightMargin(): number {
+    return this._read('rightMargin');
+  }
+  set rightMargin(v: number) {
+    this.margin('RightMargin', 'rightMargin', v);
+  }
+  get topMargin(): number {
+    return this._read('topMargin');
+  }
+  set topMargin(v: number) {
+    this.margin('TopMargin', 'topMargin', v);
+  }
+  get bottomMargin(): number {
+    return this._read('bottomMargin');
+  }
+  set bottomMargin(v: number) {
+    this.margin('BottomMargin', 'bottomMargin', v);
+  }
+  get headerMargin(): number {
+    return this._read('headerMargin');
+  }
+  set headerMargin(v: number) {
+    this.margin('HeaderMargin', 'headerMargin', v);
+  }
+  get footerMargin(): number {
+    return this._read('footerMargin');
+  }
+  set footerMargin(v: number) {
+    this.margin('FooterMargin', 'footerMargin', v);
+  }
+  get zoom(): FakePageSetup['zoom'] {
+    return this._read('zoom');
+  }
+  set zoom(v: FakePageSetup['zoom']) {
+    this.upd('Zoom', 'zoom', v, (x) => {
+      const z = onlyKeys(x, ['horizontalFitToPages', 'verticalFitToPages', 'scale'], 'zoom');
+      if (z.scale !== undefined) {
+        if (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined) throw bad('zoom: a scale or pages to fit, not both');
+        return { scale: num(z.scale, 'zoom.scale', 10, 400) };
+      }
+      const pages = (p: unknown, what: string) => (p === undefined ? undefined : Number.isInteger(p) ? num(p, what, 0, 32767) : (() => { throw bad(what); })());
+      const out: FakePageSetup['zoom'] = {};
+      const h = pages(z.horizontalFitToPages, 'zoom.horizontalFitToPages');
+      const w = pages(z.verticalFitToPages, 'zoom.verticalFitToPages');
+      if (h !== undefined) out.horizontalFitToPages = h;
+      if (w !== undefined) out.verticalFitToPages = w;
+      if (h === undefined && w === undefined) throw bad('zoom needs a scale or pages to fit');
+      return out;
+    });
+  }
+  setPrintArea(printArea: XlRange | XlRangeAreas | string): void {
+    if (typeof printArea !== 'string') throw bad('printArea: only an address is modelled');
+    this._call('SetPrintArea', [printArea], (s: FakeSheet) => {
+      const rects = splitAreas(printArea).map((a) => {
+        const p = splitSheet(a);
+        if (p.sheet !== undefined && p.sheet.toLowerCase() !== s.name.toLowerCase()) throw bad('print area on another sheet');
+        return parseRect(p.local);
+      });
+      if (rects.length === 0) throw bad('empty print area');
+      s.page.printArea = rects.map(rectA1).join(',');
+    }, '1.9');
+  }
+  load(propertyNames?: string | string[]): this {
+    this._load(propertyNames);
+    return this;
   }
 }
 
@@ -632,6 +1356,7 @@ type RangeResolver = () => RangeTarget | null;
 
 export class FakeRange extends ProxyBase implements XlRange {
   private _format?: FakeRangeFormat;
+  private _dataValidation?: FakeDataValidation;
   constructor(
     ctx: FakeContext,
     parent: ProxyBase,
@@ -664,7 +1389,12 @@ export class FakeRange extends ProxyBase implements XlRange {
         return t.rect.cols;
       case 'cellCount':
         return t.rect.rows * t.rect.cols;
+      case 'columnHidden':
+        return Array.from({ length: t.rect.cols }, (_, j) => t.rect.left + j).every((c) => t.sheet.hiddenColumns.has(c));
+      case 'rowHidden':
+        return Array.from({ length: t.rect.rows }, (_, i) => t.rect.top + i).every((r) => t.sheet.hiddenRows.has(r));
       case 'values':
+      case 'formulas':
       case 'valueTypes':
       case 'numberFormat':
         if (t.rect.rows * t.rect.cols > this._ctx.excel.cellReadLimit) {
@@ -706,6 +1436,83 @@ export class FakeRange extends ProxyBase implements XlRange {
           cell.value = w.value === '' ? null : w.value;
           cell.error = false;
         }
+      }
+    });
+  }
+  get formulas(): any[][] {
+    return this._read('formulas');
+  }
+  /** Like typing: `=…` is kept as formula text (not calculated), other values as `values` would write them. */
+  set formulas(v: any[][]) {
+    this._set('Formulas', v, (t: RangeTarget) => {
+      const rows = checkShape(t, v, 'formulas');
+      for (let i = 0; i < t.rect.rows; i++) {
+        for (let j = 0; j < t.rect.cols; j++) {
+          const r = t.rect.top + i;
+          const c = t.rect.left + j;
+          const w = typed(rows[i][j], t.sheet.cellAt(r, c)?.numberFormat);
+          if (!w) continue;
+          const cell = t.sheet.ensure(r, c);
+          cell.value = w.value === '' ? null : w.value;
+          cell.error = false;
+        }
+      }
+    });
+  }
+  get columnHidden(): boolean {
+    return this._read('columnHidden');
+  }
+  set columnHidden(v: boolean) {
+    this._set('ColumnHidden', v, (t: RangeTarget) => {
+      const hide = bool(v, 'columnHidden');
+      for (let j = 0; j < t.rect.cols; j++) {
+        if (hide) t.sheet.hiddenColumns.add(t.rect.left + j);
+        else t.sheet.hiddenColumns.delete(t.rect.left + j);
+      }
+    });
+  }
+  get rowHidden(): boolean {
+    return this._read('rowHidden');
+  }
+  set rowHidden(v: boolean) {
+    this._set('RowHidden', v, (t: RangeTarget) => {
+      const hide = bool(v, 'rowHidden');
+      for (let i = 0; i < t.rect.rows; i++) {
+        if (hide) t.sheet.hiddenRows.add(t.rect.top + i);
+        else t.sheet.hiddenRows.delete(t.rect.top + i);
+      }
+    });
+  }
+  get dataValidation(): FakeDataValidation {
+    if (!this._dataValidation) this._dataValidation = new FakeDataValidation(this._ctx, this, () => { const t = this._req() as RangeTarget; return { sheet: t.sheet, rects: [t.rect] }; });
+    return this._dataValidation;
+  }
+  /**
+   * Merge into one cell (`across`: each row on its own). Like Excel: only the upper-left value stays; merged
+   * areas inside the range are absorbed; one that sticks out of it is an error (the fake's choice).
+   */
+  merge(across = false): void {
+    this._call('Merge', [across], (t: RangeTarget) => {
+      const areas: Rect[] = across ? Array.from({ length: t.rect.rows }, (_, i) => ({ top: t.rect.top + i, left: t.rect.left, rows: 1, cols: t.rect.cols })) : [t.rect];
+      for (const a of areas) {
+        if (a.rows === 1 && a.cols === 1) continue;
+        const inside = (m: Rect) => m.top >= a.top && m.left >= a.left && m.top + m.rows <= a.top + a.rows && m.left + m.cols <= a.left + a.cols;
+        const overlaps = (m: Rect) => m.top < a.top + a.rows && a.top < m.top + m.rows && m.left < a.left + a.cols && a.left < m.left + m.cols;
+        for (const m of t.sheet.merges) {
+          if (overlaps(m) && !inside(m)) throw new FakeOfficeError('InvalidOperation', `Cannot merge ${rectA1(a)}: it overlaps the merged cells ${rectA1(m)}.`);
+        }
+        for (let k = t.sheet.merges.length - 1; k >= 0; k--) if (inside(t.sheet.merges[k])) t.sheet.merges.splice(k, 1);
+        for (let i = 0; i < a.rows; i++) {
+          for (let j = 0; j < a.cols; j++) {
+            if (i === 0 && j === 0) continue;
+            const c = t.sheet.cellAt(a.top + i, a.left + j);
+            if (c) {
+              c.value = null;
+              c.error = false;
+            }
+          }
+        }
+        t.sheet.merges.push({ ...a });
       }
     });
   }
@@ -803,6 +1610,12 @@ export class FakeRange extends ProxyBase implements XlRange {
           if (applyTo !== 'Contents') {
             c.numberFormat = undefined;
             c.fill = undefined;
+            c.font = undefined;
+            c.horizontalAlignment = undefined;
+            c.verticalAlignment = undefined;
+            c.wrapText = undefined;
+            c.indentLevel = undefined;
+            c.borders = undefined;
           }
         }
       }
@@ -848,6 +1661,7 @@ class FakeRangeCollection {
 
 export class FakeRangeAreas extends ProxyBase implements XlRangeAreas {
   private _format?: FakeRangeFormat;
+  private _dataValidation?: FakeDataValidation;
   readonly areas: FakeRangeCollection;
   constructor(ctx: FakeContext, parent: FakeWorksheet, private readonly address: string) {
     super(ctx, parent, 'GetRanges', [address], true, '1.9');
@@ -872,6 +1686,10 @@ export class FakeRangeAreas extends ProxyBase implements XlRangeAreas {
   get format(): FakeRangeFormat {
     if (!this._format) this._format = new FakeRangeFormat(this._ctx, this, () => this._req() as FillTarget);
     return this._format;
+  }
+  get dataValidation(): FakeDataValidation {
+    if (!this._dataValidation) this._dataValidation = new FakeDataValidation(this._ctx, this, () => this._req() as FillTarget);
+    return this._dataValidation;
   }
   load(propertyNames?: string | string[]): this {
     this._load(propertyNames);
@@ -1144,6 +1962,7 @@ type SheetResolver = () => FakeSheet | null;
 export class FakeWorksheet extends ProxyBase implements XlWorksheet {
   private _notes?: FakeNoteCollection;
   private _comments?: FakeCommentCollection;
+  private _pageLayout?: FakePageLayout;
   constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: SheetResolver, private readonly nullable = false, instantiate = true) {
     super(ctx, parent, name, args, instantiate);
   }
@@ -1176,6 +1995,7 @@ export class FakeWorksheet extends ProxyBase implements XlWorksheet {
   }
   set name(v: string) {
     this._set('Name', v, (s: FakeSheet) => {
+      checkSheetName(v);
       if (this._ctx.excel.workbook.findSheet(v) && this._ctx.excel.workbook.findSheet(v) !== s) throw new FakeOfficeError('ItemAlreadyExists', 'Name taken.');
       s.name = v;
     });
@@ -1242,6 +2062,10 @@ export class FakeWorksheet extends ProxyBase implements XlWorksheet {
     if (!this._comments) this._comments = new FakeCommentCollection(this._ctx, this);
     return this._comments;
   }
+  get pageLayout(): FakePageLayout {
+    if (!this._pageLayout) this._pageLayout = new FakePageLayout(this._ctx, this);
+    return this._pageLayout;
+  }
   load(propertyNames?: string | string[]): this {
     this._load(propertyNames);
     return this;
@@ -1285,7 +2109,11 @@ export class FakeWorksheetCollection extends ProxyBase implements XlWorksheetCol
       name: 'Add',
       exec: () => {
         const wb = this._ctx.excel.workbook;
-        made = wb.addSheet(name ?? `Sheet${wb.sheets.length + 1}`);
+        let n = name;
+        if (n === undefined || n === '') for (let i = wb.sheets.length + 1; !n || wb.findSheet(n); i++) n = `Sheet${i}`;
+        checkSheetName(n);
+        if (wb.findSheet(n)) throw new FakeOfficeError('ItemAlreadyExists', 'The resource with the same name or identifier already exists.');
+        made = wb.addSheet(n);
         ws._setTarget(made);
       },
     });
@@ -1414,6 +2242,7 @@ export class FakeContext implements XlContext {
         if (op.requires && !versionAtLeast(fake.apiVersion, op.requires)) {
           throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (needs ExcelApi ${op.requires}).`);
         }
+        fake._failIfAsked(op.name);
         const v = op.exec();
         if (op.deliver) {
           response += utf8(JSON.stringify({ ActionId: op.id, Value: v })) + 1;
@@ -1508,6 +2337,21 @@ export class FakeExcel implements ExcelLike {
   }
   _takeInjectedError(): FakeOfficeError | undefined {
     return this.injected.shift();
+  }
+
+  private failingActions = new Map<string, FakeOfficeError>();
+  /**
+   * Make the next action of this wire name (`Zoom`, `Merge`, `Rule` …) fail when it runs, like Excel rejecting
+   * one call: the actions before it in the batch stay applied, the rest of the batch is not run.
+   */
+  failAction(name: string, code = 'InvalidArgument', message = 'The argument is invalid or missing or has an incorrect format.'): void {
+    this.failingActions.set(name, new FakeOfficeError(code, message));
+  }
+  _failIfAsked(name: string): void {
+    const e = this.failingActions.get(name);
+    if (!e) return;
+    this.failingActions.delete(name);
+    throw e;
   }
 
   async run<T>(batch: (context: XlContext) => Promise<T>): Promise<T> {
