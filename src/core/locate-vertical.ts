@@ -11,7 +11,8 @@
  *    (src/core/stats-values.ts documents the normalisation and synonym/keyword rule). Single-value forms: a label
  *    may stand anywhere in the row (the seed puts two pairs on one row: `是否组织发表会 | □是 □否 | 发表小组数 | …`);
  *    a label in the label area has its value in the 数量 column, unless that cell is itself a label — then, as for
- *    a label standing in the 数量 column, the value is the cell to its right. A checkbox whose 数量 cell is empty
+ *    a label standing in the 数量 column, the value is the cell to its right; outside the label column only exact
+ *    labels and synonyms count (keywords could match free text). A checkbox whose 数量 cell is empty
  *    is read from the unit column when that holds the boxes. `联系人：… 手机：…` cells are read as label：value
  *    pairs. Period forms: labels stand left of the first period column; when a row holds two (a merged group label
  *    `等级品率` and the row's own `优等品产值`), the rightmost one is the row's item.
@@ -171,7 +172,9 @@ function matchItems(sheet: Sheet, form: FormDef, h: HeaderMatch, rows: number[])
         labelCells.add(c);
         continue;
       }
-      const it = matchItem(items, v);
+      // Outside the label column a cell is a label only when it names an item exactly (the seed's side-by-side
+      // 发表小组数 / 参会人数): free text such as 特点与建议 may mention 经费 or 参加人数 without being a label.
+      const it = matchItem(items, v, c !== h.labelCol);
       if (!it) continue;
       const inline = inlineValue(v);
       rowHits.push({ item: it, row, labelCol: c, col: -1, label: v, inline: inline ?? undefined });

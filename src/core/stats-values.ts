@@ -69,13 +69,16 @@ function indexItems(items: readonly StatsItem[]): ItemIndex {
   return ix;
 }
 
-/** The item a label cell names, by the rule of `itemKey`; null when none. */
-export function matchItem(items: readonly StatsItem[], text: string): StatsItem | null {
+/**
+ * The item a label cell names, by the rule of `itemKey`; null when none. `exactOnly`: labels and synonyms only, no
+ * keywords (for cells that may as well be free-text values).
+ */
+export function matchItem(items: readonly StatsItem[], text: string, exactOnly = false): StatsItem | null {
   const key = itemKey(text);
   if (!key || key.length > MAX_ITEM_KEY) return null;
   const ix = indexItems(items);
   const hit = ix.exact.get(key);
-  if (hit) return hit;
+  if (hit || exactOnly) return hit ?? null;
   let best: StatsItem | null = null;
   let bestLen = 0;
   for (const it of items) {

@@ -133,6 +133,13 @@ describe('reworded labels', () => {
   });
 });
 
+test('free text that mentions an item is not taken for its label', () => {
+  const values = qcActivitySheet({ features: '本年度加大经费投入，参加人数增加' }).filter((r) => r[0] !== '本年度企业对QC小组活动经费投入（培训、交流、书籍等费用）');
+  const [t] = locate(values);
+  expect(t.items?.funding).toBeUndefined();
+  expect(t.items?.participants).toBeUndefined();
+});
+
 describe('telling the forms apart', () => {
   test('by items when there is no title', () => {
     const a = qcActivitySheet().slice(4);
