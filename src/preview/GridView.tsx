@@ -188,6 +188,8 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
       const cls = ['c'];
       if (v?.border) cls.push('b');
       if (v?.wrap) cls.push('w');
+      // Text runs on over an empty right neighbour, as in Excel; otherwise it is cut at the cell's edge.
+      if (v?.text && (view.cells.get(a1(r, c + 1))?.text || view.covered.has(a1(r, c + 1)))) cls.push('clip');
       if (mark) cls.push('m');
       if (isSel) cls.push('sel');
       tds.push(

@@ -22,9 +22,17 @@ export function exampleName(param: string | null): string | null {
   return /^[^/\\?#]+\.xlsx$/i.test(param) && !param.includes('..') ? param : null;
 }
 
-function PreviewPage({ host, lang }: { host: GridHost; lang: Lang }): React.JSX.Element {
+function PreviewPage({ host, lang, initialFile }: { host: GridHost; lang: Lang; initialFile: string | null }): React.JSX.Element {
   const s = previewStrings(lang);
   const snap = useGridSnapshot(host);
+  // A workbook the user opens gets a fresh task pane, as opening another workbook in Excel does.
+  const [paneKey, setPaneKey] = React.useState(0);
+
+  // The example is fetched after the first render, so parsing ExcelJS (a large chunk) does not hold up the
+  // task pane becoming usable; a check started meanwhile waits for the workbook.
+  React.useEffect(() => {
+    if (initialFile) void host.loadUrl(`examples/${encodeURIComponent(initialFile)}`, initialFile).catch(() => undefined);
+  }, [host, initialFile]);
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const link = (params: Record<string, string | null>) => {
     const q = new URLSearchParams(window.location.search);
@@ -49,6 +57,7 @@ function PreviewPage({ host, lang }: { host: GridHost; lang: Lang }): React.JSX.
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
+    setPaneKey((k) => k + 1);
     void f.arrayBuffer().then((buf) => host.loadBytes(buf, f.name).catch(() => undefined));
   };
 
@@ -62,14 +71,22 @@ function PreviewPage({ host, lang }: { host: GridHost; lang: Lang }): React.JSX.
             <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} />
           </label>
           {EXAMPLES.length > 0 && (
-            <span className="examples">
+            <label className="examples">
               {s.examples}
-              {EXAMPLES.map((name) => (
-                <a key={name} href={link({ file: name })}>
-                  {name}
-                </a>
-              ))}
-            </span>
+              <select
+                value={initialFile ?? ''}
+                onChange={(e) => {
+                  if (e.target.value) window.location.search = link({ file: e.target.value });
+                }}
+              >
+                <option value="">—</option>
+                {EXAMPLES.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
           )}
           <a className="lang" href={link({ lang: other === 'en' ? 'en' : null })} hrefLang={htmlLang(other)}>
             {s.lang}
@@ -94,8 +111,7 @@ function PreviewPage({ host, lang }: { host: GridHost; lang: Lang }): React.JSX.
         <GridView host={host} lang={lang} />
       </section>
       <aside className="pane">
-        {/* A new workbook gets a fresh task pane, as opening another workbook in Excel does. */}
-        <App key={snap.loads} host={host} lang={lang} />
+        <App key={paneKey} host={host} lang={lang} />
       </aside>
     </div>
   );
@@ -106,9 +122,7 @@ const lang: Lang = params.get('lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = htmlLang(lang);
 document.title = previewStrings(lang).pageTitle;
 const host = new GridHost({ lang });
-const file = exampleName(params.get('file'));
-if (file) void host.loadUrl(`examples/${encodeURIComponent(file)}`, file).catch(() => undefined);
 const container = document.getElementById('container');
-if (container) createRoot(container).render(<PreviewPage host={host} lang={lang} />);
+if (container) createRoot(container).render(<PreviewPage host={host} lang={lang} initialFile={exampleName(params.get('file'))} />);
 // For the end-to-end test and for poking at it from the console.
 (window as unknown as { previewHost: GridHost }).previewHost = host;

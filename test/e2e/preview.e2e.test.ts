@@ -88,6 +88,27 @@ function initialBundle(html: string): { files: string[]; raw: number; gzip: numb
   return { files, raw, gzip };
 }
 
+/** Waits until 运行检查 is enabled; returns that moment and the load milestones, in ms since navigation start. */
+async function measureInteractive(page: Page): Promise<{ tti: number; scriptLoaded: number; dcl: number; fcp: number }> {
+  const tti = (await page
+    .waitForFunction(
+      () => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === '运行检查');
+        return b && !b.disabled ? performance.now() : 0;
+      },
+      undefined,
+      { polling: 'raf' },
+    )
+    .then((h) => h.jsonValue())) as number;
+  const marks = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const js = performance.getEntriesByType('resource').find((r) => /\/preview\.js$/.test(r.name)) as PerformanceResourceTiming | undefined;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return { scriptLoaded: js?.responseEnd ?? 0, dcl: nav?.domContentLoadedEventEnd ?? 0, fcp: fcp?.startTime ?? 0 };
+  });
+  return { tti, ...marks };
+}
+
 maybe('preview page in Chromium', () => {
   let server: Server;
   let base: string;
@@ -135,21 +156,23 @@ maybe('preview page in Chromium', () => {
   });
 
   test('opens the example, becomes interactive, runs the check and jumps to a finding', async () => {
-    await page.goto(`${base}preview.html?file=${EXAMPLE}`);
-    // Time to interactive: navigation start (performance.timeOrigin) → 运行检查 enabled.
-    tti = (await page.waitForFunction(
-      () => {
-        const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === '运行检查');
-        return b && !b.disabled ? performance.now() : 0;
-      },
-      undefined,
-      { polling: 'raf' },
-    ).then((h) => h.jsonValue())) as number;
+    // Time to interactive: navigation start (performance.timeOrigin) → 运行检查 enabled. The first load is cold
+    // (empty HTTP and code caches); two warm reloads follow. The breakdown tells network from script time.
+    const runs: { tti: number; scriptLoaded: number; dcl: number; fcp: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${base}preview.html?file=${EXAMPLE}`);
+      runs.push(await measureInteractive(page));
+    }
+    tti = runs[0].tti;
     await page.locator('td[data-cell="A1"]').first().waitFor();
     const gridReady = await page.evaluate(() => performance.now());
+    const f = (n: number) => `${n.toFixed(0)} ms`;
+    const warm = runs.slice(1).map((r) => r.tti);
     console.log(
-      `time to interactive: ${tti.toFixed(0)} ms (target ≤ ${TTI_TARGET_MS} ms${tti > TTI_TARGET_MS ? ', OVER TARGET' : ''}); ` +
-        `workbook shown in the grid at ${gridReady.toFixed(0)} ms`,
+      `time to interactive (navigation start → 运行检查 enabled): cold ${f(tti)}, warm ${warm.map(f).join(' / ')} ` +
+        `(target ≤ ${TTI_TARGET_MS} ms${tti > TTI_TARGET_MS ? ', cold run OVER TARGET' : ''}; machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)\n` +
+        `  cold breakdown: preview.js downloaded ${f(runs[0].scriptLoaded)}, DOMContentLoaded ${f(runs[0].dcl)}, first contentful paint ${f(runs[0].fcp)}; ` +
+        `workbook shown in the grid ${f(gridReady)} (after a warm load)`,
     );
     // Timing depends on the machine; E2E_STRICT_TTI=1 turns the target into an assertion.
     if (process.env.E2E_STRICT_TTI === '1') expect(tti).toBeLessThanOrEqual(TTI_TARGET_MS);
