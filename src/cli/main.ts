@@ -37,6 +37,7 @@ const HELP = {
   award-tally merge <文件|目录>... -o 汇总.xlsx [--quota 名额表.xlsx] [--profile 配置ID|配置.json] [--json]
   award-tally template annex3 -o 输出.xlsx [--profile 配置ID|配置.json]
   award-tally template quota|register -o 输出.xlsx [--profile xj-qc-2019]
+  award-tally template qc-stats|team-stats -o 输出.xlsx
   award-tally --help | --version
 
 check：核查工作簿（目录取其中的 .xlsx/.xlsm/.xls 文件，不含子目录与 ~$ 临时文件）。
@@ -57,6 +58,7 @@ merge：将多个工作簿中识别出的表格汇总为一个工作簿（每种
   并生成“名额核对”表（COUNTIFS 公式实时计数，超出名额标红）；输入文件不会被修改。
   --quota       推荐名额表（附件2）所在的工作簿；不给时使用输入中的名额表或评优配置中的名额
 template：生成空白模板（目前提供 annex3：附件3 推荐对象汇总表，含数据验证）。
+  qc-stats / team-stats：附件7 质量管理小组活动统计表（含普及率、成果率、活动率的输入行与公式）/ 附件12 质量信得过班组活动统计表。
   quota：推荐名额表（附件2，按配置预填各地区名额，总计为 SUM 公式）；register：申报登记表（类别、是否与会发表下拉，成员人数 1–15）。
 
 退出码：0 无错误；1 有错误级问题或部分文件无法读取；2 用法错误、所有文件均无法读取或输出无法写入。
@@ -71,6 +73,7 @@ Usage:
   award-tally merge <file|dir>... -o merged.xlsx [--quota quota.xlsx] [--profile ID|profile.json] [--json]
   award-tally template annex3 -o out.xlsx [--profile ID|profile.json]
   award-tally template quota|register -o out.xlsx [--profile xj-qc-2019]
+  award-tally template qc-stats|team-stats -o out.xlsx
   award-tally --help | --version
 
 check: check workbooks (a directory stands for the .xlsx/.xlsm/.xls files directly in it; ~$ lock files skipped).
@@ -92,6 +95,7 @@ merge: consolidate the recognised tables of many workbooks into one workbook (a 
   highlighted); inputs are never modified.
   --quota       the workbook holding the quota table (附件2); default: a quota table among the inputs or the profile's
 template: write a blank template (available now: annex3, the 附件3 summary sheet with data validation).
+  qc-stats / team-stats: 附件7 QC group statistics (input rows and live formulas for 普及率, 成果率, 活动率) / 附件12.
   quota: the 附件2 quota table pre-filled from the profile, 总计 as SUM formulas; register: the applications register
   (类别 and 是否与会发表 dropdowns, 成员人数 1–15).
 
