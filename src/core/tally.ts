@@ -472,8 +472,11 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     return b;
   });
   const others = new Map<string, RegionBucket>();
-  const bucketFor = (written: string): { bucket: RegionBucket; match: RegionMatch | null } => {
-    if (matcher) {
+  // 附件3 rows are matched against the quota table only when a quota class counts them; otherwise a QC quota table in
+  // the same run says nothing about a 附件3 推荐单位.
+  const quotaKinds = new Set(classes.flatMap((c) => c.q?.kinds ?? []));
+  const bucketFor = (written: string, useQuota: boolean): { bucket: RegionBucket; match: RegionMatch | null } => {
+    if (matcher && useQuota) {
       const m = matcher.match(written);
       if (m.index >= 0) {
         const b = known[m.index];
@@ -485,7 +488,7 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     return { bucket: otherBucket(written, null), match: null };
   };
   const otherBucket = (written: string, isKnown: boolean | null): RegionBucket => {
-    const k = regionKey(written);
+    const k = `${isKnown}\u0000${regionKey(written)}`;
     let b = others.get(k);
     if (!b) {
       b = { name: written, known: isKnown, byClass: classes.map(() => ({ count: 0, limit: null, first: null })), variants: [] };
@@ -537,7 +540,7 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
       let bucket: RegionBucket | null = null;
       if (register || tableBucket === undefined) {
         if (rc.regionText !== '') {
-          const { bucket: b, match } = bucketFor(rc.regionText);
+          const { bucket: b, match } = bucketFor(rc.regionText, register || quotaKinds.has(table.kind as never));
           bucket = b;
           if (match && match.how !== 'exact') {
             const cell = rc.regionCell ?? { row, col: table.left };
@@ -573,7 +576,8 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
   const regionExcess: Excess[] = [];
   for (const b of regionBuckets) {
     b.byClass.forEach((k, i) => {
-      if (b.known !== true && k.count === 0) return;
+      // Every quota cell of the table is listed; otherwise only what was nominated.
+      if (k.count === 0 && (b.known !== true || k.limit === null)) return;
       const entry: RegionTally = {
         region: b.name,
         known: b.known,

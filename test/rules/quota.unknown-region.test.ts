@@ -35,6 +35,11 @@ runCases(rule, {
       files: { 'q.xlsx': [quotaSheet([['火星工信局', 1, 1, 1]], null)], 'r.xlsx': [registerSheet([{ region: '火星工信局' }])] },
     },
     { name: 'an empty region is required.missing’s business', profile: xj, files: { 'r.xlsx': [registerSheet([{ region: null }])] } },
+    {
+      name: 'a QC quota table says nothing about a 附件3 推荐单位',
+      profile: xj,
+      files: { 'a.xlsx': [buildSheet({ title: '推荐单位（盖章）：伊宁市人民政府    填表日期：2025年11月3日', rows: [{}] })] },
+    },
   ],
   invalid: [
     {
@@ -76,8 +81,16 @@ runCases(rule, {
       ],
     },
     {
-      name: 'a 附件3 table: its 推荐单位, once per table, at the title line',
-      profile: xj,
+      name: 'a 附件3 table: its 推荐单位, once per table, at the title line (when a quota class counts 附件3 rows)',
+      profile: parseProfile(
+        {
+          id: 'annex3-quota',
+          name: '附件3名额',
+          unitTypes: ['企业'],
+          quota: { classes: [{ id: 'people', label: '先进个人', kinds: ['annex3.individual'] }], regions: [{ name: '伊犁州工信局', quota: { people: 5 } }] },
+        },
+        'annex3-quota.json',
+      ),
       files: { 'a.xlsx': [buildSheet({ title: '推荐单位（盖章）：伊犁州    填表日期：2025年11月3日', rows: [{}, { residentId: '440524188001010014', gender: '男' }] })] },
       errors: [{ cell: 'A1', severity: 'warning', fix: '伊犁州工信局' }],
     },
