@@ -20,7 +20,7 @@ import type { TableKind } from './forms/form';
 import { ALL_FORMS } from './forms';
 import type { Profile } from './profiles/schema';
 import type { QuotaClass } from './profiles/quota-schema';
-import { isYes, qcQuotaClasses, regionKey, RowReader, type TallyDetail } from './tally';
+import { qcQuotaClasses, regionKey, RowReader, type TallyDetail } from './tally';
 
 export type MasterKind = 'qc.register' | 'annex3.collective' | 'annex3.individual';
 
