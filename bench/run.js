@@ -4,6 +4,8 @@
  *  1. Engine alone on a generated 100,000-row 附件3 individual table, every rule incl. duplicates: rows/s, and the
  *     ratio of its time per row to a bare loop of the project's ID check over the same 100,000 IDs.
  *  2. The CLI end to end on that workbook (wall time, peak RSS) beside a bare ExcelJS read of the same file.
+ *  3. The Office.js host's round trips and payloads (typed fake); 4. the task pane's first download and the
+ *     preview page's time to interactive in Chromium; 5. the tally of a 2,000-application register.
  * Needs the compiled engine (`npm run prepare`, done by `npm ci`).
  */
 const fs = require('fs');
@@ -115,6 +117,12 @@ async function main() {
   if (tsc.status !== 0) throw new Error('tsc -p tsconfig.bench.json failed');
   const host = spawnSync(process.execPath, [path.join(root, 'dist-bench/bench/excel-host.js')], { cwd: root, stdio: 'inherit' });
   if (host.status !== 0) process.exitCode = 1;
+
+  // 4. Task-pane bundle and preview time to interactive; 5. tally of a 2,000-application register.
+  for (const script of ['taskpane.js', 'tally.js']) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, script)], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {
