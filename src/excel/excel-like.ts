@@ -167,6 +167,11 @@ export interface XlRange {
   select(): void;
   /** `'Contents'`, `'Formats'` or `'All'` (default). */
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
+  /**
+   * Insert cells in the place of this range, shifting the others (ExcelApi 1.1). On whole rows (`8:9`) with
+   * 'Down' it is Insert ▸ Sheet Rows: everything below moves down, references to it follow.
+   */
+  insert(shift: 'Down' | 'Right'): XlRange;
   load(propertyNames?: string | string[]): XlRange;
 }
 

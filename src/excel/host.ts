@@ -14,10 +14,10 @@
  */
 import { a1, type CellValue, type SheetGrid, type WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
-import type { CellChange } from '../core/fill';
+import type { CellChange, RowInsert } from '../core/fill';
 import { compareSeverity, type Lang, type Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
-import type { ApplyResult, HostCapabilities, OnProgress, WorkbookHost } from '../taskpane/host-port';
+import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost } from '../taskpane/host-port';
 import type { ExcelLike, SupportsFn, XlCellProperties, XlClientResult, XlComment, XlContext, XlNote, XlWorksheet } from './excel-like';
 import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaAddresses, columnRuns, qualify, rowsPiece, type Piece, type Run } from './batch';
 import { ExcelHostError, isSizeError, toHostError } from './errors';
@@ -243,7 +243,19 @@ export class ExcelHost implements WorkbookHost {
   // ------------------------------------------------------------------------------------------------ apply
 
   async applyChanges(changes: readonly CellChange[], onProgress?: OnProgress): Promise<ApplyResult> {
-    if (changes.length === 0) return { written: 0, skipped: [] };
+    const { written, skipped } = await this.applyPlan({ changes }, onProgress);
+    return { written, skipped };
+  }
+
+  /**
+   * A plan with row inserts and formulas (host-port.ts PlanToApply). Syncs: one re-read of the target cells (more
+   * only when the reads exceed the payload budget), then one write holding the inserts, the '@' formats, the
+   * values and formulas and the other number formats (more only beyond the budget): 2 for a statistics sheet.
+   */
+  async applyPlan(plan: PlanToApply, onProgress?: OnProgress): Promise<PlanApplyResult> {
+    const changes = plan.changes;
+    const inserts = plan.inserts ?? [];
+    if (changes.length === 0 && inserts.length === 0) return { written: 0, skipped: [], insertedRows: 0 };
     return this.run(async (ctx) => {
       const label = this.label('apply');
       const total = changes.length;
@@ -264,21 +276,28 @@ export class ExcelHost implements WorkbookHost {
         return ws;
       };
 
-      // 1. Re-read what the cells hold now (runs of adjacent rows per column, chunked by payload).
+      // 1. Re-read what the cells hold now (runs of adjacent rows per column, chunked by payload), at their
+      //    addresses before the inserts; a cell of an inserted row will be empty.
       const current = new Map<CellChange, string>();
       const textCell = new Set<CellChange>();
-      const reads: ReadItem<CellChange>[] = [];
+      const reads: ReadItem<ReadTarget>[] = [];
       for (const [sheet, list] of bySheet) {
-        reads.push(...runReads(sheet, columnRuns(list, 0), 2 * OBJECT_COST + ACTION_COST + 40, (c) => (c ? utf8Length(c.before) + 64 : 24)));
+        const targets: ReadTarget[] = [];
+        for (const c of list) {
+          const row = rowBeforeInserts(inserts, sheet, c.row);
+          if (row === null) current.set(c, '');
+          else targets.push({ row, col: c.col, c });
+        }
+        reads.push(...runReads(sheet, columnRuns(targets, 0), 2 * OBJECT_COST + ACTION_COST + 40, (t) => (t ? utf8Length(t.c.before) + 64 : 24)));
       }
       await this.chunkedReads(ctx, reads, (r) => {
         const range = sheetProxy(r.sheet).getRangeByIndexes(r.top, r.col, r.items.length, 1);
         range.load(['values', 'valueTypes', 'numberFormat']);
         return () => {
-          r.items.forEach((c, i) => {
-            if (!c) return;
-            current.set(c, cellText(toCellValue(range.values[i][0], range.valueTypes[i][0], range.numberFormat[i][0])));
-            if (range.numberFormat[i][0] === '@') textCell.add(c);
+          r.items.forEach((t, i) => {
+            if (!t) return;
+            current.set(t.c, cellText(toCellValue(range.values[i][0], range.valueTypes[i][0], range.numberFormat[i][0])));
+            if (range.numberFormat[i][0] === '@') textCell.add(t.c);
           });
         };
       });
@@ -291,6 +310,15 @@ export class ExcelHost implements WorkbookHost {
       //    15 significant digits, Excel's own precision loss); values; then every other number format (set last
       //    because typing a value can change a General cell's format, e.g. a formula inherits a percent format).
       const keptBySheet = groupBy(kept, (c) => c.sheet);
+      // 2a. Row inserts first, per sheet bottom up (each beforeRow keeps its meaning), as whole sheet rows.
+      const insertPieces: Piece[] = [];
+      let insertedRows = 0;
+      for (const ins of [...inserts].sort((a, b) => (a.sheet === b.sheet ? b.beforeRow - a.beforeRow : 0))) {
+        if (!(ins.count > 0)) continue;
+        insertedRows += ins.count;
+        const address = `${ins.beforeRow + 1}:${ins.beforeRow + ins.count}`;
+        insertPieces.push({ bytes: 2 * OBJECT_COST + ACTION_COST + address.length, queue: () => void sheetProxy(ins.sheet).getRange(address).insert('Down') });
+      }
       const textFirst: Piece[] = [];
       const valueWrites: Piece[] = [];
       const formatsAfter: Piece[] = [];
@@ -302,8 +330,16 @@ export class ExcelHost implements WorkbookHost {
             const piece = rowsPiece(from0, n0, (_f, n) => OBJECT_COST + ACTION_COST + 6 * n, (from, n) => void (at(from, n).numberFormat = Array.from({ length: n }, () => ['@'])));
             textFirst.push(piece);
           }
-          const vals = items.map((c) => [c.numberFormat === '@' || textCell.has(c) ? c.after : typedAsText(c.after)]);
-          valueWrites.push(rowsPiece(0, items.length, (from, n) => OBJECT_COST + actionBytes(vals.slice(from, from + n)), (from, n) => void (at(from, n).values = vals.slice(from, from + n))));
+          const vals = items.map((c) => [c.formula ? c.formula : c.numberFormat === '@' || textCell.has(c) ? c.after : typedAsText(c.after)]);
+          // A run holding a formula is written through Range.formulas (its other cells are typed the same way).
+          const viaFormulas = items.some((c) => c.formula);
+          valueWrites.push(
+            rowsPiece(0, items.length, (from, n) => OBJECT_COST + actionBytes(vals.slice(from, from + n)), (from, n) => {
+              const r = at(from, n);
+              if (viaFormulas) r.formulas = vals.slice(from, from + n);
+              else r.values = vals.slice(from, from + n);
+            }),
+          );
           for (const [from0, n0] of subRuns(items, (c) => (c.numberFormat !== undefined && c.numberFormat !== '@' ? 'x' : undefined))) {
             const fmts = items.map((c) => [c.numberFormat as string]);
             const piece = rowsPiece(from0, n0, (from, n) => OBJECT_COST + actionBytes(fmts.slice(from, from + n)), (from, n) => void (at(from, n).numberFormat = fmts.slice(from, from + n)));
@@ -311,14 +347,14 @@ export class ExcelHost implements WorkbookHost {
           }
         }
       }
-      const pieces = [...textFirst, ...valueWrites, ...formatsAfter];
+      const pieces = [...insertPieces, ...textFirst, ...valueWrites, ...formatsAfter];
       let totalBytes = 0;
       for (const p of pieces) totalBytes += p.bytes;
       const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((kept.length * sent) / Math.max(1, totalBytes)), total, label }));
       for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
       onProgress?.({ done: kept.length, total, label });
-      return { written: kept.length, skipped };
+      return { written: kept.length, skipped, insertedRows };
     });
   }
 
@@ -817,6 +853,28 @@ function applyFill(f: { color: string; pattern: string; patternColor: string; ti
   f.patternColor = spec.patternColor;
   f.tintAndShade = spec.tintAndShade;
   f.patternTintAndShade = spec.patternTintAndShade;
+}
+
+/** A change's cell at its address in the sheet as read. */
+interface ReadTarget {
+  row: number;
+  col: number;
+  c: CellChange;
+}
+
+/**
+ * Row of the sheet as read for a row of the sheet after `inserts` (RowInsert coordinates, src/core/fill.ts); null
+ * for a row the inserts create.
+ */
+export function rowBeforeInserts(inserts: readonly RowInsert[], sheet: string, row: number): number | null {
+  let offset = 0;
+  for (const ins of inserts.filter((x) => x.sheet === sheet).sort((a, b) => a.beforeRow - b.beforeRow)) {
+    const start = ins.beforeRow + offset;
+    if (row < start) return row - offset;
+    if (row < start + ins.count) return null;
+    offset += ins.count;
+  }
+  return row - offset;
 }
 
 function groupBy<T>(list: readonly T[], k: (t: T) => string): Map<string, T[]> {

@@ -4,7 +4,7 @@
  */
 import type { WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
-import type { CellChange } from '../core/fill';
+import type { CellChange, RowInsert } from '../core/fill';
 
 export interface Progress {
   /** Work done and total, in the host's units (cells, chunks). */
@@ -33,6 +33,40 @@ export interface ApplyResult {
   skipped: CellChange[];
 }
 
+/**
+ * A confirmed fill plan as a host applies it (applyPlan). Order: (1) every target cell is re-read at its address
+ * in the sheet as read (before the inserts: a CellChange address is moved back past the plan's inserts); a cell
+ * that no longer holds `before` is skipped, never overwritten — a change inside an inserted row has `before` ''
+ * and needs no read; (2) the inserts, per sheet bottom up, as whole sheet rows shifted down (Excel's Insert ▸
+ * Sheet Rows: formulas, merged areas, validations and formats below move with them; new rows take the format
+ * of the row above); (3) '@' formats, then values and formulas (`formula` is written through `Range.formulas`, a
+ * value through `Range.values`), then the other number formats (`0.00%` of a rate). Inserts are structural and
+ * are applied as planned even when some of the changes are skipped (an empty input row is harmless; a rate
+ * formula skipped because its cell changed is listed).
+ */
+export interface PlanToApply {
+  changes: readonly CellChange[];
+  /** RowInsert coordinates: see src/core/fill.ts. Absent or empty: applyPlan is applyChanges. */
+  inserts?: readonly RowInsert[];
+}
+
+export interface PlanApplyResult extends ApplyResult {
+  /** Rows inserted (sum of the applied inserts' counts). */
+  insertedRows: number;
+}
+
+/** A whole sheet to add to the workbook (insertSheet): an .xlsx as base64 and/or its SheetSpec (ExcelApi 1.9). */
+export interface SheetPayload {
+  /** Preferred name; the host appends ` (2)` … when it is taken. */
+  name: string;
+  /** Base64 .xlsx whose first visible sheet is the one to insert (insertWorksheetsFromBase64, ExcelApi 1.13). */
+  base64?: () => Promise<string>;
+  /** The same sheet as plain data (src/excel/sheet-spec.ts), for an Excel without ExcelApi 1.13. */
+  spec?: () => Promise<import('../excel/sheet-spec').SheetSpec>;
+  /** The ExcelJS workbook itself, for the preview's in-browser host (no round trip through bytes). */
+  workbook?: () => Promise<import('exceljs').Workbook>;
+}
+
 export interface WorkbookHost {
   capabilities(): HostCapabilities;
   /** Name of the workbook (file) for findings. */
@@ -47,6 +81,16 @@ export interface WorkbookHost {
   clearMarks(onProgress?: OnProgress): Promise<{ cleared: number }>;
   /** Write confirmed fill changes; values first, then formats. */
   applyChanges(changes: readonly CellChange[], onProgress?: OnProgress): Promise<ApplyResult>;
+  /**
+   * Apply a confirmed plan with row insertions and formulas (the QC statistics fill, SPEC §4); see PlanToApply.
+   * Optional: a host without it can only apply plans without inserts (applyChanges).
+   */
+  applyPlan?(plan: PlanToApply, onProgress?: OnProgress): Promise<PlanApplyResult>;
+  /**
+   * Add a generated sheet (e.g. the 名额核对 tally sheet, whose formulas point at the data sheets by name) at the end
+   * of the workbook and activate it; returns its name. Optional (hosts that cannot insert sheets omit it).
+   */
+  insertSheet?(sheet: SheetPayload, onProgress?: OnProgress): Promise<string>;
   /** Insert a blank template sheet (e.g. 附件3); returns the new sheet's name. */
   insertTemplate(kind: 'annex3', onProgress?: OnProgress): Promise<string>;
 }

@@ -210,6 +210,15 @@ function splitSheet(address: string): { sheet?: string; local: string } {
   return { sheet: s, local: address.slice(i + 1).trim() };
 }
 function parseRect(local: string): Rect {
+  // Whole rows (`8:9`, `$8:$8`), as in `sheet.getRange("8:9").insert("Down")`.
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(local.trim());
+  if (rows) {
+    const a = Number(rows[1]) - 1;
+    const b = Number(rows[2]) - 1;
+    const rect = { top: Math.min(a, b), left: 0, rows: Math.abs(b - a) + 1, cols: MAX_COLS };
+    checkRect(rect);
+    return rect;
+  }
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(local.trim());
   if (!m) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${local}`);
   const r1 = Number(m[2]) - 1;
@@ -299,6 +308,49 @@ export class FakeSheet {
     public name: string,
   ) {}
 
+  /**
+   * Insert ▸ Sheet Rows: `count` empty rows at `top`; every row from `top` down moves down with its values,
+   * formats, notes, comments, sizes and merged areas; a merged area spanning the insertion point grows. New rows
+   * take the formats (not values) of the row above, like Excel. Same-sheet A1 references in formula text (cells
+   * whose value starts with `=`, unqualified references only) from `top` down are moved too; references from
+   * other sheets are not (not modelled).
+   */
+  insertRows(top: number, count: number): void {
+    const last = this.usedRect(false);
+    if (last && last.top + last.rows - 1 + count >= MAX_ROWS) {
+      throw new FakeOfficeError('InvalidOperation', 'Insert would push non-empty cells off the end of the sheet.');
+    }
+    const above = top > 0 ? this.rows[top - 1] : undefined;
+    const fresh = (): (FakeCell | undefined)[] =>
+      (above ?? []).map((c) =>
+        c ? { value: null, numberFormat: c.numberFormat, fill: c.fill, font: c.font, horizontalAlignment: c.horizontalAlignment, verticalAlignment: c.verticalAlignment, wrapText: c.wrapText, indentLevel: c.indentLevel, borders: c.borders ? { ...c.borders } : undefined, validation: c.validation } : undefined,
+      );
+    if (this.rows.length > top) this.rows.splice(top, 0, ...Array.from({ length: count }, fresh));
+    const shiftMap = <V>(m: Map<number, V>) => {
+      const moved = [...m.entries()].filter(([r]) => r >= top);
+      for (const [r] of moved) m.delete(r);
+      for (const [r, v] of moved) m.set(r + count, v);
+    };
+    shiftMap(this.rowHeights);
+    const hidden = [...this.hiddenRows].filter((r) => r >= top);
+    for (const r of hidden) this.hiddenRows.delete(r);
+    for (const r of hidden) this.hiddenRows.add(r + count);
+    const notes = [...this.notes.entries()].filter(([k]) => Math.floor(k / MAX_COLS) >= top);
+    for (const [k] of notes) this.notes.delete(k);
+    for (const [k, v] of notes) this.notes.set(k + count * MAX_COLS, v);
+    for (const c of this.workbook.comments.values()) if (c.sheetId === this.id && c.row >= top) c.row += count;
+    for (const m of this.merges) {
+      if (m.top >= top) m.top += count;
+      else if (m.top + m.rows - 1 >= top) m.rows += count;
+    }
+    const moveRefs = (f: string) =>
+      f.replace(/("[^"]*")|('(?:[^']|'')*'|[A-Za-z_][\w.]*)!\$?[A-Za-z]{1,3}\$?\d+|(\$?[A-Za-z]{1,3}\$?)(\d+)(?![\w(!])/g, (all, str: string | undefined, _q, col: string | undefined, row: string | undefined) => {
+        if (str !== undefined || col === undefined || row === undefined) return all;
+        const r = Number(row) - 1;
+        return r >= top ? `${col}${r + count + 1}` : all;
+      });
+    for (const row of this.rows) for (const c of row ?? []) if (c && typeof c.value === 'string' && c.value.startsWith('=')) c.value = moveRefs(c.value);
+  }
   cellAt(row: number, col: number): FakeCell | undefined {
     return this.rows[row]?.[col];
   }
@@ -1594,6 +1646,17 @@ export class FakeRange extends ProxyBase implements XlRange {
       if (t.sheet.id !== wb.activeSheetId) throw new FakeOfficeError('InvalidOperation', 'Select needs the range on the active sheet.');
       wb.selection = { sheetId: t.sheet.id, address: rectA1(t.rect) };
     });
+  }
+  /** Only whole rows with 'Down' are modelled (Insert ▸ Sheet Rows); anything else fails loudly. */
+  insert(shift: 'Down' | 'Right'): FakeRange {
+    if (shift !== 'Down' && shift !== 'Right') throw new FakeOfficeError('InvalidArgument', `Invalid shift ${String(shift)}.`);
+    this._call('Insert', [shift], (t: RangeTarget) => {
+      if (shift !== 'Down' || t.rect.left !== 0 || t.rect.cols !== MAX_COLS) {
+        throw new FakeOfficeError('NotImplemented', 'The fake models whole-row inserts only (getRange("8:9").insert("Down")).');
+      }
+      t.sheet.insertRows(t.rect.top, t.rect.rows);
+    });
+    return this.sub('Insert', [shift], (t) => ({ ...t.rect }));
   }
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this._call('Clear', [applyTo], (t: RangeTarget) => {
