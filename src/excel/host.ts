@@ -808,6 +808,36 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  // ------------------------------------------------------------------------------------------------ sheets
+
+  /**
+   * A generated sheet (the 名额核对 sheet): `insertWorksheetsFromBase64` on ExcelApi 1.13 (2 syncs: insert, then
+   * name and activate), else rebuilt from its SheetSpec with ExcelApi 1.9 calls (render-sheet.ts, 2 syncs; the
+   * formulas stay live, conditional formats are not carried: spec.omitted names them).
+   */
+  async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
+    const label = this.label('template');
+    onProgress?.({ done: 0, total: 2, label });
+    if (this.supports('ExcelApi', '1.13') && sheet.base64) {
+      const base64 = await sheet.base64();
+      return this.run(async (ctx) => {
+        const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+        await ctx.sync();
+        onProgress?.({ done: 1, total: 2, label });
+        if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
+        const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
+        ws.load('name');
+        ws.activate();
+        await ctx.sync();
+        onProgress?.({ done: 2, total: 2, label });
+        return ws.name;
+      });
+    }
+    if (!sheet.spec) throw new ExcelHostError('template-unsupported');
+    const spec = { ...(await sheet.spec()), name: sheet.name };
+    return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+  }
+
   // ------------------------------------------------------------------------------------------------ template
 
   async insertTemplate(kind: TemplateKind, onProgress?: OnProgress): Promise<string> {

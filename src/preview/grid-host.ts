@@ -19,7 +19,7 @@ import type { LocatedFinding } from '../core/check';
 import type { CellChange } from '../core/fill';
 import type { Lang, Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
-import type { ApplyResult, HostCapabilities, OnProgress, WorkbookHost } from '../taskpane/host-port';
+import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost } from '../taskpane/host-port';
 import { worksheetToGrid } from '../xlsx/from-exceljs';
 import { fromExcelJsValue } from '../xlsx/values';
 import { WorkbookReadError } from '../xlsx/errors';
@@ -348,6 +348,64 @@ export class GridHost implements WorkbookHost {
     return { written, skipped };
   }
 
+  /**
+   * A plan with row inserts (the statistics fill): cells checked against `before` at their addresses as read,
+   * then the rows inserted bottom up (ExcelJS insertRows, styled like the row above), then the kept changes
+   * written — formulas as `{ formula }`. ExcelJS does not move formula references or merged areas below an
+   * inserted row (Excel does); the preview's workbooks keep those below the statistics tables.
+   */
+  async applyPlan(plan: PlanToApply, onProgress?: OnProgress): Promise<PlanApplyResult> {
+    const wb = await this.ready();
+    const inserts = plan.inserts ?? [];
+    const seen = new Set<string>();
+    const kept: CellChange[] = [];
+    const skipped: CellChange[] = [];
+    for (const c of plan.changes) {
+      const k = markKey(c.sheet, a1(c.row, c.col));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const ws = wb.getWorksheet(c.sheet);
+      const readRow = rowAsRead(inserts, c.sheet, c.row);
+      const now = !ws ? null : readRow === null ? '' : cellText(fromExcelJsValue(ws.getCell(readRow + 1, c.col + 1).value));
+      (now === c.before ? kept : skipped).push(c);
+    }
+    let insertedRows = 0;
+    for (const ins of [...inserts].sort((a, b) => (a.sheet === b.sheet ? b.beforeRow - a.beforeRow : 0))) {
+      const ws = wb.getWorksheet(ins.sheet);
+      if (!ws || !(ins.count > 0)) continue;
+      ws.insertRows(ins.beforeRow + 1, Array.from({ length: ins.count }, () => []), 'i');
+      insertedRows += ins.count;
+    }
+    kept.forEach((c, i) => {
+      const cell = wb.getWorksheet(c.sheet)!.getCell(c.row + 1, c.col + 1);
+      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      cell.value = c.formula
+        ? ({ formula: c.formula.replace(/^=/, ''), result: c.formulaResult === '' ? undefined : c.formulaResult } as import('exceljs').CellFormulaValue)
+        : c.after;
+      if (i % 500 === 0) onProgress?.({ done: i, total: kept.length });
+    });
+    onProgress?.({ done: kept.length, total: kept.length });
+    this.emit({}, true);
+    return { written: kept.length, skipped, insertedRows };
+  }
+
+  /** Add a generated sheet (the 名额核对 sheet): copied from the ExcelJS workbook the payload builds. */
+  async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
+    const wb = await this.ready();
+    if (!sheet.workbook) throw this.error('template', (l) => previewStrings(l).noTemplate(sheet.name));
+    onProgress?.({ done: 0, total: 2 });
+    const src = (await sheet.workbook()).worksheets.find((w) => !w.state || w.state === 'visible');
+    if (!src) throw this.error('template', (l) => previewStrings(l).noTemplate(sheet.name));
+    onProgress?.({ done: 1, total: 2 });
+    const name = uniqueName(wb, sheet.name);
+    const ws = wb.addWorksheet(name);
+    const model = src.model as unknown as { merges?: string[] };
+    (ws as unknown as { model: unknown }).model = { ...model, name, id: ws.id, mergeCells: model.merges ?? [] };
+    onProgress?.({ done: 2, total: 2 });
+    this.emit({ activeSheet: name, selected: { sheet: name, cell: 'A1' } }, true);
+    return name;
+  }
+
   async insertTemplate(kind: 'annex3', onProgress?: OnProgress): Promise<string> {
     const wb = await this.ready();
     if (kind !== 'annex3') {
@@ -373,6 +431,18 @@ export class GridHost implements WorkbookHost {
     this.emit({ activeSheet: inserted, selected: { sheet: inserted, cell: 'A1' } }, true);
     return inserted;
   }
+}
+
+/** Row as read of a row after the plan's inserts; null for a row the inserts create (see RowInsert). */
+function rowAsRead(inserts: PlanToApply['inserts'] & object, sheet: string, row: number): number | null {
+  let offset = 0;
+  for (const ins of inserts.filter((x) => x.sheet === sheet).sort((a, b) => a.beforeRow - b.beforeRow)) {
+    const start = ins.beforeRow + offset;
+    if (row < start) return row - offset;
+    if (row < start + ins.count) return null;
+    offset += ins.count;
+  }
+  return row - offset;
 }
 
 /** `附件3`, or `附件3 (2)` … when taken (Excel's own naming for a copied sheet). */

@@ -18,12 +18,13 @@ import { CheckPanel } from './CheckPanel';
 
 // The fill and template panels (tables, dialogs) load on first visit: the first download holds only the check.
 const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill-panel", webpackPrefetch: true */ './FillPanel').then((m) => ({ default: m.FillPanel })));
+const QuotaPanel = React.lazy(() => import(/* webpackChunkName: "quota-panel", webpackPrefetch: true */ './QuotaPanel').then((m) => ({ default: m.QuotaPanel })));
 const TemplatePanel = React.lazy(() =>
   import(/* webpackChunkName: "template-panel", webpackPrefetch: true */ './TemplatePanel').then((m) => ({ default: m.TemplatePanel })),
 );
 
 export type Scope = 'active' | 'all';
-export type TabId = 'check' | 'fill' | 'template';
+export type TabId = 'check' | 'fill' | 'template' | 'quota';
 
 export interface AppProps {
   /** The spreadsheet: Office.js in Excel, the in-browser workbook on the preview page, a fake in tests. */
@@ -127,6 +128,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
           <Tab value="check">{s.tabs.check}</Tab>
           <Tab value="fill">{s.tabs.fill}</Tab>
           <Tab value="template">{s.tabs.template}</Tab>
+          <Tab value="quota">{s.tabs.quota}</Tab>
         </TabList>
         <OperationStatus op={op} lang={lang} />
         <main className={styles.main}>
@@ -151,6 +153,11 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
             {(visited.has('template') || tab === 'template') && (
               <div role="tabpanel" aria-label={s.tabs.template} hidden={tab !== 'template'} className={styles.panel}>
                 <TemplatePanel host={host} lang={lang} op={op} />
+              </div>
+            )}
+            {(visited.has('quota') || tab === 'quota') && (
+              <div role="tabpanel" aria-label={s.tabs.quota} hidden={tab !== 'quota'} className={styles.panel}>
+                <QuotaPanel host={host} lang={lang} op={op} />
               </div>
             )}
           </React.Suspense>

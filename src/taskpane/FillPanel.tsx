@@ -31,6 +31,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkRegular, PlayRegular } from '@fluentui/react-icons';
 import { planFill, type CellChange, type FillPlan } from '../core/fill';
+import { mergePlans, planStatsFill } from '../core/fill-stats';
 import type { ApplyResult, WorkbookHost } from './host-port';
 import { strings, type Lang } from './i18n';
 import type { Operation, OpControls } from './operation';
@@ -71,7 +72,16 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
   const s = strings(lang);
   const styles = useStyles();
   const busy = op.busy !== null;
-  const plan: FillPlan | null = React.useMemo(() => (check ? planFill(check.result, lang) : null), [check, lang]);
+  // A host without applyPlan cannot insert rows: a statistics plan that needs inserts is then left out.
+  const canInsert = typeof host.applyPlan === 'function';
+  // 附件3 fixes and the statistics plan (input rows inserted under the rates, live rate formulas) as one list.
+  const plan: FillPlan | null = React.useMemo(() => {
+    if (!check) return null;
+    const base = planFill(check.result, lang);
+    const stats = planStatsFill(check.result, { lang });
+    return canInsert || !stats.inserts?.length ? mergePlans(base, stats) : base;
+  }, [check, lang, canInsert]);
+  const inserts = plan?.inserts ?? [];
   const [excluded, setExcluded] = React.useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = React.useState(false);
   const [report, setReport] = React.useState<ApplyResult | null>(null);
@@ -99,7 +109,9 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
     setConfirming(false);
     setReport(null);
     const toWrite = chosen;
-    const r = await op.run('apply', (c) => host.applyChanges(toWrite, c.onProgress));
+    const r = await op.run('apply', (c) =>
+      inserts.length > 0 && host.applyPlan ? host.applyPlan({ changes: toWrite, inserts }, c.onProgress) : host.applyChanges(toWrite, c.onProgress),
+    );
     if (!r) return;
     setReport(r);
     // The sheet changed: read it again so the list (and the check panel) show what is left.
@@ -208,6 +220,26 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
                 </Button>
               )}
             </>
+          )}
+
+          {inserts.length > 0 && (
+            <MessageBar intent={canInsert ? 'info' : 'warning'} layout="multiline" data-testid="fill-inserts">
+              <MessageBarBody>
+                <MessageBarTitle>{s.insertsHeading(inserts.length)}</MessageBarTitle>
+                {!canInsert && <div>{s.insertsUnsupported}</div>}
+                <ul className={styles.list}>
+                  {inserts.map((ins) => (
+                    <li key={`${ins.sheet}!${ins.beforeRow}`}>
+                      <Link as="button" onClick={() => select(ins.sheet, `A${ins.beforeRow + 1}`)}>
+                        {s.insertLine(where(ins.sheet, `A${ins.beforeRow + 1}`), ins.count)}
+                      </Link>
+                      {s.colon}
+                      {ins.message}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
           )}
 
           {plan.conflicts.length > 0 && (

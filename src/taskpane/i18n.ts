@@ -12,7 +12,7 @@ const zh = {
   subtitle: '推荐汇总表与 QC 统计表核查',
   logoAlt: '评优汇总核查图标',
 
-  tabs: { check: '检查', fill: '填充', template: '模板' },
+  tabs: { check: '检查', fill: '填充', template: '模板', quota: '名额' },
   tabListLabel: '功能',
   loadingPanel: '正在加载…',
 
@@ -85,6 +85,40 @@ const zh = {
   templateUnsupported: '此版本的 Excel 不支持插入模板工作表，请使用命令行 award-tally template annex3 生成。',
   templateInserted: (name: string) => `已插入工作表“${name}”。`,
 
+  // Fill panel: the statistics fill (row inserts, rate formulas)
+  insertsHeading: (n: number) => `插入输入行（${n} 处）：确认后先插入整行，下方内容随之下移`,
+  insertLine: (where: string, n: number) => `${where} 起插入 ${n} 行`,
+  insertsUnsupported: '此主机不支持插入行，统计表的比率公式暂不能写入。',
+
+  // Quota panel (名额)
+  quota: {
+    intro: '按地区 × 名额类别统计推荐数，与名额表比对；按类别 × 子类与评选名额比对。超出名额的以红色标出。',
+    sourceLabel: '名额来源',
+    sourceProfile: (name: string) => `内置：${name}`,
+    sourceTable: (where: string) => `工作簿中的名额表（${where}）`,
+    run: '读取并统计',
+    rerun: '重新统计',
+    needsRun: '尚未统计。',
+    regionHeading: (n: number) => `按地区（${n}）`,
+    categoryHeading: (n: number) => `按类别（${n}）`,
+    colRegion: '地区或部门',
+    colClass: '类别',
+    colCount: '推荐数',
+    colQuota: '名额',
+    colPlaces: '评选名额',
+    colCategory: '类别 / 子类',
+    over: (n: number) => `超出 ${n}`,
+    unknown: '不在名额表中',
+    variants: (v: string) => `含写法：${v}`,
+    noTally: '没有找到推荐登记表或附件3 推荐表，无法统计。',
+    findingsHeading: (n: number) => `名额问题（${n}）`,
+    summary: (over: number, unknown: number) => `${over} 项超出名额，${unknown} 个地区写法不在名额表中。`,
+    insertSheet: '插入名额核对表',
+    insertUnsupported: '此版本的 Excel 不支持插入工作表。',
+    inserted: (name: string) => `已插入工作表“${name}”，推荐数为 COUNTIFS 公式，随登记表的修改自动重算。`,
+    side: { collective: '集体', individual: '个人', total: '合计' },
+  },
+
   // Progress labels
   progress: {
     read: '正在读取工作表…',
@@ -93,6 +127,8 @@ const zh = {
     clear: '正在清除标注…',
     apply: '正在写入修改…',
     template: '正在插入模板…',
+    tally: '正在统计名额…',
+    insertSheet: '正在插入名额核对表…',
   },
   progressCount: (done: number, total: number) => `${done} / ${total}`,
 
@@ -113,7 +149,7 @@ const en: Strings = {
   subtitle: 'Checks nomination summaries and QC statistics tables',
   logoAlt: 'Award Tally icon',
 
-  tabs: { check: 'Check', fill: 'Fill', template: 'Template' },
+  tabs: { check: 'Check', fill: 'Fill', template: 'Template', quota: 'Quotas' },
   tabListLabel: 'Features',
   loadingPanel: 'Loading…',
 
@@ -183,6 +219,38 @@ const en: Strings = {
   templateUnsupported: 'This version of Excel cannot insert template sheets; generate one with: award-tally template annex3',
   templateInserted: (name: string) => `Inserted the sheet "${name}".`,
 
+  insertsHeading: (n: number) => `Input rows to insert (${n}): whole rows are inserted first, the rows below move down`,
+  insertLine: (where: string, n: number) => `${n} row${n === 1 ? '' : 's'} at ${where}`,
+  insertsUnsupported: 'This host cannot insert rows; the rate formulas of the statistics tables cannot be written yet.',
+
+  quota: {
+    intro: 'Counts nominations per region × quota class against the quota table, and per category × sub-category against the places. Over-quota counts are shown in red.',
+    sourceLabel: 'Quota source',
+    sourceProfile: (name: string) => `Built-in: ${name}`,
+    sourceTable: (where: string) => `Quota table in the workbook (${where})`,
+    run: 'Read and tally',
+    rerun: 'Tally again',
+    needsRun: 'Not tallied yet.',
+    regionHeading: (n: number) => `By region (${n})`,
+    categoryHeading: (n: number) => `By category (${n})`,
+    colRegion: 'Region or department',
+    colClass: 'Class',
+    colCount: 'Count',
+    colQuota: 'Quota',
+    colPlaces: 'Places',
+    colCategory: 'Category / sub-category',
+    over: (n: number) => `${n} over`,
+    unknown: 'Not in the quota table',
+    variants: (v: string) => `Also written: ${v}`,
+    noTally: 'No register or Annex 3 nomination table found; nothing to tally.',
+    findingsHeading: (n: number) => `Quota findings (${n})`,
+    summary: (over: number, unknown: number) => `${over} over quota, ${unknown} region spelling${unknown === 1 ? '' : 's'} not in the quota table.`,
+    insertSheet: 'Insert the quota check sheet',
+    insertUnsupported: 'This version of Excel cannot insert sheets.',
+    inserted: (name: string) => `Inserted the sheet "${name}"; its counts are COUNTIFS formulas that recount when the register changes.`,
+    side: { collective: 'Collective', individual: 'Individual', total: 'Total' },
+  },
+
   progress: {
     read: 'Reading sheets…',
     check: 'Checking…',
@@ -190,6 +258,8 @@ const en: Strings = {
     clear: 'Clearing marks…',
     apply: 'Writing changes…',
     template: 'Inserting the template…',
+    tally: 'Tallying…',
+    insertSheet: 'Inserting the quota check sheet…',
   },
   progressCount: (done: number, total: number) => `${done} / ${total}`,
 

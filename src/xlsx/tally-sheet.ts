@@ -77,7 +77,19 @@ export function countFormula(terms: readonly CountTerm[], extra?: { col: number;
 /**
  * Add the 名额核对 sheet to a workbook that already holds the master sheets of `c`. Returns where the counts are.
  */
-export function addTallySheet(wb: ExcelJS.Workbook, tally: Tally, c: Consolidation, opts: { quotaSource?: string | null } = {}): TallySheetLayout {
+export function addTallySheet(
+  wb: ExcelJS.Workbook,
+  tally: Tally,
+  c: Consolidation,
+  opts: {
+    quotaSource?: string | null;
+    /**
+     * Region spellings to count per row (default: the tally's region only, as 推荐单位 of the master sheets holds
+     * it). Counting over the data sheet itself (the add-in's 名额核对), the variants the engine counted there too.
+     */
+    regionSpellings?: (e: RegionTally) => string[];
+  } = {},
+): TallySheetLayout {
   const ws = wb.addWorksheet(TALLY_SHEET_NAME);
   const layout: TallySheetLayout = { regionCells: new Map(), categoryCells: new Map() };
   const cell = (r: number, col: number) => ws.getCell(r + 1, col + 1);
@@ -147,7 +159,8 @@ export function addTallySheet(wb: ExcelJS.Workbook, tally: Tally, c: Consolidati
       classes.forEach((k, i) => {
         const col = 2 + i * 2;
         const e = entries.find((x) => x.class === k.id);
-        const formula = countFormula(c.classTerms.get(k.id) ?? [], { col: c.recommenderCol, value: e0.region });
+        const spellings = opts.regionSpellings?.(e0) ?? [e0.region];
+        const formula = spellings.map((value) => countFormula(c.classTerms.get(k.id) ?? [], { col: c.recommenderCol, value })).join('+');
         body(r, col, { formula } as ExcelJS.CellFormulaValue);
         body(r, col + 1, e?.quota ?? null);
         layout.regionCells.set(`${e0.region}\u0000${k.id}`, a1(r, col));
