@@ -5,6 +5,7 @@
  *
  * - quota-2019.xlsx        xinjiang-2019 附件2 推荐名额表 as printed: two-row header under the merged 质量管理活动,
  *                          `4 ` typed with a space for 奎屯市工信局, `总  计` with ` 247` / ` 185` typed as text.
+ * - quota-faulty.xlsx      the same table with 总计 typed as 436 instead of 446 and one quota typed as 2.5.
  * - register-clean.xlsx    a register of applications within every quota (the register template, filled).
  * - register-faulty.xlsx   over quota (奎屯市工信局: 5 groups for 4, 4 presenting for 3), a region not in the table
  *                          (阿拉尔市工信局), 伊犁州 for 伊犁州工信局 (variant), a QC roster of 12 / 11 names, a team
@@ -42,6 +43,19 @@ async function quota() {
   cell(L.totalRow, L.columns.presenting).value = ' 247';
   cell(L.totalRow, L.columns.teams).value = ' 185';
   await wb.xlsx.writeFile(path.join(out, 'quota-2019.xlsx'));
+}
+
+/** The same table with the mistakes of a hand-typed copy: a 总计 that no longer adds up, a quota typed as 2.5. */
+async function quotaFaulty() {
+  const wb = buildQuotaWorkbook({ profile: xj });
+  const ws = wb.getWorksheet('附件2');
+  const L = quotaLayout(xj.quota.regions.length);
+  const cell = (r, c) => ws.getCell(r + 1, c + 1);
+  cell(L.totalRow, L.columns.groups).value = 436;
+  cell(L.totalRow, L.columns.presenting).value = 247;
+  cell(L.totalRow, L.columns.teams).value = 185;
+  cell(L.firstRow + 2, L.columns.teams).value = 2.5;
+  await wb.xlsx.writeFile(path.join(out, 'quota-faulty.xlsx'));
 }
 
 /** Fill the register template with rows: [region, category, name, enterprise, presenting, members, roster, remark]. */
@@ -110,6 +124,7 @@ async function faulty() {
 
 (async () => {
   await quota();
+  await quotaFaulty();
   await clean();
   await faulty();
   console.log('quota examples written to', out);

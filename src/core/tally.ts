@@ -351,7 +351,8 @@ function quotaFromTable(tables: readonly TallyTable[], t: number, profile: Profi
     const quota: Record<string, number | null> = {};
     for (const k of classes) {
       const n = quotaNumber(sheet.value(row, table.columns[k.id]));
-      quota[k.id] = n === null || Number.isNaN(n) ? null : n;
+      // A quota that is not a whole number (2.5, text) is reported by quota.total-mismatch and counts as unknown here.
+      quota[k.id] = n === null || !Number.isInteger(n) || n < 0 ? null : n;
     }
     regions.push({ name, aliases: aliases.get(regionKey(name)) ?? [], quota, at: { t, row, col: table.columns.region } });
   }

@@ -172,3 +172,18 @@ describe('RegionMatcher', () => {
     expect(name('乌鲁木齐')).toEqual(['variant', '乌鲁木齐市工信局']);
   });
 });
+
+test('a quota typed as 2.5 counts as unknown in the tally and the report still validates', () => {
+  const sheet = seedQuotaSheet();
+  sheet.values[6][4] = 2.5; // E7: 塔城地区工信局, 质量信得过班组数
+  // Default profile: the quotas come from the table itself.
+  const run = checkWorkbooks([{ file: 'q.xlsx', grid: { name: 'q.xlsx', sheets: [sheet] } }], { today: TODAY });
+  const rows = run.tally.byRegion.filter((r) => r.region === '塔城地区工信局');
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => r.quota === null || Number.isInteger(r.quota))).toBe(true);
+  const teams = rows.find((r) => r.class === 'teams');
+  expect(teams === undefined || teams.quota === null).toBe(true);
+  expect(run.results[0].findings.map((f) => `${f.rule} ${f.cell}`)).toContain('quota.total-mismatch E7');
+  const doc = buildReport([{ path: 'q.xlsx', error: null, tables: run.results[0].tables }], run.results[0].findings);
+  expect(() => reportSchema.parse({ ...doc, tally: run.tally })).not.toThrow();
+});
