@@ -8,6 +8,7 @@
  *   team-stats-clean.xlsx  附件12 from the team-stats template, filled in
  *   team-stats-faulty.xlsx 附件12 as printed: more teams recommended than active, both boxes ticked
  *   indicators.xlsx        ili-2025 附表1 二.2 and nantong-2020 表5 with typed ratios (one wrong, most without inputs)
+ *   indicators-clean.xlsx  the same tables with only the ratios whose inputs the forms print, each typed right
  * Run after `npx tsc -p tsconfig.cli.json` (or `npm run prepare`):
  *   node scripts/make-examples-stats.js
  */
@@ -213,13 +214,52 @@ async function indicators() {
   await wb.xlsx.writeFile(path.join(out, 'indicators.xlsx'));
 }
 
+/** The same two tables with only the ratios whose inputs the forms print, each typed as its inputs give it. */
+async function indicatorsClean() {
+  const wb = new ExcelJS.Workbook();
+  const ili = [
+    ['2.主要经济、效益、质量及安全指标'],
+    ['序号', '项  目', '单位', '2022年', '2023年', '2024年', '州内行业排名', '区内行业排名'],
+    [1, '资产总额', '万元', 12000, 13500, 15100],
+    [2, '主营业务收入', '万元', 9800, 10400, 12750],
+    [3, '利润总额', '万元', 860, 940, 1304],
+    [4, '资产负债率', '%', '55.00%', '58.52%', '59.67%'],
+    [null, '负债总额', '万元', 6600, 7900, 9010],
+    [5, '安全指标', null, '无事故', '无事故', '无事故'],
+  ];
+  const a = sheetOf(wb, '附表1', ili, [6, 22, 10, 12, 12, 12, 12, 12]);
+  box(a, 2, 8, 8);
+  const nt = [
+    ['表 5 主要产品（工程、服务）质量指标'],
+    ['主要技术指标', null, '2017 年', '2018 年', '2019 年', '国内先进 水平', '国际先进 水平'],
+    ['等级品率（服务业主要考核项目）', '优等品产值（鲁班或国优工程）', 3000, 3200, 3300],
+    [null, '一等品产值（省优工程）', 5000, 5100, 5500],
+    [null, '合格品产值', 2000, 1500, 1200],
+    [null, '工业总产值', 10000, 9800, 10000],
+    [null, '等级品率%', '82.00%', '83.47%', '84.20%'],
+    ['质量损失率', '内部质量损失额', 120, 98, 80],
+    [null, '外部质量损失额', 30, 25, 41],
+    [null, '质量损失率', '1.50%', '1.26%', '1.21%'],
+    ['新产品产值率', '新产品产值', 1500, 1800, 2100],
+    [null, '新产品产值率', '15%', '18.37%', '21%'],
+  ];
+  const b = sheetOf(wb, '表5', nt, [16, 30, 12, 12, 12, 12, 12]);
+  b.mergeCells('A2:B2');
+  b.mergeCells('A3:A7');
+  b.mergeCells('A8:A10');
+  b.mergeCells('A11:A12');
+  box(b, 2, 12, 7);
+  await wb.xlsx.writeFile(path.join(out, 'indicators-clean.xlsx'));
+}
+
 (async () => {
+  await indicatorsClean();
   await qcClean();
   await qcFaulty();
   await teamClean();
   await teamFaulty();
   await indicators();
-  console.log('examples/qc-stats-clean.xlsx, qc-stats-faulty.xlsx, team-stats-clean.xlsx, team-stats-faulty.xlsx, indicators.xlsx written');
+  console.log('examples/indicators-clean.xlsx, qc-stats-clean.xlsx, qc-stats-faulty.xlsx, team-stats-clean.xlsx, team-stats-faulty.xlsx, indicators.xlsx written');
 })().catch((e) => {
   console.error(e);
   process.exit(1);
