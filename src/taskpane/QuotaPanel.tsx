@@ -30,6 +30,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, PlayRegular, TableAddRegular } from '@fluentui/react-icons';
@@ -250,7 +251,7 @@ export function QuotaPanel({ host, lang, op }: QuotaPanelProps): React.JSX.Eleme
                         const e = g.byClass.get(k.id);
                         const over = !!e && e.over > 0;
                         return (
-                          <TableCell key={k.id} className={over ? `${styles.num} ${styles.over}` : styles.num} data-over={over ? 'true' : undefined} data-class={k.id}>
+                          <TableCell key={k.id} className={mergeClasses(styles.num, over && styles.over)} data-over={over ? 'true' : undefined} data-class={k.id}>
                             {e ? `${e.count} / ${e.quota ?? '—'}` : ''}
                             {over && ` (${q.over(e!.over)})`}
                           </TableCell>
@@ -300,7 +301,7 @@ export function QuotaPanel({ host, lang, op }: QuotaPanelProps): React.JSX.Eleme
                     return (
                       <TableRow key={`${e.category}\u0000${e.subcategory ?? ''}\u0000${e.side}`}>
                         <TableCell>{`${e.category}${e.subcategory ? ` / ${e.subcategory}` : ''}（${sideText(e)}）`}</TableCell>
-                        <TableCell className={over ? `${styles.num} ${styles.over}` : styles.num} data-over={over ? 'true' : undefined}>
+                        <TableCell className={mergeClasses(styles.num, over && styles.over)} data-over={over ? 'true' : undefined}>
                           {`${e.count} / ${e.places ?? '—'}`}
                           {over && ` (${q.over(e.over)})`}
                         </TableCell>
