@@ -535,8 +535,13 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     if (!RowReader.counts(table)) return;
     const register = table.kind === 'qc.register';
     let tableBucket: RegionBucket | null | undefined;
+    // A 附件3 table without 推荐方面/子类 columns classes every row alike (region from the title line, category
+    // from the section title): read it once, so 100,000 rows cost a counter each.
+    const perRow = register || table.columns.category !== undefined || table.columns.subcategory !== undefined;
+    let shared: RowClass | null = null;
+    const tableIds = register ? [] : (kindClass.get(table.kind) ?? []).map((id) => classIx.get(id)!);
     for (const row of table.rows) {
-      const rc = reader.read(sheet, table, row);
+      const rc = perRow ? reader.read(sheet, table, row) : (shared ??= reader.read(sheet, table, row));
       // Region × class
       let bucket: RegionBucket | null = null;
       if (register || tableBucket === undefined) {
@@ -552,7 +557,7 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
       } else bucket = tableBucket;
       perTable[row - table.headerRow] = bucket;
       if (bucket) {
-        const ids = register ? categoryClasses(rc.category, rc.presenting) : (kindClass.get(table.kind) ?? []).map((id) => classIx.get(id)!);
+        const ids = register ? categoryClasses(rc.category, rc.presenting) : tableIds;
         const col = rc.regionCell && register ? rc.regionCell.col : (table.columns.name ?? table.columns.collectiveName ?? table.left);
         for (const i of ids) bump(bucket.byClass[i], { t, row, col });
       }
