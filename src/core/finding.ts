@@ -28,10 +28,23 @@ export interface Message {
   en: string;
 }
 
+/** Templates split once into literal text (even indices) and placeholder names (odd indices). */
+const compiled = new Map<string, string[]>();
+
 export function formatMessage(tpl: Message, lang: Lang, data?: Record<string, string | number>): string {
   const t = tpl[lang];
   if (!data) return t;
-  return t.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  let parts = compiled.get(t);
+  if (!parts) {
+    parts = t.split(/\{(\w+)\}/);
+    compiled.set(t, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in data ? String(data[k]) : `{${k}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
