@@ -152,7 +152,16 @@ export function QuotaPanel({ host, lang, op }: QuotaPanelProps): React.JSX.Eleme
   };
 
   const tallyData = state?.run.tally;
-  const regions = React.useMemo(() => (tallyData ? groupRegions(tallyData.byRegion) : []), [tallyData]);
+  // What needs attention first: over quota, then names not in the table (or variants), then counted, then the rest.
+  const regions = React.useMemo(() => {
+    const rank = (g: ReturnType<typeof groupRegions>[number]) => {
+      const list = [...g.byClass.values()];
+      if (list.some((e) => e.over > 0)) return 0;
+      if (g.known === false || g.variants.length) return 1;
+      return list.some((e) => e.count > 0) ? 2 : 3;
+    };
+    return tallyData ? groupRegions(tallyData.byRegion).map((g, i) => ({ g, i, r: rank(g) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.g) : [];
+  }, [tallyData]);
   const classes = React.useMemo(() => {
     const out: { id: string; label: string }[] = [];
     for (const e of tallyData?.byRegion ?? []) if (!out.some((k) => k.id === e.class)) out.push({ id: e.class, label: e.label });
