@@ -188,9 +188,7 @@ async function indicators() {
   ];
   const a = sheetOf(wb, '附表1', ili, [6, 22, 10, 12, 12, 12, 12, 12]);
   box(a, 2, 23, 8);
-  const nt = [
-    ['表 5 主要产品（工程、服务）质量指标'],
-    ['主要技术指标', null, '2017 年', '2018 年', '2019 年', '国内先进 水平', '国际先进 水平'],
+  table5(wb, [
     ['等级品率（服务业主要考核项目）', '优等品产值（鲁班或国优工程）', 3000, 3200, 3300],
     [null, '一等品产值（省优工程）', 5000, 5100, 5500],
     [null, '合格品产值', 2000, 1500, 1200],
@@ -203,15 +201,21 @@ async function indicators() {
     [null, '新产品产值率', '15%', '18.37%', '21%'],
     ['产品质量合格率', '产品出厂（工程验收）合格率', '99.2%', '99.4%', '99.5%'],
     [null, '产品出口合格率', '100%', '100%', '100%'],
-  ];
-  const b = sheetOf(wb, '表5', nt, [16, 30, 12, 12, 12, 12, 12]);
+  ]);
+  await wb.xlsx.writeFile(path.join(out, 'indicators.xlsx'));
+}
+
+/** nantong-2020 表5 as printed (merged first column), with the given value rows under its header. */
+function table5(wb, rows) {
+  const head = [['表 5 主要产品（工程、服务）质量指标'], ['主要技术指标', null, '2017 年', '2018 年', '2019 年', '国内先进 水平', '国际先进 水平']];
+  const b = sheetOf(wb, '表5', [...head, ...rows], [16, 30, 12, 12, 12, 12, 12]);
   b.mergeCells('A2:B2');
   b.mergeCells('A3:A7');
   b.mergeCells('A8:A10');
   b.mergeCells('A11:A12');
-  b.mergeCells('A13:A14');
-  box(b, 2, 14, 7);
-  await wb.xlsx.writeFile(path.join(out, 'indicators.xlsx'));
+  if (rows.length >= 12) b.mergeCells('A13:A14');
+  box(b, 2, rows.length + 2, 7);
+  return b;
 }
 
 /** The same two tables with only the ratios whose inputs the forms print, each typed as its inputs give it. */
@@ -229,9 +233,7 @@ async function indicatorsClean() {
   ];
   const a = sheetOf(wb, '附表1', ili, [6, 22, 10, 12, 12, 12, 12, 12]);
   box(a, 2, 8, 8);
-  const nt = [
-    ['表 5 主要产品（工程、服务）质量指标'],
-    ['主要技术指标', null, '2017 年', '2018 年', '2019 年', '国内先进 水平', '国际先进 水平'],
+  table5(wb, [
     ['等级品率（服务业主要考核项目）', '优等品产值（鲁班或国优工程）', 3000, 3200, 3300],
     [null, '一等品产值（省优工程）', 5000, 5100, 5500],
     [null, '合格品产值', 2000, 1500, 1200],
@@ -242,13 +244,7 @@ async function indicatorsClean() {
     [null, '质量损失率', '1.50%', '1.26%', '1.21%'],
     ['新产品产值率', '新产品产值', 1500, 1800, 2100],
     [null, '新产品产值率', '15%', '18.37%', '21%'],
-  ];
-  const b = sheetOf(wb, '表5', nt, [16, 30, 12, 12, 12, 12, 12]);
-  b.mergeCells('A2:B2');
-  b.mergeCells('A3:A7');
-  b.mergeCells('A8:A10');
-  b.mergeCells('A11:A12');
-  box(b, 2, 12, 7);
+  ]);
   await wb.xlsx.writeFile(path.join(out, 'indicators-clean.xlsx'));
 }
 
