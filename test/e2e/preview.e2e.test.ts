@@ -8,57 +8,20 @@
  * Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); skipped, with the reason printed, without it.
  * Uses the build in dist/ when it is newer than src/, else builds it (E2E_BUILD=1 always rebuilds).
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import type { Server } from 'http';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { DIST, OUT, ROOT, describeInChromium, ensureBuild, openPreview, type PreviewSession } from './browser';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const OUT = path.join(ROOT, 'out');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const EXAMPLE = 'annex3-mistakes.xlsx';
 /** Targets (SPEC/brief): first download of the task pane and time to interactive of the preview. */
 const BUNDLE_BUDGET_GZIP = 200 * 1024;
 const TTI_TARGET_MS = 1500;
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPreviewServer } = require('../../scripts/preview-server.js') as {
-  startPreviewServer(o: { root: string; port: number }): Promise<{ server: Server; url: string }>;
-};
-
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.log(`preview e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
-}
-const maybe = haveChromium ? describe : describe.skip;
+const maybe = describeInChromium('preview e2e');
 
 jest.setTimeout(15 * 60 * 1000);
-
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Build unless dist/ already holds a preview build newer than every source file. */
-function ensureBuild(): void {
-  const built = path.join(DIST, 'preview.html');
-  const stale =
-    process.env.E2E_BUILD === '1' ||
-    !fs.existsSync(built) ||
-    !fs.existsSync(path.join(DIST, 'taskpane.html')) ||
-    fs.statSync(path.join(DIST, 'preview.js')).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs);
-  if (!stale) return;
-  console.log('preview e2e: building (npx webpack --mode production)…');
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 /** The sample workbook in dist/examples/; written here with ExcelJS when examples/ has none. */
 async function ensureExample(): Promise<void> {
@@ -110,38 +73,21 @@ async function measureInteractive(page: Page): Promise<{ tti: number; scriptLoad
 }
 
 maybe('preview page in Chromium', () => {
-  let server: Server;
+  let session: PreviewSession;
   let base: string;
-  let context: BrowserContext;
   let page: Page;
-  let profile: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   let tti = 0;
 
   beforeAll(async () => {
-    ensureBuild();
+    await ensureBuild('preview e2e');
     await ensureExample();
-    const started = await startPreviewServer({ root: DIST, port: 0 });
-    server = started.server;
-    base = started.url;
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'award-tally-e2e-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1440, height: 1000 },
-      locale: 'zh-CN',
-    });
-    // Nothing but the local server: the page must work offline, and the workbook must never leave it.
-    await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    session = await openPreview();
+    ({ base, page, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await session?.close();
   });
 
   test('the task pane first download is within budget', () => {
