@@ -59,10 +59,56 @@ export class OutputError extends Error {
   }
 }
 
-interface Input {
+export interface Input {
   /** As shown to the user and written into findings: the path as given, or dir/name for expanded files. */
   display: string;
   abs: string;
+}
+
+/** What the summary says of a file besides its findings. */
+export interface FileNote {
+  display: string;
+  converted: boolean;
+  annotated?: { path: string; cells: number };
+}
+
+/**
+ * Read every input into one run of the checker, with progress. A file that cannot be read becomes its report
+ * entry's error (the others go on); anything else that goes wrong is a bug and is thrown.
+ */
+export async function readInputs(
+  inputs: readonly Input[],
+  checker: RunChecker,
+  lang: Lang,
+  progress: Progress,
+  /** Inputs whose bytes the caller needs afterwards (annotated copies); the others' are let go at once. */
+  keepBytes: (inp: Input) => boolean = () => false,
+): Promise<{ files: FileEntry[]; notes: FileNote[]; unreadable: number; read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] }> {
+  const files: FileEntry[] = [];
+  const notes: FileNote[] = [];
+  const read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] = [];
+  let unreadable = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const inp = inputs[i];
+    progress.update(i, inp.display);
+    try {
+      const r = await readWorkbookFile(inp.abs, { name: inp.display });
+      checker.add(r.grid, inp.display);
+      const entry: FileEntry = { path: inp.display, error: null, tables: [] };
+      const note: FileNote = { display: inp.display, converted: r.convertedFrom === 'xls' };
+      files.push(entry);
+      notes.push(note);
+      read.push({ inp, entry, note, bytes: keepBytes(inp) ? r.bytes : null });
+    } catch (e) {
+      if (!(e instanceof WorkbookReadError)) throw e;
+      unreadable++;
+      files.push({ path: inp.display, error: { code: e.code, message: e.text(lang) }, tables: [] });
+      notes.push({ display: inp.display, converted: false });
+    }
+  }
+  progress.update(inputs.length, '');
+  progress.done();
+  return { files, notes, unreadable, read };
 }
 
 /** Expand directories; keep files (even missing ones: they become a `not-found` file error). */
@@ -203,33 +249,18 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   const progress = new Progress(io.stderr, inputs.length, inputs.length > 3 && (args.options.has('progress') || (!!io.stderr.isTTY && !json)));
   const files: FileEntry[] = [];
   const findings: LocatedFinding[] = [];
-  const notes: { display: string; converted: boolean; annotated?: { path: string; cells: number } }[] = [];
+  const notes: FileNote[] = [];
   let unreadable = 0;
   let outputFailed = false;
   // The files of one run are checked together: duplicates and quotas across files (dup.cross-file, quota.*).
   const checker = new RunChecker({ profile, lang });
   const checked: { inp: Input; bytes: Buffer | null; entry: FileEntry; note: (typeof notes)[number] }[] = [];
 
-  for (let i = 0; i < inputs.length; i++) {
-    const inp = inputs[i];
-    progress.update(i, inp.display);
-    try {
-      const read = await readWorkbookFile(inp.abs, { name: inp.display });
-      checker.add(read.grid, inp.display);
-      const entry: FileEntry = { path: inp.display, error: null, tables: [] };
-      files.push(entry);
-      const note: (typeof notes)[number] = { display: inp.display, converted: read.convertedFrom === 'xls' };
-      notes.push(note);
-      checked.push({ inp, bytes: annotate?.targets.has(inp.abs) ? read.bytes : null, entry, note });
-    } catch (e) {
-      if (!(e instanceof WorkbookReadError)) throw e;
-      unreadable++;
-      files.push({ path: inp.display, error: { code: e.code, message: e.text(lang) }, tables: [] });
-      notes.push({ display: inp.display, converted: false });
-    }
-  }
-  progress.update(inputs.length, '');
-  progress.done();
+  const read = await readInputs(inputs, checker, lang, progress, (inp) => !!annotate?.targets.has(inp.abs));
+  files.push(...read.files);
+  notes.push(...read.notes);
+  unreadable += read.unreadable;
+  for (const r of read.read) checked.push({ inp: r.inp, bytes: r.bytes, entry: r.entry, note: r.note });
 
   const run = checker.finish();
   for (let k = 0; k < checked.length; k++) {

@@ -23,7 +23,7 @@ import { WorkbookReadError } from '../xlsx/errors';
 import { isSameFile } from '../xlsx/annotate';
 import { buildMergedWorkbook } from '../xlsx/merge';
 import { parseArgs, UsageError, type OptionSpec } from './args';
-import { expandInputs, loadProfile, renderSummary, validateReport, writeJson } from './check';
+import { expandInputs, loadProfile, readInputs, renderSummary, validateReport, writeJson } from './check';
 import { colorEnabled, painter, Progress, type CliIO } from './io';
 
 export const MERGE_OPTIONS: OptionSpec[] = [
@@ -105,23 +105,10 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
     }
   }
   const progress = new Progress(io.stderr, inputs.length, inputs.length > 3 && (args.options.has('progress') || (!!io.stderr.isTTY && !json)));
-  for (let i = 0; i < inputs.length; i++) {
-    const inp = inputs[i];
-    progress.update(i, inp.display);
-    try {
-      const read = await readWorkbookFile(inp.abs, { name: inp.display });
-      checker.add(read.grid, inp.display);
-      files.push({ path: inp.display, error: null, tables: [] });
-      notes.push({ display: inp.display, converted: read.convertedFrom === 'xls' });
-    } catch (e) {
-      if (!(e instanceof WorkbookReadError)) throw e;
-      unreadable++;
-      files.push({ path: inp.display, error: { code: e.code, message: e.text(lang) }, tables: [] });
-      notes.push({ display: inp.display, converted: false });
-    }
-  }
-  progress.update(inputs.length, '');
-  progress.done();
+  const read = await readInputs(inputs, checker, lang, progress);
+  files.push(...read.files);
+  notes.push(...read.notes);
+  unreadable += read.unreadable;
 
   const run = checker.finish();
   const findings: LocatedFinding[] = [];
