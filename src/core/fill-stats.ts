@@ -24,7 +24,7 @@
  */
 import { a1 } from './grid';
 import { cellText } from './normalize';
-import type { Lang } from './finding';
+import { formatMessage as msg, type Lang } from './finding';
 import type { CheckResult } from './check';
 import type { CellChange, FillConflict, FillPlan, RowInsert } from './fill';
 import type { RateDef, StatsItem } from './forms/form';
@@ -65,9 +65,6 @@ const T: Record<string, Msg> = {
   },
   otherFormula: { zh: '“{rate}”已有公式 {existing}，与应写公式 {formula} 不同，未改动', en: '{rateEn} already holds the formula {existing}, not {formula}; left as is' },
 };
-function msg(t: Msg, lang: Lang, data: Record<string, string | number>): string {
-  return t[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
-}
 
 /** Row after the inserts of a sheet (inserts in the coordinates of the sheet as read). */
 export function shiftRow(inserts: readonly RowInsert[], sheet: string, row: number): number {

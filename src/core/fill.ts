@@ -5,7 +5,7 @@
  */
 import { a1 } from './grid';
 import { cellText, cleanText } from './normalize';
-import type { Lang } from './finding';
+import { formatMessage as msg, type Lang } from './finding';
 import type { CheckResult } from './check';
 import { ALL_RULES } from './rules';
 import { inspect } from './identifiers/resident-id';
@@ -78,9 +78,6 @@ const T = {
   gender: { zh: '性别由身份证号第17位得出：{g}', en: 'Gender from digit 17 of the ID: {g}' },
   conflict: { zh: '性别“{v}”与身份证号（{g}）不符，未改动，请核实', en: 'Gender "{v}" disagrees with the ID ({g}); left as is, please check' },
 };
-function msg(t: { zh: string; en: string }, lang: Lang, data: Record<string, string | number>): string {
-  return t[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(data[k]));
-}
 
 export function planFill(result: CheckResult, lang: Lang = 'zh'): FillPlan {
   const changes: CellChange[] = [];

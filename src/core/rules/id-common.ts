@@ -32,13 +32,13 @@
  * For USCC cells: empty → no finding (the column is optional); uscc.format, else uscc.checksum; uscc.duplicate
  * compares the compact form of every 18-character code from the alphabet.
  */
-import type { CellValue } from '../grid';
+import { a1, type CellValue } from '../grid';
 import { cellText } from '../normalize';
 import { emptyInspection, inspect, toEighteen, calcCheckDigit } from '../identifiers/resident-id';
 import { isKnownCountyNumber } from '../identifiers/region';
 import { inspect as inspectUscc, type UsccInspection } from '../identifiers/uscc';
 import type { YMD } from '../table';
-import type { TableContext, TableRef } from './rule';
+import type { RunContext, TableContext, TableRef } from './rule';
 
 export const ID_ROLE = 'residentId';
 export const USCC_ROLE = 'uscc';
@@ -308,4 +308,20 @@ export function reportDuplicates(
       report(refs[t], c.row(i), c.col(i), first, refs[ft].file !== refs[t].file);
     }
   }
+}
+
+/**
+ * The body of id.duplicate and uscc.duplicate: every later occurrence of a key is reported against the first,
+ * with the rule's `duplicate` / `duplicateOtherFile` messages naming the first place.
+ */
+export function reportDuplicateCells(run: RunContext, columnOf: (ref: TableRef) => KeyedColumn): void {
+  reportDuplicates(run.tables, columnOf, (ref, row, col, first, otherFile) => {
+    run.report(ref, {
+      row,
+      col,
+      messageId: otherFile ? 'duplicateOtherFile' : 'duplicate',
+      data: { file: first.ref.file, sheet: first.ref.sheet.name, cell: a1(first.row, first.col) },
+      fix: null,
+    });
+  });
 }

@@ -4,8 +4,7 @@
  * of every value with an ID's shape; numbers whose digits were lost (id.precision-lost) are not compared.
  * Every later occurrence is reported, naming the first.
  */
-import { idColumn, idKeys, reportDuplicates } from './id-common';
-import { a1 } from '../grid';
+import { idColumn, idKeys, reportDuplicateCells } from './id-common';
 import type { RunRule } from './rule';
 
 export const rule: RunRule = {
@@ -30,18 +29,6 @@ export const rule: RunRule = {
     },
   },
   checkRun(run) {
-    reportDuplicates(
-      run.tables,
-      (ref) => idKeys(idColumn(ref.ctx)),
-      (ref, row, col, first, otherFile) => {
-        run.report(ref, {
-          row,
-          col,
-          messageId: otherFile ? 'duplicateOtherFile' : 'duplicate',
-          data: { file: first.ref.file, sheet: first.ref.sheet.name, cell: a1(first.row, first.col) },
-          fix: null,
-        });
-      },
-    );
+    reportDuplicateCells(run, (ref) => idKeys(idColumn(ref.ctx)));
   },
 };

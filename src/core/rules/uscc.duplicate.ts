@@ -3,8 +3,7 @@
  * sheets, or of two workbooks being consolidated. Compared on the compact form of every 18-character code from
  * the GB 32100-2015 alphabet (checksum errors included). Every later occurrence is reported, naming the first.
  */
-import { a1 } from '../grid';
-import { reportDuplicates, usccCells, usccKeys } from './id-common';
+import { reportDuplicateCells, usccCells, usccKeys } from './id-common';
 import type { RunRule } from './rule';
 
 export const rule: RunRule = {
@@ -29,18 +28,6 @@ export const rule: RunRule = {
     },
   },
   checkRun(run) {
-    reportDuplicates(
-      run.tables,
-      (ref) => usccKeys(usccCells(ref.ctx)),
-      (ref, row, col, first, otherFile) => {
-        run.report(ref, {
-          row,
-          col,
-          messageId: otherFile ? 'duplicateOtherFile' : 'duplicate',
-          data: { file: first.ref.file, sheet: first.ref.sheet.name, cell: a1(first.row, first.col) },
-          fix: null,
-        });
-      },
-    );
+    reportDuplicateCells(run, (ref) => usccKeys(usccCells(ref.ctx)));
   },
 };
