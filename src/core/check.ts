@@ -12,7 +12,7 @@ import { locateVerticalTables } from './locate-vertical';
 import type { Profile } from './profiles/schema';
 import { getProfile, DEFAULT_PROFILE_ID } from './profiles';
 import { ALL_RULES } from './rules';
-import { isRunRule, type Report, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
+import { isRunRule, type Report, type RowVisitor, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
 import type { LocatedTable, YMD } from './table';
 import { TALLY_KINDS, tallyFor, type Tally, type TallyDetail } from './tally';
 
@@ -77,8 +77,7 @@ class Context implements TableContext {
     return c === undefined ? null : this.sheet.value(row, c);
   }
   // Rules read a column or two row after row: a two-entry most-recently-used slot in front of the role → column
-  // lookup keeps the per-cell cost to a pointer comparison. Texts are not materialised per column: the cleaning
-  // returns the cell's own string when there is nothing to clean, so computing on demand allocates nothing.
+  // lookup keeps the per-cell cost to a pointer comparison.
   private lastRole = '';
   private lastCol = -1;
   private prevRole = '';
@@ -96,6 +95,10 @@ class Context implements TableContext {
     this.lastRole = role;
     this.lastCol = c;
     return c;
+  }
+  index(role: string): number {
+    const c = this.table.columns[role];
+    return c === undefined ? -1 : c - this.sheet.left;
   }
   text(row: number, role: string): string {
     const c = this.colOf(role);
@@ -117,6 +120,23 @@ class Context implements TableContext {
   /** Report for a given rule (run-scope rules report through the context of the cell's table). */
   emit(r: Report, ruleIndex: number): void {
     this.sink(r, this, ruleIndex);
+  }
+}
+
+const NO_CELLS: readonly CellValue[] = [];
+
+/** The single pass over a table's data rows: every rule's visitor on one row, then the next row. */
+function visitRows(sheet: Sheet, table: LocatedTable, ctx: Context, visitors: readonly RowVisitor[], owners: readonly number[]): void {
+  const values = sheet.grid.values;
+  const top = sheet.top;
+  const rows = table.rows;
+  const k = visitors.length;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = values[rows[i] - top] ?? NO_CELLS;
+    for (let v = 0; v < k; v++) {
+      ctx.ruleIndex = owners[v];
+      visitors[v](cells, i);
+    }
   }
 }
 
@@ -216,11 +236,18 @@ export class RunChecker {
         const reference = table.title?.formDate ?? today;
         const ctx = new Context(file, sheet, table, profile, reference, today, (r, c, ix) => this.sink(raw, r, c, ix, sheetIx));
         refs.push({ file, sheet, table, ctx, sheetIx });
+        const visitors: RowVisitor[] = [];
+        const owners: number[] = [];
         rules.forEach((rule, ix) => {
           if (isRunRule(rule) || !rule.meta.kinds.includes(table.kind)) return;
           ctx.ruleIndex = ix;
-          rule.check(ctx);
+          const visit = rule.check(ctx);
+          if (visit) {
+            visitors.push(visit);
+            owners.push(ix);
+          }
         });
+        if (visitors.length > 0) visitRows(sheet, table, ctx, visitors, owners);
       }
     });
 

@@ -60,6 +60,8 @@ function compactCode(c: number): number {
     if (c === 93) return 41; // ] → )
     return c === 32 || (c >= 9 && c <= 13) ? -1 : c;
   }
+  // Chinese text and most other scripts: nothing between 〕 and the BOM changes. One comparison for them.
+  if (c > 0x3015 && c < 0xfeff) return c;
   if (c >= 0xff01 && c <= 0xff5e) return compactCode(c - 0xfee0);
   if (isSpace(c) || isZeroWidth(c)) return -1;
   if (c === 0x3010 || c === 0x3014) return 40; // 【 〔
@@ -140,6 +142,11 @@ export function cellText(v: CellValue | undefined): string {
     return `${y}-${m}-${d}`;
   }
   return String(v);
+}
+
+/** A cell's cleaned text (see cleanText): '' for an empty cell. */
+export function cleanCellText(v: CellValue | undefined): string {
+  return typeof v === 'string' ? cleanText(v) : v === null || v === undefined ? '' : cleanText(cellText(v));
 }
 
 /** Header label match key: compact text, also without a trailing `*` or `（必填）`-style marks. */

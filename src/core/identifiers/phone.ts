@@ -67,7 +67,8 @@ const BRACKETED_AREA = /[(（【〔\[]\s*(\+?\d{2,5})\s*[)）】〕\]]/g;
 /** An extension after an explicit mark: 转123, 分机123, ext.123, x123, #123. */
 const EXTENSION = /\s*(?:转|轉|分机|分機|ext\.?|x|#)\s*(\d*)\s*$/i;
 
-function isPlainMobile(s: string): boolean {
+/** 11 ASCII digits starting 1[3-9]: a valid mobile number with nothing to clean. */
+export function isPlainMobile(s: string): boolean {
   // Fast path: 11 ASCII digits starting 1[3-9] — the overwhelming majority of cells.
   if (s.length !== 11 || s.charCodeAt(0) !== 49) return false;
   const c1 = s.charCodeAt(1);

@@ -5,6 +5,7 @@
  * data/ethnicities.ts) are unambiguous: info with the full name as the fix. Anything else is a warning.
  */
 import { lookupEthnicity } from '../data/ethnicities';
+import { cleanCellText } from '../normalize';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -23,16 +24,22 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    if (!ctx.has('ethnicity')) return;
+    const j = ctx.index('ethnicity');
+    if (j < 0) return;
     const col = ctx.col('ethnicity');
-    for (const row of ctx.table.rows) {
-      const text = ctx.text(row, 'ethnicity');
-      if (text === '') continue;
+    const rows = ctx.table.rows;
+    return (cells, i) => {
+      const v = cells[j];
+      // A name written exactly is clean already: one map read, no cleaning.
+      if (typeof v === 'string' && lookupEthnicity(v)?.match === 'exact') return;
+      const text = cleanCellText(v);
+      if (text === '') return;
       const m = lookupEthnicity(text);
+      const row = rows[i];
       if (m === null) ctx.report({ row, col, messageId: 'invalid', data: { value: text } });
       else if (m.match === 'short') {
         ctx.report({ row, col, messageId: 'shortForm', data: { value: text, name: m.name }, fix: m.name, severity: 'info' });
       }
-    }
+    };
   },
 };

@@ -5,7 +5,7 @@
  * info severity with the fix `男` / `女` (fill writes it after confirmation); anything else (`未知`, `1`, `男/女`)
  * is an error without a fix. Whether 性别 agrees with the ID number is `id.gender-mismatch`'s business.
  */
-import { compactText } from '../normalize';
+import { cleanCellText, compactText } from '../normalize';
 import type { TableRule } from './rule';
 
 const NORMALIZABLE: Record<string, '男' | '女'> = {
@@ -30,11 +30,16 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    if (!ctx.has('gender')) return;
+    const j = ctx.index('gender');
+    if (j < 0) return;
     const col = ctx.col('gender');
-    for (const row of ctx.table.rows) {
-      const text = ctx.text(row, 'gender');
-      if (text === '' || text === '男' || text === '女') continue;
+    const rows = ctx.table.rows;
+    return (cells, i) => {
+      const v = cells[j];
+      if (v === '男' || v === '女') return;
+      const text = cleanCellText(v);
+      if (text === '' || text === '男' || text === '女') return;
+      const row = rows[i];
       const key = compactText(text).toLowerCase();
       const fixed = key === '男' || key === '女' ? key : NORMALIZABLE[key];
       if (fixed !== undefined) {
@@ -42,6 +47,6 @@ export const rule: TableRule = {
       } else {
         ctx.report({ row, col, messageId: 'invalid', data: { value: text } });
       }
-    }
+    };
   },
 };

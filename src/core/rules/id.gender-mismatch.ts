@@ -4,7 +4,7 @@
  * the ID, but a conflicting value typed by the user is reported, never replaced; `fix` names the value the ID
  * implies. Other 性别 values are gender.invalid's business.
  */
-import { compactText } from '../normalize';
+import { cleanCellText, compactText } from '../normalize';
 import { FIFTEEN, idColumn, MALE } from './id-common';
 import type { TableRule } from './rule';
 
@@ -27,20 +27,25 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    if (!ctx.has('gender')) return;
+    const j = ctx.index('gender');
+    if (j < 0) return;
     const gcol = ctx.col('gender');
     const ids = idColumn(ctx);
-    for (let i = 0; i < ids.size; i++) {
-      if (ids.primary[i] !== 'ok') continue;
-      const row = ids.rows[i];
-      const text = ctx.text(row, 'gender');
-      // ctx.text is already trimmed: the plain lookup is the common case, compactText only for odd spellings.
-      const said = GENDER.get(text) ?? (text.length > 1 ? GENDER.get(compactText(text)) : undefined);
-      if (!said) continue;
+    return (cells, i) => {
+      if (ids.primary[i] !== 'ok') return;
+      const v = cells[j];
+      // The plain lookup is the common case; cleaning and compactText only for odd spellings.
+      let said = typeof v === 'string' ? GENDER.get(v) : undefined;
+      let text = v as string;
+      if (said === undefined) {
+        text = cleanCellText(v);
+        said = GENDER.get(text) ?? (text.length > 1 ? GENDER.get(compactText(text)) : undefined);
+        if (!said) return;
+      }
       const expected = ids.is(i, MALE) ? '男' : '女';
-      if (said === expected) continue;
+      if (said === expected) return;
       const pos = ids.is(i, FIFTEEN) ? 15 : 17;
-      ctx.report({ row, col: gcol, messageId: 'mismatch', data: { gender: text, pos, digit: ids.clean[i][pos - 1], expected }, value: text, fix: expected });
-    }
+      ctx.report({ row: ids.rows[i], col: gcol, messageId: 'mismatch', data: { gender: text, pos, digit: ids.clean[i][pos - 1], expected }, value: text, fix: expected });
+    };
   },
 };

@@ -4,8 +4,9 @@
  * reported at its name cell and names the cell of the first. Across sheets and workbooks, identity is the ID
  * number's or the credit code's business (`id.duplicate`, `dup.cross-file`).
  */
-import { a1 } from '../grid';
-import { asciiLower, compactText } from '../normalize';
+import { a1, isEmptyValue } from '../grid';
+import { FirstSeen } from '../first-seen';
+import { asciiLower, cellText, compactText } from '../normalize';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -33,38 +34,42 @@ export const rule: TableRule = {
     const nameRole = collective ? 'collectiveName' : 'name';
     if (!ctx.has(nameRole) || (!collective && !ctx.has('employer'))) return;
     const col = ctx.col(nameRole);
-    // Keyed by the compact name alone, so the key is usually the cell's own string (no per-row allocation);
-    // people sharing a name keep a small list of (employer, row) to compare within.
-    const first = new Map<string, number>();
+    const jName = ctx.index(nameRole);
+    const jEmployer = collective ? -1 : ctx.index('employer');
+    const rows = ctx.table.rows;
+    // Keyed by the compact name alone: compactText of the cell's own string (cleaning first would change nothing
+    // it keeps), usually that very string, so no per-row allocation. People sharing a name keep a small list of
+    // (employer, row) to compare within.
+    const nameKey = (row: number) => asciiLower(compactText(ctx.text(row, nameRole)));
+    const first = new FirstSeen(nameKey, rows.length);
     const sameName = new Map<string, { employer: string; row: number }[]>();
-    for (const row of ctx.table.rows) {
-      const name = ctx.text(row, nameRole);
-      if (name === '') continue;
-      const employer = collective ? '' : ctx.text(row, 'employer');
-      if (!collective && employer === '') continue;
-      const key = asciiLower(compactText(name));
-      const prevRow = first.get(key);
-      if (prevRow === undefined) {
-        first.set(key, row);
-        continue;
-      }
-      const employerKey = collective ? '' : asciiLower(compactText(employer));
+    const employerKey = (row: number) => (collective ? '' : asciiLower(compactText(ctx.text(row, 'employer'))));
+    return (cells, i) => {
+      const v = cells[jName];
+      const key = asciiLower(compactText(typeof v === 'string' ? v : cellText(v)));
+      if (key === '') return;
+      if (!collective && isEmptyValue(cells[jEmployer])) return;
+      const row = rows[i];
+      const prevRow = first.firstOrAdd(key, row);
+      if (prevRow < 0) return;
+      const employer = employerKey(row);
+      if (!collective && employer === '') return;
       let seen = sameName.get(key);
       if (!seen) {
-        seen = [{ employer: collective ? '' : asciiLower(compactText(ctx.text(prevRow, 'employer'))), row: prevRow }];
+        seen = [{ employer: employerKey(prevRow), row: prevRow }];
         sameName.set(key, seen);
       }
-      const prev = seen.find((s) => s.employer === employerKey);
+      const prev = seen.find((s) => s.employer === employer);
       if (prev === undefined) {
-        seen.push({ employer: employerKey, row });
-        continue;
+        seen.push({ employer, row });
+        return;
       }
       ctx.report({
         row,
         col,
         messageId: collective ? 'collective' : 'person',
-        data: { value: name, employer, other: a1(prev.row, col) },
+        data: { value: ctx.text(row, nameRole), employer: ctx.text(row, 'employer'), other: a1(prev.row, col) },
       });
-    }
+    };
   },
 };

@@ -8,8 +8,9 @@
  * - A landline stored as a number has lost its leading 0 (`9998012345`); the message says so and suggests the
  *   number with its 0. Not fixable: the rule cannot know the number was not simply mistyped.
  */
-import { formatNumber, inspect, type PhoneInvalidReason } from '../identifiers/phone';
-import type { TableRule } from './rule';
+import { formatNumber, inspect, isPlainMobile, type PhoneInvalidReason } from '../identifiers/phone';
+import { cleanCellText } from '../normalize';
+import type { TableContext, TableRule } from './rule';
 
 const ROLES = ['phone', 'contactPhone'] as const;
 /** Separators between several numbers in one cell. */
@@ -53,41 +54,44 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    for (const role of ROLES) {
-      if (!ctx.has(role)) continue;
+    const present = ROLES.filter((role) => ctx.has(role));
+    if (present.length === 0) return;
+    const cols = present.map((role) => {
       const def = ctx.table.form.columns.find((c) => c.role === role);
-      const label = def?.label ?? role;
-      const labelEn = def?.labelEn ?? role;
-      const col = ctx.col(role);
-      for (const row of ctx.table.rows) {
-        const text = ctx.text(row, role);
+      return { j: ctx.index(role), col: ctx.col(role), label: def?.label ?? role, labelEn: def?.labelEn ?? role };
+    });
+    const rows = ctx.table.rows;
+    return (cells, i) => {
+      for (const c of cols) {
+        const value = cells[c.j];
+        // Most cells are a plain mobile number: one scan of its characters.
+        if (typeof value === 'string' && isPlainMobile(value)) continue;
+        const text = cleanCellText(value);
         if (text === '') continue;
-        const r = inspect(text);
-        if (r.ok) continue;
-        let reason: PhoneInvalidReason = r.reason;
-        if (MULTI.test(text)) {
-          const parts = text.split(MULTI).map((p) => p.trim()).filter((p) => p !== '');
-          const bad = parts.map(inspect).find((p) => !p.ok);
-          if (parts.length > 1 && bad === undefined) continue;
-          if (bad && !bad.ok) reason = bad.reason;
-        }
-        const value = ctx.value(row, role);
-        if (typeof value === 'number') {
-          const zero = inspect('0' + text);
-          if (zero.ok && zero.number.kind === 'landline') {
-            const suggested = formatNumber(zero.number);
-            ctx.report({
-              row,
-              col,
-              messageId: 'leadingZeroLost',
-              data: { label, labelEn, value: text, suggested },
-              fix: suggested,
-            });
-            continue;
-          }
-        }
-        ctx.report({ row, col, messageId: reason, data: { label, labelEn, value: text } });
+        checkPhone(ctx, rows[i], c, value, text);
       }
-    }
+    };
   },
 };
+
+function checkPhone(ctx: TableContext, row: number, c: { col: number; label: string; labelEn: string }, value: unknown, text: string): void {
+  const { col, label, labelEn } = c;
+  const r = inspect(text);
+  if (r.ok) return;
+  let reason: PhoneInvalidReason = r.reason;
+  if (MULTI.test(text)) {
+    const parts = text.split(MULTI).map((p) => p.trim()).filter((p) => p !== '');
+    const bad = parts.map(inspect).find((p) => !p.ok);
+    if (parts.length > 1 && bad === undefined) return;
+    if (bad && !bad.ok) reason = bad.reason;
+  }
+  if (typeof value === 'number') {
+    const zero = inspect('0' + text);
+    if (zero.ok && zero.number.kind === 'landline') {
+      const suggested = formatNumber(zero.number);
+      ctx.report({ row, col, messageId: 'leadingZeroLost', data: { label, labelEn, value: text, suggested }, fix: suggested });
+      return;
+    }
+  }
+  ctx.report({ row, col, messageId: reason, data: { label, labelEn, value: text } });
+}

@@ -8,6 +8,7 @@
  * guessed (群众 or 无党派人士?) and stays a warning.
  */
 import { lookupPoliticalStatus } from '../data/political-status';
+import { cleanCellText } from '../normalize';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -29,16 +30,22 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    if (!ctx.has('politicalStatus')) return;
+    const j = ctx.index('politicalStatus');
+    if (j < 0) return;
     const col = ctx.col('politicalStatus');
-    for (const row of ctx.table.rows) {
-      const text = ctx.text(row, 'politicalStatus');
-      if (text === '') continue;
+    const rows = ctx.table.rows;
+    return (cells, i) => {
+      const v = cells[j];
+      // A status written exactly is clean already: one map read, no cleaning.
+      if (typeof v === 'string' && lookupPoliticalStatus(v)?.match === 'exact') return;
+      const text = cleanCellText(v);
+      if (text === '') return;
       const m = lookupPoliticalStatus(text);
+      const row = rows[i];
       if (m === null) ctx.report({ row, col, messageId: 'invalid', data: { value: text } });
       else if (m.match === 'alias') {
         ctx.report({ row, col, messageId: 'alias', data: { value: text, name: m.name }, fix: m.name, severity: 'info' });
       }
-    }
+    };
   },
 };

@@ -2,6 +2,7 @@
  * required.missing — a required cell of a data row is empty (SPEC §3 "Other columns"). The required columns are
  * the form's (`columns[].required`). 身份证号 has its own rule (`id.missing`) and 序号 is `seq.gap`'s business.
  */
+import { isEmptyValue } from '../grid';
 import type { TableRule } from './rule';
 
 /** Roles whose emptiness another rule reports. */
@@ -23,18 +24,14 @@ export const rule: TableRule = {
   check(ctx) {
     const cols = ctx.table.form.columns.filter((c) => c.required && !HANDLED_ELSEWHERE.has(c.role) && ctx.has(c.role));
     if (cols.length === 0) return;
-    // Column by column: each column's texts are read in one sweep (the engine sorts findings afterwards).
-    for (const c of cols) {
-      for (const row of ctx.table.rows) {
-        if (!ctx.isBlank(row, c.role)) continue;
-        ctx.report({
-          row,
-          col: ctx.col(c.role),
-          messageId: 'missing',
-          data: { label: c.label, labelEn: c.labelEn },
-          value: null,
-        });
+    const at = cols.map((c) => ctx.index(c.role));
+    const rows = ctx.table.rows;
+    return (cells, i) => {
+      for (let k = 0; k < at.length; k++) {
+        if (!isEmptyValue(cells[at[k]])) continue;
+        const c = cols[k];
+        ctx.report({ row: rows[i], col: ctx.col(c.role), messageId: 'missing', data: { label: c.label, labelEn: c.labelEn }, value: null });
       }
-    }
+    };
   },
 };

@@ -2,6 +2,11 @@
  * The rule contract. One rule per file in this folder (`<rule-id>.ts`), each exporting `rule`: its `meta`
  * (id, default severity, the table kinds it applies to, docs and message templates in Chinese and English)
  * and a check function. A new rule is one new file, its case table in test/rules/, and one line in index.ts.
+ *
+ * A rule that looks at a table's cells row by row returns a RowVisitor from `check`; the engine then reads the
+ * table once and calls every rule's visitor on each row before going on to the next. Rules that look at a column
+ * parsed once for several rules (the ID numbers, see id-common.ts) or at a handful of cells do their work in
+ * `check` itself.
  */
 import type { CellValue, Sheet } from '../grid';
 import type { Message, Severity } from '../finding';
@@ -39,7 +44,16 @@ export interface Report {
   severity?: Severity;
 }
 
-/** What a table rule sees: one located table, with cached column texts. */
+/**
+ * A row-wise rule's check of one data row, returned by `check`. `cells` is the sheet row as the grid holds it —
+ * index it with `ctx.index(role)`; an entry may be undefined (a short row) — and `i` the row's position in
+ * `table.rows`. The engine calls the visitors of all rules on one row, then on the next: on a 100,000-row sheet,
+ * reading each row once while it is in the processor's cache was measured three to four times faster than one
+ * pass over the sheet per rule.
+ */
+export type RowVisitor = (cells: readonly (CellValue | undefined)[], i: number) => void;
+
+/** What a table rule sees: one located table and its sheet. */
 export interface TableContext {
   readonly file: string;
   readonly sheet: Sheet;
@@ -52,9 +66,11 @@ export interface TableContext {
   has(role: string): boolean;
   /** 0-based sheet column of a role (-1 when absent). */
   col(role: string): number;
+  /** Position of a role's cell in a RowVisitor's `cells` (-1 when the column is absent). */
+  index(role: string): number;
   /** Raw cell value at a data row for a role. */
   value(row: number, role: string): CellValue;
-  /** Cell text (cleaned: zero-width removed, trimmed) at a data row; '' when absent. Cached per column. */
+  /** Cell text (cleaned: zero-width removed, trimmed) at a sheet row; '' when absent. */
   text(row: number, role: string): string;
   /** True when the cell is empty or holds only whitespace / zero-width characters (cheaper than `text() === ''`). */
   isBlank(row: number, role: string): boolean;
@@ -81,7 +97,8 @@ export interface RunContext {
 
 export interface TableRule {
   meta: RuleMeta & { scope?: 'table' };
-  check(ctx: TableContext): void;
+  /** Checks the table, or returns the check of each row (see RowVisitor). */
+  check(ctx: TableContext): RowVisitor | void;
 }
 
 export interface RunRule {

@@ -5,7 +5,7 @@
  * Accepted as the number n: the number n, or text of digits (`1`, `01`, `１`, `1.0`). An empty 序号 in a data row
  * is reported too (`required.missing` leaves 序号 to this rule).
  */
-import { compactText } from '../normalize';
+import { cleanCellText, compactText } from '../normalize';
 import type { TableRule } from './rule';
 
 function seqNumber(v: unknown, text: string): number | null {
@@ -27,19 +27,22 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    if (!ctx.has('seq')) return;
+    const j = ctx.index('seq');
+    if (j < 0) return;
     const col = ctx.col('seq');
     const rows = ctx.table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
+    return (cells, i) => {
+      const v = cells[j];
       const expected = i + 1;
-      const text = ctx.text(row, 'seq');
-      if (seqNumber(ctx.value(row, 'seq'), text) === expected) continue;
+      if (v === expected) return;
+      const text = cleanCellText(v);
+      if (seqNumber(v, text) === expected) return;
+      const row = rows[i];
       if (text === '') {
         ctx.report({ row, col, messageId: 'missing', data: { expected }, value: null, fix: String(expected) });
       } else {
         ctx.report({ row, col, messageId: 'wrong', data: { expected, value: text }, fix: String(expected) });
       }
-    }
+    };
   },
 };

@@ -3,6 +3,7 @@
  * Default list, ili-2025 附件3 备注1: 机关、参公、事业、企业、社会团体、村（居）民委员会、其他社会组织.
  * Synonyms and other spellings of a listed value are `unit-type.synonym`'s (info, fixable).
  */
+import { cleanCellText } from '../normalize';
 import { lookupUnitType } from '../profiles/unit-types';
 import type { TableRule } from './rule';
 
@@ -23,14 +24,20 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    if (!ctx.has('unitType')) return;
+    const j = ctx.index('unitType');
+    if (j < 0) return;
     const col = ctx.col('unitType');
-    const allowed = ctx.profile.unitTypes.join('、');
-    const allowedEn = ctx.profile.unitTypes.join(', ');
-    for (const row of ctx.table.rows) {
-      const text = ctx.text(row, 'unitType');
-      if (text === '' || lookupUnitType(ctx.profile, text) !== null) continue;
-      ctx.report({ row, col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
-    }
+    const rows = ctx.table.rows;
+    const { profile } = ctx;
+    const allowed = profile.unitTypes.join('、');
+    const allowedEn = profile.unitTypes.join(', ');
+    return (cells, i) => {
+      const v = cells[j];
+      // A value written exactly as listed is clean already: one map read, no cleaning.
+      if (typeof v === 'string' && lookupUnitType(profile, v)?.match === 'exact') return;
+      const text = cleanCellText(v);
+      if (text === '' || lookupUnitType(profile, text) !== null) return;
+      ctx.report({ row: rows[i], col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
+    };
   },
 };

@@ -4,6 +4,7 @@
  * bracket widths or spaces (`村(居)民委员会` → `村（居）民委员会`). Info; the fix is the canonical value, which fill
  * writes after confirmation so that sheets tally by one spelling.
  */
+import { cleanCellText } from '../normalize';
 import { lookupUnitType } from '../profiles/unit-types';
 import type { TableRule } from './rule';
 
@@ -25,14 +26,20 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    if (!ctx.has('unitType')) return;
+    const j = ctx.index('unitType');
+    if (j < 0) return;
     const col = ctx.col('unitType');
-    for (const row of ctx.table.rows) {
-      const text = ctx.text(row, 'unitType');
-      if (text === '') continue;
-      const m = lookupUnitType(ctx.profile, text);
-      if (m === null || m.match === 'exact') continue;
-      ctx.report({ row, col, messageId: 'synonym', data: { value: text, canonical: m.canonical }, fix: m.canonical });
-    }
+    const rows = ctx.table.rows;
+    const { profile } = ctx;
+    return (cells, i) => {
+      const v = cells[j];
+      // A value written exactly as listed is clean already: one map read, no cleaning.
+      if (typeof v === 'string' && lookupUnitType(profile, v)?.match === 'exact') return;
+      const text = cleanCellText(v);
+      if (text === '') return;
+      const m = lookupUnitType(profile, text);
+      if (m === null || m.match === 'exact') return;
+      ctx.report({ row: rows[i], col, messageId: 'synonym', data: { value: text, canonical: m.canonical }, fix: m.canonical });
+    };
   },
 };
