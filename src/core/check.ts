@@ -4,7 +4,7 @@
  */
 import { Sheet, a1, a1Range, isEmptyValue, type CellValue, type WorkbookGrid } from './grid';
 import { cleanText, cellText } from './normalize';
-import { compareSeverity, formatMessage, type Finding, type Lang } from './finding';
+import { compareSeverity, formatMessage, type Finding, type Lang, type Severity } from './finding';
 import { ALL_FORMS } from './forms';
 import type { TableKind } from './forms/form';
 import { locateTables } from './locate';
@@ -155,7 +155,12 @@ export interface RunResult {
   tallyDetail: TallyDetail;
 }
 
-type RawFinding = { f: LocatedFinding; sheetIx: number; ruleIx: number };
+/** A workbook's findings as reported, with what orders them: sheet, then catalogue position of the rule. */
+interface RawFindings {
+  list: LocatedFinding[];
+  sheetIx: number[];
+  ruleIx: number[];
+}
 type RunRef = TableRef & { sheetIx: number };
 
 /**
@@ -169,36 +174,37 @@ export class RunChecker {
   private readonly lang: Lang;
   private readonly today: YMD;
   private readonly rules: readonly Rule[];
-  private readonly books: { file: string; tables: TableSummary[]; located: CheckResult['located']; raw: RawFinding[]; refs: RunRef[] }[] = [];
+  private readonly books: { file: string; tables: TableSummary[]; located: CheckResult['located']; raw: RawFindings; refs: RunRef[] }[] = [];
+  /** Each rule's severity under the profile (a profile may lower or raise a rule's default). */
+  private readonly severities: Severity[];
 
   constructor(opts: Omit<CheckOptions, 'file'>) {
     this.profile = opts.profile ?? getProfile(DEFAULT_PROFILE_ID);
     this.lang = opts.lang ?? 'zh';
     this.today = opts.today ?? todayYMD();
     this.rules = opts.rules ?? ALL_RULES;
+    // A profile may lower (or raise) a rule's default severity, e.g. quota.cap-exceeded → warning.
+    this.severities = this.rules.map((rule) => this.profile.severity?.[rule.meta.id] ?? rule.meta.severity);
   }
 
-  private sink(raw: RawFinding[], r: Report, ctx: Context, ruleIx: number, sheetIx: number): void {
+  private sink(raw: RawFindings, r: Report, ctx: Context, ruleIx: number, sheetIx: number): void {
     const rule = this.rules[ruleIx];
     const tpl = rule.meta.messages[r.messageId];
     if (!tpl) throw new Error(`rule ${rule.meta.id}: unknown messageId ${r.messageId}`);
-    raw.push({
-      sheetIx,
-      ruleIx,
-      f: {
-        file: ctx.file,
-        sheet: ctx.sheet.name,
-        cell: a1(r.row, r.col),
-        row: r.row,
-        col: r.col,
-        rule: rule.meta.id,
-        // A profile may lower (or raise) a rule's default severity, e.g. quota.cap-exceeded → warning.
-        severity: r.severity ?? this.profile.severity?.[rule.meta.id] ?? rule.meta.severity,
-        message: formatMessage(tpl, this.lang, r.data),
-        value: r.value !== undefined ? r.value : cellText(ctx.sheet.value(r.row, r.col)) || null,
-        fix: r.fix ?? null,
-      },
+    raw.list.push({
+      file: ctx.file,
+      sheet: ctx.sheet.name,
+      cell: a1(r.row, r.col),
+      row: r.row,
+      col: r.col,
+      rule: rule.meta.id,
+      severity: r.severity ?? this.severities[ruleIx],
+      message: formatMessage(tpl, this.lang, r.data),
+      value: r.value !== undefined ? r.value : cellText(ctx.sheet.value(r.row, r.col)) || null,
+      fix: r.fix ?? null,
     });
+    raw.sheetIx.push(sheetIx);
+    raw.ruleIx.push(ruleIx);
   }
 
   private runRule(rule: Rule, ix: number, refs: readonly RunRef[]): void {
@@ -218,7 +224,7 @@ export class RunChecker {
     const { profile, today, rules } = this;
     const tables: TableSummary[] = [];
     const located: CheckResult['located'] = [];
-    const raw: RawFinding[] = [];
+    const raw: RawFindings = { list: [], sheetIx: [], ruleIx: [] };
     const refs: RunRef[] = [];
 
     wb.sheets.forEach((grid, sheetIx) => {
@@ -238,16 +244,21 @@ export class RunChecker {
         refs.push({ file, sheet, table, ctx, sheetIx });
         const visitors: RowVisitor[] = [];
         const owners: number[] = [];
+        const ends: { end: () => void; ix: number }[] = [];
         rules.forEach((rule, ix) => {
           if (isRunRule(rule) || !rule.meta.kinds.includes(table.kind)) return;
           ctx.ruleIndex = ix;
           const visit = rule.check(ctx);
-          if (visit) {
-            visitors.push(visit);
-            owners.push(ix);
-          }
+          if (!visit) return;
+          visitors.push(typeof visit === 'function' ? visit : visit.row);
+          owners.push(ix);
+          if (typeof visit !== 'function') ends.push({ end: () => visit.end(), ix });
         });
         if (visitors.length > 0) visitRows(sheet, table, ctx, visitors, owners);
+        for (const e of ends) {
+          ctx.ruleIndex = e.ix;
+          e.end();
+        }
       }
     });
 
@@ -268,15 +279,15 @@ export class RunChecker {
     const tally = tallyDetail.tally;
     const results = this.books.map((b) => {
       // Sheet order, then row, then column, then severity, then catalogue order: stable across runs.
-      b.raw.sort(
-        (x, y) =>
-          x.sheetIx - y.sheetIx ||
-          x.f.row - y.f.row ||
-          x.f.col - y.f.col ||
-          compareSeverity(x.f.severity, y.f.severity) ||
-          x.ruleIx - y.ruleIx,
-      );
-      return { tables: b.tables, findings: b.raw.map((x) => x.f), located: b.located, tally };
+      const { list, sheetIx, ruleIx } = b.raw;
+      const order = list.map((_, i) => i);
+      order.sort((x, y) => {
+        const f = list[x];
+        const g = list[y];
+        return sheetIx[x] - sheetIx[y] || f.row - g.row || f.col - g.col || compareSeverity(f.severity, g.severity) || ruleIx[x] - ruleIx[y];
+      });
+      const findings = order.map((i) => list[i]);
+      return { tables: b.tables, findings, located: b.located, tally };
     });
     return { results, tally, tallyDetail };
   }

@@ -56,9 +56,19 @@ export function lettersToCol(letters: string): number {
   return n - 1;
 }
 
+/** Column letters of the columns addressed so far (findings name many cells of a few columns). */
+const LETTER_CACHE = 1024;
+const letters: (string | undefined)[] = new Array<string | undefined>(LETTER_CACHE);
+
 /** A1 address of a 0-based sheet cell. */
 export function a1(row: number, col: number): string {
-  return colToLetters(col) + (row + 1);
+  const cached = col >= 0 && col < LETTER_CACHE;
+  let l = cached ? letters[col] : undefined;
+  if (l === undefined) {
+    l = colToLetters(col);
+    if (cached) letters[col] = l;
+  }
+  return l + (row + 1);
 }
 
 /** A1 range address (`A1:C3`, or `A1` for a single cell). */

@@ -34,18 +34,24 @@ function build(profile: Profile): Lookup {
   return { canonical, synonyms, exact };
 }
 
-/** How a written 单位性质 relates to the profile's list; null when it is neither listed nor a known synonym. */
-export function lookupUnitType(profile: Profile, text: string): UnitTypeMatch | null {
+/**
+ * The lookup of one profile, for a whole column: how a written 单位性质 relates to the profile's list; null when
+ * it is neither listed nor a known synonym.
+ */
+export function unitTypeLookup(profile: Profile): (text: string) => UnitTypeMatch | null {
   let lk = cache.get(profile);
   if (!lk) {
     lk = build(profile);
     cache.set(profile, lk);
   }
-  const hit = lk.exact.get(text);
-  if (hit !== undefined) return hit;
-  const key = compactText(text);
-  const c = lk.canonical.get(key);
-  if (c !== undefined) return c === text ? { match: 'exact', canonical: c } : { match: 'synonym', canonical: c };
-  const s = lk.synonyms.get(key);
-  return s !== undefined ? { match: 'synonym', canonical: s } : null;
+  const { exact, canonical, synonyms } = lk;
+  return (text) => {
+    const hit = exact.get(text);
+    if (hit !== undefined) return hit;
+    const key = compactText(text);
+    const c = canonical.get(key);
+    if (c !== undefined) return c === text ? { match: 'exact', canonical: c } : { match: 'synonym', canonical: c };
+    const s = synonyms.get(key);
+    return s !== undefined ? { match: 'synonym', canonical: s } : null;
+  };
 }

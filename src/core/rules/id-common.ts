@@ -33,7 +33,7 @@
  * compares the compact form of every 18-character code from the alphabet.
  */
 import { a1, type CellValue } from '../grid';
-import { FirstSeen } from '../first-seen';
+import { firstOccurrences, hashInts, hashString } from '../first-seen';
 import { cellText } from '../normalize';
 import { emptyInspection, inspect, toEighteen, calcCheckDigit } from '../identifiers/resident-id';
 import { isKnownCountyNumber } from '../identifiers/region';
@@ -90,6 +90,11 @@ export class IdColumn {
   readonly county: Int32Array;
   readonly province: Uint8Array;
   readonly flags: Uint8Array;
+  /**
+   * Hash of the 18-digit form (numbers with an ID's shape), from the parsed region, birth date, sequence number
+   * and check character: the duplicate check then never rereads the text.
+   */
+  readonly keyHash: Int32Array;
 
   constructor(
     /** 0-based sheet rows, in order. */
@@ -107,6 +112,7 @@ export class IdColumn {
     this.county = new Int32Array(n).fill(-1);
     this.province = new Uint8Array(n);
     this.flags = new Uint8Array(n);
+    this.keyHash = new Int32Array(n);
     const r = emptyInspection();
     for (let i = 0; i < n; i++) {
       const v = values(rows[i]);
@@ -139,6 +145,12 @@ export class IdColumn {
       this.province[i] = r.province;
       this.flags[i] =
         (r.male ? MALE : 0) | (r.foreign ? FOREIGN : 0) | (r.normalized ? NORMALIZED : 0) | (numeric ? NUMERIC : 0) | (r.length === 15 ? FIFTEEN : 0);
+      // Digits 15–18 of the 18-digit form: sequence number and check character (X as 10). With the region
+      // (a foreigner's: -1), the birth date and this, equal 18-digit forms hash equal.
+      const k = r.canonical;
+      const check = k.charCodeAt(17) - 48;
+      const tail = ((k.charCodeAt(14) - 48) * 100 + (k.charCodeAt(15) - 48) * 10 + (k.charCodeAt(16) - 48)) * 16 + (check === 40 ? 10 : check);
+      this.keyHash[i] = hashInts(r.county, this.birth[i], tail);
     }
   }
 
@@ -260,21 +272,28 @@ export interface Place {
 export interface KeyedColumn {
   readonly size: number;
   key(i: number): string;
+  /** Entry i has a key (key(i) is not ''). */
+  has(i: number): boolean;
+  /** 32-bit hash of a non-empty key(i): equal keys hash equal. */
+  hash(i: number): number;
   row(i: number): number;
   col(i: number): number;
 }
 
 export function idKeys(c: IdColumn): KeyedColumn {
-  return { size: c.size, key: (i) => c.canonical(i), row: (i) => c.rows[i], col: () => c.col };
+  return { size: c.size, key: (i) => c.canonical(i), has: (i) => c.hasShape(i), hash: (i) => c.keyHash[i], row: (i) => c.rows[i], col: () => c.col };
 }
 
 export function usccKeys(cells: readonly UsccCell[]): KeyedColumn {
+  const key = (i: number) => {
+    const c = cells[i];
+    return c.code && (c.status === 'ok' || c.status === 'checksum') ? c.code.clean : '';
+  };
   return {
     size: cells.length,
-    key: (i) => {
-      const c = cells[i];
-      return c.code && (c.status === 'ok' || c.status === 'checksum') ? c.code.clean : '';
-    },
+    key,
+    has: (i) => key(i) !== '',
+    hash: (i) => hashString(key(i)),
     row: (i) => cells[i].row,
     col: (i) => cells[i].col,
   };
@@ -289,27 +308,37 @@ export function reportDuplicates(
   columnOf: (ref: TableRef) => KeyedColumn,
   report: (ref: TableRef, row: number, col: number, first: Place, otherFile: boolean) => void,
 ): void {
-  const STRIDE = 2 ** 21; // more entries than Excel has rows (1,048,576)
   const columns = refs.map(columnOf);
+  // The entries of every table in run order: table t's entry i is number start[t] + i.
+  const start: number[] = [];
   let total = 0;
-  for (const c of columns) total += c.size;
-  const keyAt = (at: number) => {
-    const t = Math.floor(at / STRIDE);
-    return columns[t].key(at - t * STRIDE);
-  };
-  const seen = new FirstSeen(keyAt, total);
+  for (const c of columns) {
+    start.push(total);
+    total += c.size;
+  }
+  const tableOf = new Int32Array(total);
+  const hashes = new Int32Array(total);
+  const has = new Uint8Array(total);
   for (let t = 0; t < columns.length; t++) {
     const c = columns[t];
+    const s = start[t];
     for (let i = 0; i < c.size; i++) {
-      const key = c.key(i);
-      if (key === '') continue;
-      const at = seen.firstOrAdd(key, t * STRIDE + i);
-      if (at < 0) continue;
-      const ft = Math.floor(at / STRIDE);
-      const fi = at - ft * STRIDE;
-      const first: Place = { ref: refs[ft], row: columns[ft].row(fi), col: columns[ft].col(fi) };
-      report(refs[t], c.row(i), c.col(i), first, refs[ft].file !== refs[t].file);
+      tableOf[s + i] = t;
+      if (!c.has(i)) continue;
+      has[s + i] = 1;
+      hashes[s + i] = c.hash(i);
     }
+  }
+  const keyAt = (e: number) => columns[tableOf[e]].key(e - start[tableOf[e]]);
+  const first = firstOccurrences(hashes, has, total, (a, b) => keyAt(a) === keyAt(b));
+  for (let e = 0; e < total; e++) {
+    const f = first[e];
+    if (f < 0) continue;
+    const t = tableOf[e];
+    const ft = tableOf[f];
+    const fi = f - start[ft];
+    const place: Place = { ref: refs[ft], row: columns[ft].row(fi), col: columns[ft].col(fi) };
+    report(refs[t], columns[t].row(e - start[t]), columns[t].col(e - start[t]), place, refs[ft].file !== refs[t].file);
   }
 }
 

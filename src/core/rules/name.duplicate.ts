@@ -5,7 +5,7 @@
  * number's or the credit code's business (`id.duplicate`, `dup.cross-file`).
  */
 import { a1, isEmptyValue } from '../grid';
-import { FirstSeen } from '../first-seen';
+import { firstOccurrences, hashString } from '../first-seen';
 import { asciiLower, cellText, compactText } from '../normalize';
 import type { TableRule } from './rule';
 
@@ -37,39 +37,50 @@ export const rule: TableRule = {
     const jName = ctx.index(nameRole);
     const jEmployer = collective ? -1 : ctx.index('employer');
     const rows = ctx.table.rows;
-    // Keyed by the compact name alone: compactText of the cell's own string (cleaning first would change nothing
-    // it keeps), usually that very string, so no per-row allocation. People sharing a name keep a small list of
-    // (employer, row) to compare within.
-    const nameKey = (row: number) => asciiLower(compactText(ctx.text(row, nameRole)));
-    const first = new FirstSeen(nameKey, rows.length);
-    const sameName = new Map<string, { employer: string; row: number }[]>();
-    const employerKey = (row: number) => (collective ? '' : asciiLower(compactText(ctx.text(row, 'employer'))));
-    return (cells, i) => {
-      const v = cells[jName];
-      const key = asciiLower(compactText(typeof v === 'string' ? v : cellText(v)));
-      if (key === '') return;
-      if (!collective && isEmptyValue(cells[jEmployer])) return;
-      const row = rows[i];
-      const prevRow = first.firstOrAdd(key, row);
-      if (prevRow < 0) return;
-      const employer = employerKey(row);
-      if (!collective && employer === '') return;
-      let seen = sameName.get(key);
-      if (!seen) {
-        seen = [{ employer: employerKey(prevRow), row: prevRow }];
-        sameName.set(key, seen);
-      }
-      const prev = seen.find((s) => s.employer === employer);
-      if (prev === undefined) {
-        seen.push({ employer, row });
-        return;
-      }
-      ctx.report({
-        row,
-        col,
-        messageId: collective ? 'collective' : 'person',
-        data: { value: ctx.text(row, nameRole), employer: ctx.text(row, 'employer'), other: a1(prev.row, col) },
-      });
+    const n = rows.length;
+    // While the rows are read: the hash of each compact name (compactText of the cell's own string — cleaning
+    // first would change nothing it keeps — usually that very string, so no per-row allocation).
+    const hashes = new Int32Array(n);
+    const has = new Uint8Array(n);
+    const nameKey = (i: number) => asciiLower(compactText(ctx.text(rows[i], nameRole)));
+    const employerKey = (i: number) => (collective ? '' : asciiLower(compactText(ctx.text(rows[i], 'employer'))));
+    return {
+      row(cells, i) {
+        const v = cells[jName];
+        const key = asciiLower(compactText(typeof v === 'string' ? v : cellText(v)));
+        if (key === '') return;
+        if (!collective && isEmptyValue(cells[jEmployer])) return;
+        hashes[i] = hashString(key);
+        has[i] = 1;
+      },
+      end() {
+        // Same name (first occurrence of each); people sharing a name are told apart by employer.
+        const first = firstOccurrences(hashes, has, n, (a, b) => nameKey(a) === nameKey(b));
+        const sameName = new Map<number, { employer: string; i: number }[]>();
+        for (let i = 0; i < n; i++) {
+          const f = first[i];
+          if (f < 0) continue;
+          const employer = employerKey(i);
+          if (!collective && employer === '') continue;
+          let seen = sameName.get(f);
+          if (!seen) {
+            seen = [{ employer: employerKey(f), i: f }];
+            sameName.set(f, seen);
+          }
+          const prev = seen.find((s) => s.employer === employer);
+          if (prev === undefined) {
+            seen.push({ employer, i });
+            continue;
+          }
+          const row = rows[i];
+          ctx.report({
+            row,
+            col,
+            messageId: collective ? 'collective' : 'person',
+            data: { value: ctx.text(row, nameRole), employer: ctx.text(row, 'employer'), other: a1(rows[prev.i], col) },
+          });
+        }
+      },
     };
   },
 };

@@ -53,6 +53,15 @@ export interface Report {
  */
 export type RowVisitor = (cells: readonly (CellValue | undefined)[], i: number) => void;
 
+/**
+ * A RowVisitor with work to do once every row has been seen (e.g. name.duplicate: hashes are collected while the
+ * rows are read, compared afterwards). `end` may report.
+ */
+export interface RowCheck {
+  row: RowVisitor;
+  end(): void;
+}
+
 /** What a table rule sees: one located table and its sheet. */
 export interface TableContext {
   readonly file: string;
@@ -97,8 +106,8 @@ export interface RunContext {
 
 export interface TableRule {
   meta: RuleMeta & { scope?: 'table' };
-  /** Checks the table, or returns the check of each row (see RowVisitor). */
-  check(ctx: TableContext): RowVisitor | void;
+  /** Checks the table, or returns the check of each row (see RowVisitor, RowCheck). */
+  check(ctx: TableContext): RowVisitor | RowCheck | void;
 }
 
 export interface RunRule {

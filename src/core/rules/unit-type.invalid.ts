@@ -4,7 +4,7 @@
  * Synonyms and other spellings of a listed value are `unit-type.synonym`'s (info, fixable).
  */
 import { cleanCellText } from '../normalize';
-import { lookupUnitType } from '../profiles/unit-types';
+import { unitTypeLookup } from '../profiles/unit-types';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -29,14 +29,15 @@ export const rule: TableRule = {
     const col = ctx.col('unitType');
     const rows = ctx.table.rows;
     const { profile } = ctx;
+    const lookup = unitTypeLookup(profile);
     const allowed = profile.unitTypes.join('、');
     const allowedEn = profile.unitTypes.join(', ');
     return (cells, i) => {
       const v = cells[j];
       // A value written exactly as listed is clean already: one map read, no cleaning.
-      if (typeof v === 'string' && lookupUnitType(profile, v)?.match === 'exact') return;
+      if (typeof v === 'string' && lookup(v)?.match === 'exact') return;
       const text = cleanCellText(v);
-      if (text === '' || lookupUnitType(profile, text) !== null) return;
+      if (text === '' || lookup(text) !== null) return;
       ctx.report({ row: rows[i], col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
     };
   },

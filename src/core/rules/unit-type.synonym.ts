@@ -5,7 +5,7 @@
  * writes after confirmation so that sheets tally by one spelling.
  */
 import { cleanCellText } from '../normalize';
-import { lookupUnitType } from '../profiles/unit-types';
+import { unitTypeLookup } from '../profiles/unit-types';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -31,13 +31,14 @@ export const rule: TableRule = {
     const col = ctx.col('unitType');
     const rows = ctx.table.rows;
     const { profile } = ctx;
+    const lookup = unitTypeLookup(profile);
     return (cells, i) => {
       const v = cells[j];
       // A value written exactly as listed is clean already: one map read, no cleaning.
-      if (typeof v === 'string' && lookupUnitType(profile, v)?.match === 'exact') return;
+      if (typeof v === 'string' && lookup(v)?.match === 'exact') return;
       const text = cleanCellText(v);
       if (text === '') return;
-      const m = lookupUnitType(profile, text);
+      const m = lookup(text);
       if (m === null || m.match === 'exact') return;
       ctx.report({ row: rows[i], col, messageId: 'synonym', data: { value: text, canonical: m.canonical }, fix: m.canonical });
     };
