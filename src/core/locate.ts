@@ -9,7 +9,7 @@
  * sheet and shared by the tables under it.
  */
 import { cellText, compactText, headerKey } from './normalize';
-import { Sheet, isEmptyValue } from './grid';
+import { Sheet, isEmptyValue, type CellValue } from './grid';
 import type { FormDef } from './forms/form';
 import type { LocatedTable, TitleInfo, YMD } from './table';
 
@@ -207,12 +207,18 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
     const rows: number[] = [];
     let r = row + match.headerRows;
     let bottom = r - 1;
+    // Each data row's array is read once here: 100,000-row tables.
+    const seqAt = seqCol - sheet.left;
     for (; r < sheet.bottom; r++) {
-      if (sheet.isRowEmpty(r)) break;
-      const lead = leadingText(sheet, r);
+      const cells = sheet.grid.values[r - sheet.top];
+      const first = cells ? firstNonEmpty(cells, 0) : -1;
+      if (first < 0) break; // an empty row ends the table
+      const v = cells[first];
+      const lead = typeof v === 'string' ? compactText(v) : '';
       if (lead && (isTerminatorLine(lead) || (lead.length <= MAX_HEADER_LEN && bestMatch(sheet, r, ixs)))) break;
       bottom = r;
-      if (seqCol >= 0 && onlySeq(sheet, r, seqCol)) continue;
+      // A pre-numbered template row: only its 序号 is filled.
+      if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
       rows.push(r);
     }
     const missing = match.form.columns.filter((c) => c.required && !(c.role in match.columns)).map((c) => c.role);
@@ -237,10 +243,8 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
   return tables;
 }
 
-/** A pre-numbered template row: only its 序号 is filled. */
-function onlySeq(sheet: Sheet, row: number, seqCol: number): boolean {
-  for (let c = sheet.left; c < sheet.right; c++) {
-    if (c !== seqCol && !isEmptyValue(sheet.value(row, c))) return false;
-  }
-  return true;
+/** Index of the first non-empty entry of a row's cells from `from`, -1 when there is none. */
+function firstNonEmpty(cells: readonly (CellValue | undefined)[], from: number): number {
+  for (let j = from; j < cells.length; j++) if (!isEmptyValue(cells[j])) return j;
+  return -1;
 }

@@ -410,9 +410,10 @@ interface Bucket {
   limit: number | null;
   first: Hit | null;
 }
-function bump(b: Bucket, hit: Hit): void {
+/** Count one row; the row that first goes over the limit is kept (the only one that gets an object). */
+function bump(b: Bucket, t: number, row: number, col: number): void {
   b.count++;
-  if (b.limit !== null && b.count === b.limit + 1) b.first = hit;
+  if (b.limit !== null && b.count === b.limit + 1) b.first = { t, row, col };
 }
 
 export function computeTally(tables: readonly TallyTable[], profile: Profile): TallyDetail {
@@ -456,6 +457,8 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
 
   // Region buckets: known regions first (table order), then other spellings in order of appearance.
   interface RegionBucket {
+    /** Position in regionBuckets. */
+    ix: number;
     name: string;
     known: boolean | null;
     byClass: Bucket[];
@@ -464,6 +467,7 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
   const regionBuckets: RegionBucket[] = [];
   const known: RegionBucket[] = (source?.regions ?? []).map((r) => {
     const b: RegionBucket = {
+      ix: regionBuckets.length,
       name: r.name,
       known: true,
       byClass: classes.map((c) => ({ count: 0, limit: r.quota[c.id] ?? null, first: null })),
@@ -492,7 +496,7 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     const k = `${isKnown}\u0000${regionKey(written)}`;
     let b = others.get(k);
     if (!b) {
-      b = { name: written, known: isKnown, byClass: classes.map(() => ({ count: 0, limit: null, first: null })), variants: [] };
+      b = { ix: regionBuckets.length, name: written, known: isKnown, byClass: classes.map(() => ({ count: 0, limit: null, first: null })), variants: [] };
       others.set(k, b);
       regionBuckets.push(b);
     }
@@ -528,18 +532,25 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     }
   }
 
-  const buckets: (RegionBucket | null)[][] = [];
-  tables.forEach(({ sheet, table }, t) => {
-    const perTable: (RegionBucket | null)[] = [];
+  // The region bucket of each counted row, by table: bucket position + 1 by row offset from the header (0 = none).
+  const buckets: Int32Array[] = [];
+  for (let t = 0; t < tables.length; t++) {
+    const { sheet, table } = tables[t];
+    const perTable = new Int32Array(table.bottom - table.headerRow + 1);
     buckets.push(perTable);
-    if (!RowReader.counts(table)) return;
+    if (!RowReader.counts(table)) continue;
     const register = table.kind === 'qc.register';
     let tableBucket: RegionBucket | null | undefined;
     // A 附件3 table without 推荐方面/子类 columns classes every row alike (region from the title line, category
     // from the section title): read it once, so 100,000 rows cost a counter each.
     const perRow = register || table.columns.category !== undefined || table.columns.subcategory !== undefined;
     let shared: RowClass | null = null;
+    let sharedTargets: { bucket: CatBucket; col: number }[] | null = null;
     const tableIds = register ? [] : (kindClass.get(table.kind) ?? []).map((id) => classIx.get(id)!);
+    // Per-table constants (table.columns is a dictionary: read it once, not per row).
+    const nameCol = table.columns.name ?? table.columns.collectiveName ?? table.left;
+    const subcategoryCol = table.columns.subcategory;
+    const offset = table.headerRow;
     for (const row of table.rows) {
       const rc = perRow ? reader.read(sheet, table, row) : (shared ??= reader.read(sheet, table, row));
       // Region × class
@@ -555,28 +566,34 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
         }
         if (!register) tableBucket = bucket;
       } else bucket = tableBucket;
-      perTable[row - table.headerRow] = bucket;
+      if (bucket) perTable[row - offset] = bucket.ix + 1;
       if (bucket) {
         const ids = register ? categoryClasses(rc.category, rc.presenting) : tableIds;
-        const col = rc.regionCell && register ? rc.regionCell.col : (table.columns.name ?? table.columns.collectiveName ?? table.left);
-        for (const i of ids) bump(bucket.byClass[i], { t, row, col });
+        const col = rc.regionCell && register ? rc.regionCell.col : nameCol;
+        for (const i of ids) bump(bucket.byClass[i], t, row, col);
       }
-      // Category × sub-category × side
+      // Category × sub-category × side. Without per-row columns every row goes to the same buckets: found once.
       if (rc.category) {
+        if (!perRow && sharedTargets !== null) {
+          for (const x of sharedTargets) bump(x.bucket, t, row, x.col);
+          continue;
+        }
+        const targets: { bucket: CatBucket; col: number }[] = [];
         const cat = rc.category.index >= 0 ? profile.categories[rc.category.index] : null;
-        const col = rc.categoryCell?.col ?? table.columns.name ?? table.columns.collectiveName ?? table.left;
-        const hit = { t, row, col };
-        bump(catBucket(rc.category.name, null, rc.side, cat?.places[rc.side] ?? null, rc.category.known), hit);
-        if (cat?.places.total !== undefined) bump(catBucket(rc.category.name, null, 'total', cat.places.total, true), hit);
+        const col = rc.categoryCell?.col ?? nameCol;
+        targets.push({ bucket: catBucket(rc.category.name, null, rc.side, cat?.places[rc.side] ?? null, rc.category.known), col });
+        if (cat?.places.total !== undefined) targets.push({ bucket: catBucket(rc.category.name, null, 'total', cat.places.total, true), col });
         if (rc.subcategory) {
           const sub = cat && rc.subcategory.index >= 0 ? cat.subcategories[rc.subcategory.index] : null;
-          const subHit = { t, row, col: table.columns.subcategory ?? col };
-          bump(catBucket(rc.category.name, rc.subcategory.name, rc.side, sub?.places[rc.side] ?? null, rc.subcategory.known), subHit);
-          if (sub?.places.total !== undefined) bump(catBucket(rc.category.name, rc.subcategory.name, 'total', sub.places.total, true), subHit);
+          const subCol = subcategoryCol ?? col;
+          targets.push({ bucket: catBucket(rc.category.name, rc.subcategory.name, rc.side, sub?.places[rc.side] ?? null, rc.subcategory.known), col: subCol });
+          if (sub?.places.total !== undefined) targets.push({ bucket: catBucket(rc.category.name, rc.subcategory.name, 'total', sub.places.total, true), col: subCol });
         }
+        for (const x of targets) bump(x.bucket, t, row, x.col);
+        if (!perRow) sharedTargets = targets;
       }
     }
-  });
+  }
 
   const byRegion: RegionTally[] = [];
   const regionExcess: Excess[] = [];
@@ -635,7 +652,7 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     bucketOf(t, row) {
       const tb = tables[t];
       const b = buckets[t]?.[row - tb.table.headerRow];
-      return b ? b.name : null;
+      return b ? regionBuckets[b - 1].name : null;
     },
   };
 }
