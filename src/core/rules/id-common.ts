@@ -32,10 +32,10 @@
  * For USCC cells: empty → no finding (the column is optional); uscc.format, else uscc.checksum; uscc.duplicate
  * compares the compact form of every 18-character code from the alphabet.
  */
-import { a1, type Sheet } from '../grid';
+import { a1, type CellValue, type Sheet } from '../grid';
 import { firstOccurrences, hashInts, hashString } from '../first-seen';
 import { cellText } from '../normalize';
-import { emptyInspection, inspect, toEighteen, calcCheckDigit } from '../identifiers/resident-id';
+import { compact, emptyInspection, inspect, toEighteen, calcCheckDigit } from '../identifiers/resident-id';
 import { isKnownCountyNumber } from '../identifiers/region';
 import { inspect as inspectUscc, type UsccInspection } from '../identifiers/uscc';
 import type { YMD } from '../table';
@@ -45,6 +45,14 @@ export const ID_ROLE = 'residentId';
 export const USCC_ROLE = 'uscc';
 
 export type IdPrimary = 'missing' | 'precision-lost' | 'length' | 'format' | 'region' | 'birthdate' | 'checksum' | 'ok';
+
+/** The statuses in precedence order; from `region` on the number has an ID's shape. */
+const STATUSES: readonly IdPrimary[] = ['missing', 'precision-lost', 'length', 'format', 'region', 'birthdate', 'checksum', 'ok'];
+const STATUS_CODE = Object.fromEntries(STATUSES.map((st, k) => [st, k])) as Record<IdPrimary, number>;
+const MISSING = STATUS_CODE.missing;
+const LOST = STATUS_CODE['precision-lost'];
+const REGION = STATUS_CODE.region;
+const OK = STATUS_CODE.ok;
 
 /** Bits of IdColumn.flags. */
 export const MALE = 1;
@@ -78,12 +86,8 @@ function isScientific(s: string): boolean {
  */
 export class IdColumn {
   readonly size: number;
-  /** Outcome of checks 1–6 of the precedence. */
-  readonly primary: IdPrimary[];
-  /** Compact text ('' for missing and precision-lost). */
-  readonly clean: string[];
-  /** The cell as text: the string itself, or a number's digits as Excel shows them. */
-  readonly text: string[];
+  /** Outcome of checks 1–6 of the precedence, as an index into STATUSES. */
+  private readonly codes: Uint8Array;
   /** Birth date as yyyymmdd (0 when the shape is wrong). */
   readonly birth: Int32Array;
   /** Six-digit region code; -1 for a foreigner's ID or a wrong shape. */
@@ -95,6 +99,9 @@ export class IdColumn {
    * and check character: the duplicate check then never rereads the text.
    */
   readonly keyHash: Int32Array;
+  private readonly grid: readonly (readonly CellValue[] | undefined)[];
+  private readonly top: number;
+  private readonly j: number;
 
   constructor(
     /** 0-based sheet rows, in order. */
@@ -105,22 +112,19 @@ export class IdColumn {
   ) {
     const n = rows.length;
     this.size = n;
-    this.primary = new Array<IdPrimary>(n);
-    this.clean = new Array<string>(n);
-    this.text = new Array<string>(n);
+    // Only typed arrays per row: the texts are read again from the grid for the few cells that get a finding.
+    this.codes = new Uint8Array(n);
     this.birth = new Int32Array(n);
     this.county = new Int32Array(n).fill(-1);
     this.province = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     this.keyHash = new Int32Array(n);
+    this.grid = sheet === null ? [] : sheet.grid.values;
+    this.top = sheet === null ? 0 : sheet.top;
+    this.j = sheet === null ? 0 : col - sheet.left;
     const r = emptyInspection();
-    // Straight from the grid's rows: this loop reads 100,000 cells.
-    const grid = sheet === null ? [] : sheet.grid.values;
-    const top = sheet === null ? 0 : sheet.top;
-    const j = sheet === null ? 0 : col - sheet.left;
     for (let i = 0; i < n; i++) {
-      const cells = grid[rows[i] - top];
-      const v = cells === undefined ? null : cells[j] ?? null;
+      const v = this.value(i);
       let text: string;
       let numeric = false;
       if (typeof v === 'string') text = v;
@@ -128,22 +132,21 @@ export class IdColumn {
         text = excelDigits(v);
         numeric = true;
         if (Number.isInteger(v) && Math.abs(v) >= 1e15) {
-          this.setLost(i, text, NUMERIC);
+          this.codes[i] = LOST;
+          this.flags[i] = NUMERIC;
           continue;
         }
       } else text = cellText(v);
       inspect(text, r);
-      this.text[i] = text;
-      this.clean[i] = r.clean;
       if (r.clean === '') {
-        this.primary[i] = 'missing';
+        this.codes[i] = MISSING;
         continue;
       }
       if (r.status === 'format' && isScientific(r.clean)) {
-        this.setLost(i, text, 0);
+        this.codes[i] = LOST;
         continue;
       }
-      this.primary[i] = r.status;
+      this.codes[i] = STATUS_CODE[r.status];
       if (r.length === 0) continue;
       this.birth[i] = r.y * 10000 + r.m * 100 + r.d;
       this.county[i] = r.county;
@@ -159,22 +162,36 @@ export class IdColumn {
     }
   }
 
-  private setLost(i: number, text: string, flags: number): void {
-    this.primary[i] = 'precision-lost';
-    this.text[i] = text;
-    this.clean[i] = '';
-    this.flags[i] = flags;
+  private value(i: number): CellValue {
+    const cells = this.grid[this.rows[i] - this.top];
+    return cells === undefined ? null : (cells[this.j] ?? null);
+  }
+
+  /** Outcome of checks 1–6 of the precedence. */
+  status(i: number): IdPrimary {
+    return STATUSES[this.codes[i]];
+  }
+
+  /** The cell as text: the string itself, or a number's digits as Excel shows them. */
+  text(i: number): string {
+    const v = this.value(i);
+    return typeof v === 'string' ? v : typeof v === 'number' ? excelDigits(v) : cellText(v);
+  }
+
+  /** Compact text ('' for missing and precision-lost). */
+  clean(i: number): string {
+    const c = this.codes[i];
+    return c === MISSING || c === LOST ? '' : compact(this.text(i));
   }
 
   /** Passes checks 1–6: the secondary rules look only at these. */
   isValid(i: number): boolean {
-    return this.primary[i] === 'ok';
+    return this.codes[i] === OK;
   }
 
   /** Has an ID's shape (passes 1–3). */
   hasShape(i: number): boolean {
-    const p = this.primary[i];
-    return p === 'ok' || p === 'region' || p === 'birthdate' || p === 'checksum';
+    return this.codes[i] >= REGION;
   }
 
   is(i: number, flag: number): boolean {
@@ -184,12 +201,12 @@ export class IdColumn {
   /** 18-digit form ('' without an ID's shape): the duplicate key. */
   canonical(i: number): string {
     if (!this.hasShape(i)) return '';
-    return this.flags[i] & FIFTEEN ? toEighteen(this.clean[i]) : this.clean[i];
+    return this.flags[i] & FIFTEEN ? toEighteen(this.clean(i)) : this.clean(i);
   }
 
   /** Check character the first 17 digits require (18-digit numbers). */
   expected(i: number): string {
-    return calcCheckDigit(this.clean[i].slice(0, 17));
+    return calcCheckDigit(this.clean(i).slice(0, 17));
   }
 
   birthYMD(i: number): YMD {

@@ -32,7 +32,7 @@ export const rule: TableRule = {
     // With dates as yyyymmdd numbers, completed years of age = ⌊(ref − birth) / 10000⌋.
     const ids = idColumn(ctx);
     for (let i = 0; i < ids.size; i++) {
-      if (ids.primary[i] !== 'ok') continue;
+      if (ids.status(i) !== 'ok') continue;
       const b = ids.birth[i];
       if (b > latest) continue;
       const age = Math.floor((ref - b) / 10000);

@@ -37,7 +37,7 @@ export const rule: TableRule = {
     const formDate = hasFormDate(ctx) ? ymdNumber(ctx.referenceDate) : Infinity;
     const today = ymdNumber(ctx.today);
     for (let i = 0; i < ids.size; i++) {
-      const p = ids.primary[i];
+      const p = ids.status(i);
       if (p === 'birthdate') {
         ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'notDate', data: { date: formatYMD(ids.birthYMD(i)) }, fix: null });
       } else if (p === 'ok') {

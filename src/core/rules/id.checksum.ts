@@ -25,8 +25,8 @@ export const rule: TableRule = {
   check(ctx) {
     const ids = idColumn(ctx);
     for (let i = 0; i < ids.size; i++) {
-      if (ids.primary[i] !== 'checksum') continue;
-      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'checksum', data: { expected: ids.expected(i), actual: ids.clean[i][17] }, fix: null });
+      if (ids.status(i) !== 'checksum') continue;
+      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'checksum', data: { expected: ids.expected(i), actual: ids.clean(i)[17] }, fix: null });
     }
   },
 };

@@ -39,9 +39,9 @@ export const rule: TableRule = {
   check(ctx) {
     const ids = idColumn(ctx);
     for (let i = 0; i < ids.size; i++) {
-      const p = ids.primary[i];
+      const p = ids.status(i);
       if (p !== 'length' && p !== 'format') continue;
-      const clean = ids.clean[i];
+      const clean = ids.clean(i);
       const at = p === 'format' ? badChar(clean) : -1;
       if (at >= 0) {
         ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'character', data: { pos: at + 1, char: clean[at] }, fix: null });

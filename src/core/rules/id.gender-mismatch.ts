@@ -32,7 +32,7 @@ export const rule: TableRule = {
     const gcol = ctx.col('gender');
     const ids = idColumn(ctx);
     return (cells, i) => {
-      if (ids.primary[i] !== 'ok') return;
+      if (ids.status(i) !== 'ok') return;
       const v = cells[j];
       // The plain lookup is the common case; cleaning and compactText only for odd spellings.
       let said = typeof v === 'string' ? GENDER.get(v) : undefined;
@@ -45,7 +45,7 @@ export const rule: TableRule = {
       const expected = ids.is(i, MALE) ? '男' : '女';
       if (said === expected) return;
       const pos = ids.is(i, FIFTEEN) ? 15 : 17;
-      ctx.report({ row: ids.rows[i], col: gcol, messageId: 'mismatch', data: { gender: text, pos, digit: ids.clean[i][pos - 1], expected }, value: text, fix: expected });
+      ctx.report({ row: ids.rows[i], col: gcol, messageId: 'mismatch', data: { gender: text, pos, digit: ids.clean(i)[pos - 1], expected }, value: text, fix: expected });
     };
   },
 };

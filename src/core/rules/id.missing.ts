@@ -15,7 +15,7 @@ export const rule: TableRule = {
   check(ctx) {
     const ids = idColumn(ctx);
     for (let i = 0; i < ids.size; i++) {
-      if (ids.primary[i] === 'missing') ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'missing', value: null, fix: null });
+      if (ids.status(i) === 'missing') ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'missing', value: null, fix: null });
     }
   },
 };

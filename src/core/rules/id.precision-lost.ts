@@ -29,8 +29,8 @@ export const rule: TableRule = {
   check(ctx) {
     const ids = idColumn(ctx);
     for (let i = 0; i < ids.size; i++) {
-      if (ids.primary[i] !== 'precision-lost') continue;
-      const value = ids.text[i];
+      if (ids.status(i) !== 'precision-lost') continue;
+      const value = ids.text(i);
       ctx.report({ row: ids.rows[i], col: ids.col, messageId: ids.is(i, NUMERIC) ? 'number' : 'scientific', data: { value }, value, fix: null });
     }
   },

@@ -35,13 +35,13 @@ export const rule: TableRule = {
   check(ctx) {
     const ids = idColumn(ctx);
     for (let i = 0; i < ids.size; i++) {
-      const p = ids.primary[i];
+      const p = ids.status(i);
       if (p === 'region') {
         const foreign = ids.is(i, FOREIGN);
-        const code = foreign ? ids.clean[i].slice(1, 3) : ids.clean[i].slice(0, 2);
+        const code = foreign ? ids.clean(i).slice(1, 3) : ids.clean(i).slice(0, 2);
         ctx.report({ row: ids.rows[i], col: ids.col, messageId: foreign ? 'foreignProvince' : 'province', data: { code }, fix: null });
       } else if (p === 'ok' && !ids.is(i, FOREIGN) && !ids.knownRegion(i)) {
-        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'county', data: { code: ids.clean[i].slice(0, 6) }, severity: 'warning', fix: null });
+        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'county', data: { code: ids.clean(i).slice(0, 6) }, severity: 'warning', fix: null });
       }
     }
   },
