@@ -28,17 +28,20 @@ export const rule: TableRule = {
     if (j < 0) return;
     const col = ctx.col('ethnicity');
     const rows = ctx.table.rows;
-    return (cells, i) => {
-      const v = cells[j];
-      // A name written exactly is clean already: one map read, no cleaning.
-      if (typeof v === 'string' && lookupEthnicity(v)?.match === 'exact') return;
-      const text = cleanCellText(v);
-      if (text === '') return;
-      const m = lookupEthnicity(text);
-      const row = rows[i];
-      if (m === null) ctx.report({ row, col, messageId: 'invalid', data: { value: text } });
-      else if (m.match === 'short') {
-        ctx.report({ row, col, messageId: 'shortForm', data: { value: text, name: m.name }, fix: m.name, severity: 'info' });
+    return (block, first, count) => {
+      for (let k = 0; k < count; k++) {
+        const v = block[k][j];
+        // A name written exactly is clean already: one map read, no cleaning.
+        let m = typeof v === 'string' ? lookupEthnicity(v) : null;
+        if (m?.match === 'exact') continue;
+        const text = cleanCellText(v);
+        if (text === '') continue;
+        if (text !== v) m = lookupEthnicity(text);
+        const row = rows[first + k];
+        if (m === null) ctx.report({ row, col, messageId: 'invalid', data: { value: text } });
+        else if (m.match === 'short') {
+          ctx.report({ row, col, messageId: 'shortForm', data: { value: text, name: m.name }, fix: m.name, severity: 'info' });
+        }
       }
     };
   },

@@ -34,18 +34,20 @@ export const rule: TableRule = {
     if (j < 0) return;
     const col = ctx.col('gender');
     const rows = ctx.table.rows;
-    return (cells, i) => {
-      const v = cells[j];
-      if (v === '男' || v === '女') return;
-      const text = cleanCellText(v);
-      if (text === '' || text === '男' || text === '女') return;
-      const row = rows[i];
-      const key = compactText(text).toLowerCase();
-      const fixed = key === '男' || key === '女' ? key : NORMALIZABLE[key];
-      if (fixed !== undefined) {
-        ctx.report({ row, col, messageId: 'normalizable', data: { value: text, fixed }, fix: fixed, severity: 'info' });
-      } else {
-        ctx.report({ row, col, messageId: 'invalid', data: { value: text } });
+    return (block, first, count) => {
+      for (let k = 0; k < count; k++) {
+        const v = block[k][j];
+        if (v === '男' || v === '女') continue;
+        const text = cleanCellText(v);
+        if (text === '' || text === '男' || text === '女') continue;
+        const row = rows[first + k];
+        const key = compactText(text).toLowerCase();
+        const fixed = key === '男' || key === '女' ? key : NORMALIZABLE[key];
+        if (fixed !== undefined) {
+          ctx.report({ row, col, messageId: 'normalizable', data: { value: text, fixed }, fix: fixed, severity: 'info' });
+        } else {
+          ctx.report({ row, col, messageId: 'invalid', data: { value: text } });
+        }
       }
     };
   },

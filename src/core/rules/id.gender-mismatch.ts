@@ -31,21 +31,24 @@ export const rule: TableRule = {
     if (j < 0) return;
     const gcol = ctx.col('gender');
     const ids = idColumn(ctx);
-    return (cells, i) => {
-      if (ids.status(i) !== 'ok') return;
-      const v = cells[j];
-      // The plain lookup is the common case; cleaning and compactText only for odd spellings.
-      let said = typeof v === 'string' ? GENDER.get(v) : undefined;
-      let text = v as string;
-      if (said === undefined) {
-        text = cleanCellText(v);
-        said = GENDER.get(text) ?? (text.length > 1 ? GENDER.get(compactText(text)) : undefined);
-        if (!said) return;
+    return (block, first, count) => {
+      for (let k = 0; k < count; k++) {
+        const i = first + k;
+        if (!ids.isValid(i)) continue;
+        const v = block[k][j];
+        // 男 / 女 as typed is the common case; cleaning and compactText only for odd spellings.
+        let said = v === '男' || v === '女' ? v : undefined;
+        let text = v as string;
+        if (said === undefined) {
+          text = cleanCellText(v);
+          said = GENDER.get(text) ?? (text.length > 1 ? GENDER.get(compactText(text)) : undefined);
+          if (!said) continue;
+        }
+        const expected = ids.is(i, MALE) ? '男' : '女';
+        if (said === expected) continue;
+        const pos = ids.is(i, FIFTEEN) ? 15 : 17;
+        ctx.report({ row: ids.rows[i], col: gcol, messageId: 'mismatch', data: { gender: text, pos, digit: ids.clean(i)[pos - 1], expected }, value: text, fix: expected });
       }
-      const expected = ids.is(i, MALE) ? '男' : '女';
-      if (said === expected) return;
-      const pos = ids.is(i, FIFTEEN) ? 15 : 17;
-      ctx.report({ row: ids.rows[i], col: gcol, messageId: 'mismatch', data: { gender: text, pos, digit: ids.clean(i)[pos - 1], expected }, value: text, fix: expected });
     };
   },
 };

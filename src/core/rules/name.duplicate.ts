@@ -45,13 +45,16 @@ export const rule: TableRule = {
     const nameKey = (i: number) => asciiLower(compactText(ctx.text(rows[i], nameRole)));
     const employerKey = (i: number) => (collective ? '' : asciiLower(compactText(ctx.text(rows[i], 'employer'))));
     return {
-      row(cells, i) {
-        const v = cells[jName];
-        const key = asciiLower(compactText(typeof v === 'string' ? v : cellText(v)));
-        if (key === '') return;
-        if (!collective && isEmptyValue(cells[jEmployer])) return;
-        hashes[i] = hashString(key);
-        has[i] = 1;
+      row(block, first, count) {
+        for (let k = 0; k < count; k++) {
+          const cells = block[k];
+          const v = cells[jName];
+          const key = asciiLower(compactText(typeof v === 'string' ? v : cellText(v)));
+          if (key === '') continue;
+          if (!collective && isEmptyValue(cells[jEmployer])) continue;
+          hashes[first + k] = hashString(key);
+          has[first + k] = 1;
+        }
       },
       end() {
         // Same name (first occurrence of each); people sharing a name are told apart by employer.

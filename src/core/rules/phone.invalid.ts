@@ -61,14 +61,17 @@ export const rule: TableRule = {
       return { j: ctx.index(role), col: ctx.col(role), label: def?.label ?? role, labelEn: def?.labelEn ?? role };
     });
     const rows = ctx.table.rows;
-    return (cells, i) => {
+    return (block, first, count) => {
       for (const c of cols) {
-        const value = cells[c.j];
-        // Most cells are a plain mobile number: one scan of its characters.
-        if (typeof value === 'string' && isPlainMobile(value)) continue;
-        const text = cleanCellText(value);
-        if (text === '') continue;
-        checkPhone(ctx, rows[i], c, value, text);
+        const j = c.j;
+        for (let k = 0; k < count; k++) {
+          const value = block[k][j];
+          // Most cells are a plain mobile number: one scan of its characters.
+          if (typeof value === 'string' && isPlainMobile(value)) continue;
+          const text = cleanCellText(value);
+          if (text === '') continue;
+          checkPhone(ctx, rows[first + k], c, value, text);
+        }
       }
     };
   },

@@ -26,11 +26,14 @@ export const rule: TableRule = {
     if (cols.length === 0) return;
     const at = cols.map((c) => ctx.index(c.role));
     const rows = ctx.table.rows;
-    return (cells, i) => {
-      for (let k = 0; k < at.length; k++) {
-        if (!isEmptyValue(cells[at[k]])) continue;
-        const c = cols[k];
-        ctx.report({ row: rows[i], col: ctx.col(c.role), messageId: 'missing', data: { label: c.label, labelEn: c.labelEn }, value: null });
+    return (block, first, count) => {
+      for (let k = 0; k < count; k++) {
+        const cells = block[k];
+        for (let c = 0; c < at.length; c++) {
+          if (!isEmptyValue(cells[at[c]])) continue;
+          const def = cols[c];
+          ctx.report({ row: rows[first + k], col: ctx.col(def.role), messageId: 'missing', data: { label: def.label, labelEn: def.labelEn }, value: null });
+        }
       }
     };
   },

@@ -31,17 +31,19 @@ export const rule: TableRule = {
     if (j < 0) return;
     const col = ctx.col('seq');
     const rows = ctx.table.rows;
-    return (cells, i) => {
-      const v = cells[j];
-      const expected = i + 1;
-      if (v === expected) return;
-      const text = cleanCellText(v);
-      if (seqNumber(v, text) === expected) return;
-      const row = rows[i];
-      if (text === '') {
-        ctx.report({ row, col, messageId: 'missing', data: { expected }, value: null, fix: String(expected) });
-      } else {
-        ctx.report({ row, col, messageId: 'wrong', data: { expected, value: text }, fix: String(expected) });
+    return (block, first, count) => {
+      for (let k = 0; k < count; k++) {
+        const v = block[k][j];
+        const expected = first + k + 1;
+        if (v === expected) continue;
+        const text = cleanCellText(v);
+        if (seqNumber(v, text) === expected) continue;
+        const row = rows[first + k];
+        if (text === '') {
+          ctx.report({ row, col, messageId: 'missing', data: { expected }, value: null, fix: String(expected) });
+        } else {
+          ctx.report({ row, col, messageId: 'wrong', data: { expected, value: text }, fix: String(expected) });
+        }
       }
     };
   },

@@ -32,13 +32,18 @@ export const rule: TableRule = {
     const lookup = unitTypeLookup(profile);
     const allowed = profile.unitTypes.join('、');
     const allowedEn = profile.unitTypes.join(', ');
-    return (cells, i) => {
-      const v = cells[j];
-      // A value written exactly as listed is clean already: one map read, no cleaning.
-      if (typeof v === 'string' && lookup(v)?.match === 'exact') return;
-      const text = cleanCellText(v);
-      if (text === '' || lookup(text) !== null) return;
-      ctx.report({ row: rows[i], col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
+    return (block, first, count) => {
+      for (let k = 0; k < count; k++) {
+        const v = block[k][j];
+        // A value written exactly as listed is clean already: one map read, no cleaning.
+        let m = typeof v === 'string' ? lookup(v) : null;
+        if (m?.match === 'exact') continue;
+        const text = cleanCellText(v);
+        if (text === '') continue;
+        if (text !== v) m = lookup(text);
+        if (m !== null) continue;
+        ctx.report({ row: rows[first + k], col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
+      }
     };
   },
 };

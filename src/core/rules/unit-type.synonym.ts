@@ -30,17 +30,19 @@ export const rule: TableRule = {
     if (j < 0) return;
     const col = ctx.col('unitType');
     const rows = ctx.table.rows;
-    const { profile } = ctx;
-    const lookup = unitTypeLookup(profile);
-    return (cells, i) => {
-      const v = cells[j];
-      // A value written exactly as listed is clean already: one map read, no cleaning.
-      if (typeof v === 'string' && lookup(v)?.match === 'exact') return;
-      const text = cleanCellText(v);
-      if (text === '') return;
-      const m = lookup(text);
-      if (m === null || m.match === 'exact') return;
-      ctx.report({ row: rows[i], col, messageId: 'synonym', data: { value: text, canonical: m.canonical }, fix: m.canonical });
+    const lookup = unitTypeLookup(ctx.profile);
+    return (block, first, count) => {
+      for (let k = 0; k < count; k++) {
+        const v = block[k][j];
+        // A value written exactly as listed is clean already: one map read, no cleaning.
+        let m = typeof v === 'string' ? lookup(v) : null;
+        if (m?.match === 'exact') continue;
+        const text = cleanCellText(v);
+        if (text === '') continue;
+        if (text !== v) m = lookup(text);
+        if (m === null || m.match === 'exact') continue;
+        ctx.report({ row: rows[first + k], col, messageId: 'synonym', data: { value: text, canonical: m.canonical }, fix: m.canonical });
+      }
     };
   },
 };
