@@ -9,6 +9,7 @@
  * aside the entries whose hash bits no other entry shares — almost all of them — so only the rest go through the
  * open-addressing table. Keys are not stored: two entries are compared (`same`) only when their hashes are equal.
  */
+import { compactCode } from './normalize';
 
 /** Final avalanche, so that the low bits depend on every input bit. */
 function finish(h: number): number {
@@ -23,6 +24,29 @@ export function hashString(s: string): number {
   let h = 0x811c9dc5 | 0;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return finish(h);
+}
+
+/**
+ * Hash of `asciiLower(compactText(s))` computed in one scan, without building that string: 0 when the compact
+ * form is empty, otherwise a non-zero hash. Equal compact forms hash equal (the duplicate key of names).
+ */
+export function compactLowerHash(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  let kept = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    // Chinese text: kept as it is (see compactCode); one comparison.
+    if (!(c > 0x3015 && c < 0xfeff)) {
+      c = compactCode(c);
+      if (c < 0) continue;
+      if (c >= 65 && c <= 90) c += 32;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+    kept++;
+  }
+  if (kept === 0) return 0;
+  h = finish(h);
+  return h === 0 ? 1 : h;
 }
 
 /** Hash of three 32-bit integers. */

@@ -53,8 +53,8 @@ export function normalizeBrackets(s: string): string {
   return s.replace(/[（【〔［\[]/g, '(').replace(/[）】〕］\]]/g, ')');
 }
 
-/** The compact form of one character code: -1 to drop it, else the code to keep. */
-function compactCode(c: number): number {
+/** The compact form of one character code (see compactText): -1 to drop it, else the code to keep. */
+export function compactCode(c: number): number {
   if (c < 0x80) {
     if (c === 91) return 40; // [ → (
     if (c === 93) return 41; // ] → )

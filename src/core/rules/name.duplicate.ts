@@ -5,7 +5,7 @@
  * number's or the credit code's business (`id.duplicate`, `dup.cross-file`).
  */
 import { a1, isEmptyValue } from '../grid';
-import { firstOccurrences, hashString } from '../first-seen';
+import { compactLowerHash, firstOccurrences } from '../first-seen';
 import { asciiLower, cellText, compactText } from '../normalize';
 import type { TableRule } from './rule';
 
@@ -38,8 +38,8 @@ export const rule: TableRule = {
     const jEmployer = collective ? -1 : ctx.index('employer');
     const rows = ctx.table.rows;
     const n = rows.length;
-    // While the rows are read: the hash of each compact name (compactText of the cell's own string — cleaning
-    // first would change nothing it keeps — usually that very string, so no per-row allocation).
+    // While the rows are read: the hash of each compact, lower-case name, computed from the cell's own string in
+    // one scan (cleaning first would change nothing the compact form keeps).
     const hashes = new Int32Array(n);
     const has = new Uint8Array(n);
     const nameKey = (i: number) => asciiLower(compactText(ctx.text(rows[i], nameRole)));
@@ -49,10 +49,10 @@ export const rule: TableRule = {
         for (let k = 0; k < count; k++) {
           const cells = block[k];
           const v = cells[jName];
-          const key = asciiLower(compactText(typeof v === 'string' ? v : cellText(v)));
-          if (key === '') continue;
+          const h = compactLowerHash(typeof v === 'string' ? v : cellText(v));
+          if (h === 0) continue; // no name
           if (!collective && isEmptyValue(cells[jEmployer])) continue;
-          hashes[first + k] = hashString(key);
+          hashes[first + k] = h;
           has[first + k] = 1;
         }
       },
