@@ -99,6 +99,10 @@ export class IdColumn {
    * and check character: the duplicate check then never rereads the text.
    */
   readonly keyHash: Int32Array;
+  /** Entries that fail checks 1–6 (a few in a hundred, usually), in order: the primary rules look only at these. */
+  readonly failed: number[] = [];
+  /** Valid entries written as a number, in 15 digits, or needing normalisation (NUMERIC | FIFTEEN | NORMALIZED). */
+  readonly marked: number[] = [];
   private readonly grid: readonly (readonly CellValue[] | undefined)[];
   private readonly top: number;
   private readonly j: number;
@@ -134,19 +138,24 @@ export class IdColumn {
         if (Number.isInteger(v) && Math.abs(v) >= 1e15) {
           this.codes[i] = LOST;
           this.flags[i] = NUMERIC;
+          this.failed.push(i);
           continue;
         }
       } else text = cellText(v);
       inspect(text, r);
       if (r.clean === '') {
         this.codes[i] = MISSING;
+        this.failed.push(i);
         continue;
       }
       if (r.status === 'format' && isScientific(r.clean)) {
         this.codes[i] = LOST;
+        this.failed.push(i);
         continue;
       }
-      this.codes[i] = STATUS_CODE[r.status];
+      const ok = r.status === 'ok';
+      this.codes[i] = ok ? OK : STATUS_CODE[r.status];
+      if (!ok) this.failed.push(i);
       if (r.length === 0) continue;
       this.birth[i] = r.y * 10000 + r.m * 100 + r.d;
       this.county[i] = r.county;
@@ -159,6 +168,7 @@ export class IdColumn {
       const check = k.charCodeAt(17) - 48;
       const tail = ((k.charCodeAt(14) - 48) * 100 + (k.charCodeAt(15) - 48) * 10 + (k.charCodeAt(16) - 48)) * 16 + (check === 40 ? 10 : check);
       this.keyHash[i] = hashInts(r.county, this.birth[i], tail);
+      if (ok && (this.flags[i] & (NUMERIC | FIFTEEN | NORMALIZED)) !== 0) this.marked.push(i);
     }
   }
 

@@ -32,9 +32,8 @@ export const rule: TableRule = {
     // With dates as yyyymmdd numbers, completed years of age = ⌊(ref − birth) / 10000⌋.
     const ids = idColumn(ctx);
     for (let i = 0; i < ids.size; i++) {
-      if (ids.status(i) !== 'ok') continue;
       const b = ids.birth[i];
-      if (b > latest) continue;
+      if (b > latest || !ids.isValid(i)) continue;
       const age = Math.floor((ref - b) / 10000);
       if (age < min) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooYoung', data: { age, min, ref: formatYMD(ctx.referenceDate) }, fix: null });
       else if (age > max) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooOld', data: { age, max, ref: formatYMD(ctx.referenceDate) }, fix: null });

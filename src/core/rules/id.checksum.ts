@@ -24,7 +24,7 @@ export const rule: TableRule = {
   },
   check(ctx) {
     const ids = idColumn(ctx);
-    for (let i = 0; i < ids.size; i++) {
+    for (const i of ids.failed) {
       if (ids.status(i) !== 'checksum') continue;
       ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'checksum', data: { expected: ids.expected(i), actual: ids.clean(i)[17] }, fix: null });
     }

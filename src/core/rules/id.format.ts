@@ -38,7 +38,7 @@ export const rule: TableRule = {
   },
   check(ctx) {
     const ids = idColumn(ctx);
-    for (let i = 0; i < ids.size; i++) {
+    for (const i of ids.failed) {
       const p = ids.status(i);
       if (p !== 'length' && p !== 'format') continue;
       const clean = ids.clean(i);

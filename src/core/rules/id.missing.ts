@@ -14,7 +14,7 @@ export const rule: TableRule = {
   },
   check(ctx) {
     const ids = idColumn(ctx);
-    for (let i = 0; i < ids.size; i++) {
+    for (const i of ids.failed) {
       if (ids.status(i) === 'missing') ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'missing', value: null, fix: null });
     }
   },

@@ -28,7 +28,7 @@ export const rule: TableRule = {
   },
   check(ctx) {
     const ids = idColumn(ctx);
-    for (let i = 0; i < ids.size; i++) {
+    for (const i of ids.failed) {
       if (ids.status(i) !== 'precision-lost') continue;
       const value = ids.text(i);
       ctx.report({ row: ids.rows[i], col: ids.col, messageId: ids.is(i, NUMERIC) ? 'number' : 'scientific', data: { value }, value, fix: null });

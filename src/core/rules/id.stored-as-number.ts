@@ -25,7 +25,7 @@ export const rule: TableRule = {
   },
   check(ctx) {
     const ids = idColumn(ctx);
-    for (let i = 0; i < ids.size; i++) {
+    for (const i of ids.marked) {
       if (ids.status(i) !== 'ok' || !ids.is(i, NUMERIC)) continue;
       ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'number', value: ids.text(i), fix: ids.text(i) });
     }
