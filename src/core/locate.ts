@@ -203,24 +203,7 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
     const cols = Object.values(match.columns);
     const left = Math.min(...cols);
     const right = Math.max(...cols);
-    const seqCol = match.columns.seq ?? -1;
-    const rows: number[] = [];
-    let r = row + match.headerRows;
-    let bottom = r - 1;
-    // Each data row's array is read once here: 100,000-row tables.
-    const seqAt = seqCol - sheet.left;
-    for (; r < sheet.bottom; r++) {
-      const cells = sheet.grid.values[r - sheet.top];
-      const first = cells ? firstNonEmpty(cells, 0) : -1;
-      if (first < 0) break; // an empty row ends the table
-      const v = cells[first];
-      const lead = typeof v === 'string' ? compactText(v) : '';
-      if (lead && (isTerminatorLine(lead) || (lead.length <= MAX_HEADER_LEN && bestMatch(sheet, r, ixs)))) break;
-      bottom = r;
-      // A pre-numbered template row: only its 序号 is filled.
-      if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
-      rows.push(r);
-    }
+    const { rows, bottom, end: r } = dataRows(sheet, row + match.headerRows, match.columns.seq ?? -1, ixs);
     const missing = match.form.columns.filter((c) => c.required && !(c.role in match.columns)).map((c) => c.role);
     tables.push({
       kind: match.form.kind,
@@ -241,6 +224,33 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
     row = r;
   }
   return tables;
+}
+
+/**
+ * The data rows of a table whose header ends above `from`: up to an empty row, a footnote, signature or section
+ * line, or the next header. `end` is the first row after the table. Each row's array is read once (100,000-row
+ * tables), in a function of its own so that the loop is optimised on its own.
+ */
+function dataRows(sheet: Sheet, from: number, seqCol: number, ixs: FormIndex[]): { rows: number[]; bottom: number; end: number } {
+  const rows: number[] = [];
+  let bottom = from - 1;
+  const seqAt = seqCol - sheet.left;
+  const values = sheet.grid.values;
+  const top = sheet.top;
+  let r = from;
+  for (; r < sheet.bottom; r++) {
+    const cells = values[r - top];
+    const first = cells ? firstNonEmpty(cells, 0) : -1;
+    if (first < 0) break; // an empty row ends the table
+    const v = cells[first];
+    const lead = typeof v === 'string' ? compactText(v) : '';
+    if (lead && (isTerminatorLine(lead) || (lead.length <= MAX_HEADER_LEN && bestMatch(sheet, r, ixs)))) break;
+    bottom = r;
+    // A pre-numbered template row: only its 序号 is filled.
+    if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
+    rows.push(r);
+  }
+  return { rows, bottom, end: r };
 }
 
 /** Index of the first non-empty entry of a row's cells from `from`, -1 when there is none. */

@@ -415,6 +415,17 @@ function bump(b: Bucket, t: number, row: number, col: number): void {
   b.count++;
   if (b.limit !== null && b.count === b.limit + 1) b.first = { t, row, col };
 }
+/** perTable[row − offset] = value for every row (a loop of its own: optimised apart from computeTally). */
+function markRows(perTable: Int32Array, rows: readonly number[], offset: number, value: number): void {
+  for (let i = 0; i < rows.length; i++) perTable[rows[i] - offset] = value;
+}
+
+/** Count rows that all go to `b`: the same as bumping each in turn. */
+function bumpAll(b: Bucket, t: number, rows: readonly number[], col: number): void {
+  const before = b.count;
+  b.count += rows.length;
+  if (b.limit !== null && before <= b.limit && b.count > b.limit) b.first = { t, row: rows[b.limit - before], col };
+}
 
 export function computeTally(tables: readonly TallyTable[], profile: Profile): TallyDetail {
   const reader = new RowReader(profile);
@@ -540,45 +551,35 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
     buckets.push(perTable);
     if (!RowReader.counts(table)) continue;
     const register = table.kind === 'qc.register';
-    let tableBucket: RegionBucket | null | undefined;
-    // A 附件3 table without 推荐方面/子类 columns classes every row alike (region from the title line, category
-    // from the section title): read it once, so 100,000 rows cost a counter each.
     const perRow = register || table.columns.category !== undefined || table.columns.subcategory !== undefined;
-    let shared: RowClass | null = null;
-    let sharedTargets: { bucket: CatBucket; col: number }[] | null = null;
     const tableIds = register ? [] : (kindClass.get(table.kind) ?? []).map((id) => classIx.get(id)!);
     // Per-table constants (table.columns is a dictionary: read it once, not per row).
     const nameCol = table.columns.name ?? table.columns.collectiveName ?? table.left;
     const subcategoryCol = table.columns.subcategory;
     const offset = table.headerRow;
-    for (const row of table.rows) {
-      const rc = perRow ? reader.read(sheet, table, row) : (shared ??= reader.read(sheet, table, row));
-      // Region × class
+    /** Where one row counts: its region bucket (and the cell a finding names), its class and category buckets. */
+    // A 附件3 table's region is its title line's: matched (and a problem with it reported) once per table.
+    let tableBucket: RegionBucket | null | undefined;
+    const classify = (row: number, rc: RowClass) => {
       let bucket: RegionBucket | null = null;
-      if (register || tableBucket === undefined) {
-        if (rc.regionText !== '') {
-          const { bucket: b, match } = bucketFor(rc.regionText, register || quotaKinds.has(table.kind as never));
-          bucket = b;
-          if (match && match.how !== 'exact') {
-            const cell = rc.regionCell ?? { row, col: table.left };
-            regionProblems.push({ hit: { t, row: cell.row, col: cell.col }, written: rc.regionText, match, perTable: !register });
-          }
+      if (!register && tableBucket !== undefined) bucket = tableBucket;
+      else if (rc.regionText !== '') {
+        const { bucket: b, match } = bucketFor(rc.regionText, register || quotaKinds.has(table.kind as never));
+        bucket = b;
+        if (match && match.how !== 'exact') {
+          const cell = rc.regionCell ?? { row, col: table.left };
+          regionProblems.push({ hit: { t, row: cell.row, col: cell.col }, written: rc.regionText, match, perTable: !register });
         }
-        if (!register) tableBucket = bucket;
-      } else bucket = tableBucket;
-      if (bucket) perTable[row - offset] = bucket.ix + 1;
+      }
+      if (!register) tableBucket = bucket;
+      const targets: { bucket: Bucket; col: number }[] = [];
       if (bucket) {
         const ids = register ? categoryClasses(rc.category, rc.presenting) : tableIds;
         const col = rc.regionCell && register ? rc.regionCell.col : nameCol;
-        for (const i of ids) bump(bucket.byClass[i], t, row, col);
+        for (const i of ids) targets.push({ bucket: bucket.byClass[i], col });
       }
-      // Category × sub-category × side. Without per-row columns every row goes to the same buckets: found once.
+      // Category × sub-category × side.
       if (rc.category) {
-        if (!perRow && sharedTargets !== null) {
-          for (const x of sharedTargets) bump(x.bucket, t, row, x.col);
-          continue;
-        }
-        const targets: { bucket: CatBucket; col: number }[] = [];
         const cat = rc.category.index >= 0 ? profile.categories[rc.category.index] : null;
         const col = rc.categoryCell?.col ?? nameCol;
         targets.push({ bucket: catBucket(rc.category.name, null, rc.side, cat?.places[rc.side] ?? null, rc.category.known), col });
@@ -589,9 +590,21 @@ export function computeTally(tables: readonly TallyTable[], profile: Profile): T
           targets.push({ bucket: catBucket(rc.category.name, rc.subcategory.name, rc.side, sub?.places[rc.side] ?? null, rc.subcategory.known), col: subCol });
           if (sub?.places.total !== undefined) targets.push({ bucket: catBucket(rc.category.name, rc.subcategory.name, 'total', sub.places.total, true), col: subCol });
         }
-        for (const x of targets) bump(x.bucket, t, row, x.col);
-        if (!perRow) sharedTargets = targets;
       }
+      return { bucket, targets };
+    };
+    if (perRow) {
+      for (const row of table.rows) {
+        const { bucket, targets } = classify(row, reader.read(sheet, table, row));
+        if (bucket) perTable[row - offset] = bucket.ix + 1;
+        for (const x of targets) bump(x.bucket, t, row, x.col);
+      }
+    } else if (table.rows.length > 0) {
+      // A 附件3 table without 推荐方面/子类 columns classes every row alike (region from the title line, category
+      // from the section title): the first row is read, and the table is counted at once.
+      const { bucket, targets } = classify(table.rows[0], reader.read(sheet, table, table.rows[0]));
+      if (bucket) markRows(perTable, table.rows, offset, bucket.ix + 1);
+      for (const x of targets) bumpAll(x.bucket, t, table.rows, x.col);
     }
   }
 
