@@ -143,6 +143,49 @@ function visitRows(sheet: Sheet, table: LocatedTable, ctx: Context, visitors: re
   }
 }
 
+/**
+ * The findings of a workbook in sheet order, then row, then column, then severity, then catalogue order, and
+ * in the order reported when all of these are equal: stable across runs. Rows by a counting sort (a sheet's
+ * findings are many, its rows at most 1,048,576), then the few findings of one row by insertion.
+ */
+function orderFindings(raw: RawFindings): LocatedFinding[] {
+  const { list, sheetIx, ruleIx } = raw;
+  const n = list.length;
+  const before = (x: number, y: number) => {
+    const f = list[x];
+    const g = list[y];
+    return sheetIx[x] - sheetIx[y] || f.row - g.row || f.col - g.col || compareSeverity(f.severity, g.severity) || ruleIx[x] - ruleIx[y];
+  };
+  if (n < 256) return list.map((_, i) => i).sort(before).map((i) => list[i]);
+  // Sheet, then row: counting sort on sheet × row, which keeps the reported order within a row.
+  let sheets = 0;
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    if (sheetIx[i] >= sheets) sheets = sheetIx[i] + 1;
+    if (list[i].row >= rows) rows = list[i].row + 1;
+  }
+  if (sheets * rows > 1 << 24) return list.map((_, i) => i).sort(before).map((i) => list[i]);
+  const start = new Int32Array(sheets * rows + 1);
+  for (let i = 0; i < n; i++) start[sheetIx[i] * rows + list[i].row + 1]++;
+  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
+  const order = new Int32Array(n);
+  const at = start.slice(0, sheets * rows);
+  for (let i = 0; i < n; i++) order[at[sheetIx[i] * rows + list[i].row]++] = i;
+  // Within a row: column, severity, catalogue order (insertion sort, stable; rows hold a finding or two).
+  for (let k = 1; k < n; k++) {
+    const x = order[k];
+    let j = k - 1;
+    while (j >= 0 && before(order[j], x) > 0) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+  const out: LocatedFinding[] = new Array<LocatedFinding>(n);
+  for (let k = 0; k < n; k++) out[k] = list[order[k]];
+  return out;
+}
+
 /** One workbook of a run. */
 export interface WorkbookInput {
   grid: WorkbookGrid;
@@ -281,15 +324,7 @@ export class RunChecker {
     const tallyDetail = tallyFor(all.filter((t) => TALLY_KINDS.includes(t.table.kind)), this.profile);
     const tally = tallyDetail.tally;
     const results = this.books.map((b) => {
-      // Sheet order, then row, then column, then severity, then catalogue order: stable across runs.
-      const { list, sheetIx, ruleIx } = b.raw;
-      const order = list.map((_, i) => i);
-      order.sort((x, y) => {
-        const f = list[x];
-        const g = list[y];
-        return sheetIx[x] - sheetIx[y] || f.row - g.row || f.col - g.col || compareSeverity(f.severity, g.severity) || ruleIx[x] - ruleIx[y];
-      });
-      const findings = order.map((i) => list[i]);
+      const findings = orderFindings(b.raw);
       return { tables: b.tables, findings, located: b.located, tally };
     });
     return { results, tally, tallyDetail };

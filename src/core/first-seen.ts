@@ -31,17 +31,18 @@ export function hashString(s: string): number {
  * form is empty, otherwise a non-zero hash. Equal compact forms hash equal (the duplicate key of names).
  */
 export function compactLowerHash(s: string): number {
-  let h = 0x811c9dc5 | 0;
+  let h = 0;
   let kept = 0;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
-    // Chinese text: kept as it is (see compactCode); one comparison.
-    if (!(c > 0x3015 && c < 0xfeff)) {
+    // Chinese text (see compactCode: nothing between 〕 and the BOM changes) and plain ASCII letters and digits
+    // are taken as they are; anything else goes through compactCode.
+    if (c < 0x80 ? c <= 32 || c === 91 || c === 93 || (c >= 65 && c <= 90) : c <= 0x3015 || c >= 0xfeff) {
       c = compactCode(c);
       if (c < 0) continue;
       if (c >= 65 && c <= 90) c += 32;
     }
-    h = Math.imul(h ^ c, 0x01000193);
+    h = ((h << 5) - h + c) | 0;
     kept++;
   }
   if (kept === 0) return 0;

@@ -45,13 +45,19 @@ export function unitTypeLookup(profile: Profile): (text: string) => UnitTypeMatc
     cache.set(profile, lk);
   }
   const { exact, canonical, synonyms } = lk;
+  // Other spellings recur down a column (事业单位 on every tenth row): their result is kept, up to a bound.
+  const seen = new Map<string, UnitTypeMatch | null>();
   return (text) => {
     const hit = exact.get(text);
     if (hit !== undefined) return hit;
+    const known = seen.get(text);
+    if (known !== undefined) return known;
     const key = compactText(text);
     const c = canonical.get(key);
-    if (c !== undefined) return c === text ? { match: 'exact', canonical: c } : { match: 'synonym', canonical: c };
     const s = synonyms.get(key);
-    return s !== undefined ? { match: 'synonym', canonical: s } : null;
+    const m: UnitTypeMatch | null =
+      c !== undefined ? (c === text ? { match: 'exact', canonical: c } : { match: 'synonym', canonical: c }) : s !== undefined ? { match: 'synonym', canonical: s } : null;
+    if (seen.size < 1000) seen.set(text, m);
+    return m;
   };
 }
