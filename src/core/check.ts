@@ -114,6 +114,13 @@ class Context implements TableContext {
     const c = this.table.columns[role];
     return c === undefined ? null : this.sheet.numberFormat(row, c);
   }
+  /** Fill visitors of shared columns (see TableContext.beforeRows); null once the row pass is over. */
+  fills: RowVisitor[] | null = [];
+  beforeRows(fill: RowVisitor): boolean {
+    if (this.fills === null) return false;
+    this.fills.push(fill);
+    return true;
+  }
   report(r: Report): void {
     this.sink(r, this, this.ruleIndex);
   }
@@ -296,11 +303,17 @@ export class RunChecker {
           ctx.ruleIndex = ix;
           const visit = rule.check(ctx);
           if (!visit) return;
-          visitors.push(typeof visit === 'function' ? visit : visit.row);
-          owners.push(ix);
+          const row = typeof visit === 'function' ? visit : visit.row;
+          if (row) {
+            visitors.push(row);
+            owners.push(ix);
+          }
           if (typeof visit !== 'function') ends.push({ end: () => visit.end(), ix });
         });
-        if (visitors.length > 0) visitRows(sheet, table, ctx, visitors, owners);
+        // Shared columns are filled first on each block, then every rule's visitor runs on it.
+        const fills = ctx.fills ?? [];
+        ctx.fills = null;
+        if (visitors.length + fills.length > 0) visitRows(sheet, table, ctx, [...fills, ...visitors], [...fills.map(() => -1), ...owners]);
         for (const e of ends) {
           ctx.ruleIndex = e.ix;
           e.end();

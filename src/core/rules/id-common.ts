@@ -35,11 +35,11 @@
 import { a1, type CellValue, type Sheet } from '../grid';
 import { firstOccurrences, hashInts, hashString } from '../first-seen';
 import { cellText } from '../normalize';
-import { compact, emptyInspection, inspect, toEighteen, calcCheckDigit } from '../identifiers/resident-id';
+import { compact, emptyInspection, inspect, toEighteen, calcCheckDigit, type IdInspection } from '../identifiers/resident-id';
 import { isKnownCountyNumber } from '../identifiers/region';
 import { inspect as inspectUscc, type UsccInspection } from '../identifiers/uscc';
 import type { YMD } from '../table';
-import type { RunContext, TableContext, TableRef } from './rule';
+import type { RowCells, RunContext, TableContext, TableRef } from './rule';
 
 export const ID_ROLE = 'residentId';
 export const USCC_ROLE = 'uscc';
@@ -126,50 +126,64 @@ export class IdColumn {
     this.grid = sheet === null ? [] : sheet.grid.values;
     this.top = sheet === null ? 0 : sheet.top;
     this.j = sheet === null ? 0 : col - sheet.left;
+  }
+
+  /** Parse every entry, reading the grid (when the column is asked for after the row pass). */
+  fillAll(): void {
     const r = emptyInspection();
-    for (let i = 0; i < n; i++) {
-      const v = this.value(i);
-      let text: string;
-      let numeric = false;
-      if (typeof v === 'string') text = v;
-      else if (typeof v === 'number') {
-        text = excelDigits(v);
-        numeric = true;
-        if (Number.isInteger(v) && Math.abs(v) >= 1e15) {
-          this.codes[i] = LOST;
-          this.flags[i] = NUMERIC;
-          this.failed.push(i);
-          continue;
-        }
-      } else text = cellText(v);
-      inspect(text, r);
-      if (r.clean === '') {
-        this.codes[i] = MISSING;
-        this.failed.push(i);
-        continue;
-      }
-      if (r.status === 'format' && isScientific(r.clean)) {
+    for (let i = 0; i < this.size; i++) this.parse(i, this.value(i), r);
+  }
+
+  /** Parse the entries of a block of the row pass (see RowVisitor): the rows are read once for all rules. */
+  fill(block: readonly RowCells[], first: number, count: number): void {
+    const r = this.scratch;
+    const j = this.j;
+    for (let k = 0; k < count; k++) this.parse(first + k, block[k][j] ?? null, r);
+  }
+
+  private readonly scratch = emptyInspection();
+
+  private parse(i: number, v: CellValue, r: IdInspection): void {
+    let text: string;
+    let numeric = false;
+    if (typeof v === 'string') text = v;
+    else if (typeof v === 'number') {
+      text = excelDigits(v);
+      numeric = true;
+      if (Number.isInteger(v) && Math.abs(v) >= 1e15) {
         this.codes[i] = LOST;
+        this.flags[i] = NUMERIC;
         this.failed.push(i);
-        continue;
+        return;
       }
-      const ok = r.status === 'ok';
-      this.codes[i] = ok ? OK : STATUS_CODE[r.status];
-      if (!ok) this.failed.push(i);
-      if (r.length === 0) continue;
-      this.birth[i] = r.y * 10000 + r.m * 100 + r.d;
-      this.county[i] = r.county;
-      this.province[i] = r.province;
-      this.flags[i] =
-        (r.male ? MALE : 0) | (r.foreign ? FOREIGN : 0) | (r.normalized ? NORMALIZED : 0) | (numeric ? NUMERIC : 0) | (r.length === 15 ? FIFTEEN : 0);
-      // Digits 15–18 of the 18-digit form: sequence number and check character (X as 10). With the region
-      // (a foreigner's: -1), the birth date and this, equal 18-digit forms hash equal.
-      const k = r.canonical;
-      const check = k.charCodeAt(17) - 48;
-      const tail = ((k.charCodeAt(14) - 48) * 100 + (k.charCodeAt(15) - 48) * 10 + (k.charCodeAt(16) - 48)) * 16 + (check === 40 ? 10 : check);
-      this.keyHash[i] = hashInts(r.county, this.birth[i], tail);
-      if (ok && (this.flags[i] & (NUMERIC | FIFTEEN | NORMALIZED)) !== 0) this.marked.push(i);
+    } else text = cellText(v);
+    inspect(text, r);
+    if (r.clean === '') {
+      this.codes[i] = MISSING;
+      this.failed.push(i);
+      return;
     }
+    if (r.status === 'format' && isScientific(r.clean)) {
+      this.codes[i] = LOST;
+      this.failed.push(i);
+      return;
+    }
+    const ok = r.status === 'ok';
+    this.codes[i] = ok ? OK : STATUS_CODE[r.status];
+    if (!ok) this.failed.push(i);
+    if (r.length === 0) return;
+    this.birth[i] = r.y * 10000 + r.m * 100 + r.d;
+    this.county[i] = r.county;
+    this.province[i] = r.province;
+    this.flags[i] =
+      (r.male ? MALE : 0) | (r.foreign ? FOREIGN : 0) | (r.normalized ? NORMALIZED : 0) | (numeric ? NUMERIC : 0) | (r.length === 15 ? FIFTEEN : 0);
+    // Digits 15–18 of the 18-digit form: sequence number and check character (X as 10). With the region
+    // (a foreigner's: -1), the birth date and this, equal 18-digit forms hash equal.
+    const k = r.canonical;
+    const check = k.charCodeAt(17) - 48;
+    const tail = ((k.charCodeAt(14) - 48) * 100 + (k.charCodeAt(15) - 48) * 10 + (k.charCodeAt(16) - 48)) * 16 + (check === 40 ? 10 : check);
+    this.keyHash[i] = hashInts(r.county, this.birth[i], tail);
+    if (ok && (this.flags[i] & (NUMERIC | FIFTEEN | NORMALIZED)) !== 0) this.marked.push(i);
   }
 
   private value(i: number): CellValue {
@@ -232,12 +246,19 @@ export class IdColumn {
 
 const idCache = new WeakMap<TableContext, IdColumn>();
 
-/** The table's ID column, parsed once per table context (size 0 when the table has no ID column). */
+/**
+ * The table's ID column, parsed once per table context (size 0 when the table has no ID column). Asked for in a
+ * rule's `check`, it is filled during the row pass (before the rules' visitors see each block), so its entries
+ * may be read in the rule's visitor — for the rows of the block — or in its `end`; asked for after the row pass,
+ * it is filled at once.
+ */
 export function idColumn(ctx: TableContext): IdColumn {
   let c = idCache.get(ctx);
   if (!c) {
     const col = ctx.col(ID_ROLE);
-    c = col < 0 ? new IdColumn([], -1, null) : new IdColumn(ctx.table.rows, col, ctx.sheet);
+    const made = col < 0 ? new IdColumn([], -1, null) : new IdColumn(ctx.table.rows, col, ctx.sheet);
+    if (!ctx.beforeRows((block, first, count) => made.fill(block, first, count))) made.fillAll();
+    c = made;
     idCache.set(ctx, c);
   }
   return c;

@@ -26,17 +26,22 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    const { min, max } = ctx.profile.age;
-    const ref = ymdNumber(ctx.referenceDate);
-    const latest = Math.min(ref, ymdNumber(ctx.today));
-    // With dates as yyyymmdd numbers, completed years of age = ⌊(ref − birth) / 10000⌋.
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (let i = 0; i < ids.size; i++) {
-      const b = ids.birth[i];
-      if (b > latest || !ids.isValid(i)) continue;
-      const age = Math.floor((ref - b) / 10000);
-      if (age < min) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooYoung', data: { age, min, ref: formatYMD(ctx.referenceDate) }, fix: null });
-      else if (age > max) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooOld', data: { age, max, ref: formatYMD(ctx.referenceDate) }, fix: null });
-    }
+    return {
+      end() {
+        const { min, max } = ctx.profile.age;
+        const ref = ymdNumber(ctx.referenceDate);
+        const latest = Math.min(ref, ymdNumber(ctx.today));
+        // With dates as yyyymmdd numbers, completed years of age = ⌊(ref − birth) / 10000⌋.
+        for (let i = 0; i < ids.size; i++) {
+          const b = ids.birth[i];
+          if (b > latest || !ids.isValid(i)) continue;
+          const age = Math.floor((ref - b) / 10000);
+          if (age < min) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooYoung', data: { age, min, ref: formatYMD(ctx.referenceDate) }, fix: null });
+          else if (age > max) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooOld', data: { age, max, ref: formatYMD(ctx.referenceDate) }, fix: null });
+        }
+      },
+    };
   },
 };

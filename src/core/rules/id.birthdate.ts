@@ -31,25 +31,30 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    // A valid date after the form date is reported against the form date; after today (with no form date, or a
-    // form date later than today) against today. Reported in row order, whichever the reason.
-    const formDate = hasFormDate(ctx) ? ymdNumber(ctx.referenceDate) : Infinity;
-    const today = ymdNumber(ctx.today);
-    const latest = Math.min(formDate, today);
-    for (let i = 0; i < ids.size; i++) {
-      const b = ids.birth[i];
-      if (b <= latest && b !== 0 && ids.isValid(i)) continue;
-      const p = ids.status(i);
-      if (p === 'birthdate') {
-        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'notDate', data: { date: formatYMD(ids.birthYMD(i)) }, fix: null });
-      } else if (p === 'ok') {
-        if (b > formDate) {
-          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'afterFormDate', data: { date: formatYMD(ids.birthYMD(i)), ref: formatYMD(ctx.referenceDate) }, fix: null });
-        } else if (b > today) {
-          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'afterToday', data: { date: formatYMD(ids.birthYMD(i)), ref: formatYMD(ctx.today) }, fix: null });
+    return {
+      end() {
+        // A valid date after the form date is reported against the form date; after today (with no form date, or a
+        // form date later than today) against today. Reported in row order, whichever the reason.
+        const formDate = hasFormDate(ctx) ? ymdNumber(ctx.referenceDate) : Infinity;
+        const today = ymdNumber(ctx.today);
+        const latest = Math.min(formDate, today);
+        for (let i = 0; i < ids.size; i++) {
+          const b = ids.birth[i];
+          if (b <= latest && b !== 0 && ids.isValid(i)) continue;
+          const p = ids.status(i);
+          if (p === 'birthdate') {
+            ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'notDate', data: { date: formatYMD(ids.birthYMD(i)) }, fix: null });
+          } else if (p === 'ok') {
+            if (b > formDate) {
+              ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'afterFormDate', data: { date: formatYMD(ids.birthYMD(i)), ref: formatYMD(ctx.referenceDate) }, fix: null });
+            } else if (b > today) {
+              ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'afterToday', data: { date: formatYMD(ids.birthYMD(i)), ref: formatYMD(ctx.today) }, fix: null });
+            }
+          }
         }
-      }
-    }
+      },
+    };
   },
 };

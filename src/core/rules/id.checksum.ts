@@ -23,10 +23,15 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (const i of ids.failed) {
-      if (ids.status(i) !== 'checksum') continue;
-      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'checksum', data: { expected: ids.expected(i), actual: ids.clean(i)[17] }, fix: null });
-    }
+    return {
+      end() {
+        for (const i of ids.failed) {
+          if (ids.status(i) !== 'checksum') continue;
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'checksum', data: { expected: ids.expected(i), actual: ids.clean(i)[17] }, fix: null });
+        }
+      },
+    };
   },
 };

@@ -23,10 +23,15 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (const i of ids.marked) {
-      if (ids.status(i) !== 'ok' || !ids.is(i, FIFTEEN)) continue;
-      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'fifteen', value: ids.text(i), fix: ids.canonical(i) });
-    }
+    return {
+      end() {
+        for (const i of ids.marked) {
+          if (ids.status(i) !== 'ok' || !ids.is(i, FIFTEEN)) continue;
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'fifteen', value: ids.text(i), fix: ids.canonical(i) });
+        }
+      },
+    };
   },
 };

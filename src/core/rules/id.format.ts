@@ -37,17 +37,22 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (const i of ids.failed) {
-      const p = ids.status(i);
-      if (p !== 'length' && p !== 'format') continue;
-      const clean = ids.clean(i);
-      const at = p === 'format' ? badChar(clean) : -1;
-      if (at >= 0) {
-        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'character', data: { pos: at + 1, char: clean[at] }, fix: null });
-      } else {
-        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'length', data: { length: clean.length }, fix: null });
-      }
-    }
+    return {
+      end() {
+        for (const i of ids.failed) {
+          const p = ids.status(i);
+          if (p !== 'length' && p !== 'format') continue;
+          const clean = ids.clean(i);
+          const at = p === 'format' ? badChar(clean) : -1;
+          if (at >= 0) {
+            ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'character', data: { pos: at + 1, char: clean[at] }, fix: null });
+          } else {
+            ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'length', data: { length: clean.length }, fix: null });
+          }
+        }
+      },
+    };
   },
 };

@@ -13,9 +13,14 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (const i of ids.failed) {
-      if (ids.status(i) === 'missing') ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'missing', value: null, fix: null });
-    }
+    return {
+      end() {
+        for (const i of ids.failed) {
+          if (ids.status(i) === 'missing') ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'missing', value: null, fix: null });
+        }
+      },
+    };
   },
 };

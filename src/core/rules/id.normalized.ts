@@ -24,11 +24,16 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (const i of ids.marked) {
-      // flags: NORMALIZED set, FIFTEEN (first-generation's) and NUMERIC (no text to clean) not set
-      if (ids.status(i) !== 'ok' || (ids.flags[i] & (NORMALIZED | FIFTEEN | NUMERIC)) !== NORMALIZED) continue;
-      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'normalized', value: ids.text(i), fix: ids.clean(i) });
-    }
+    return {
+      end() {
+        for (const i of ids.marked) {
+          // flags: NORMALIZED set, FIFTEEN (first-generation's) and NUMERIC (no text to clean) not set
+          if (ids.status(i) !== 'ok' || (ids.flags[i] & (NORMALIZED | FIFTEEN | NUMERIC)) !== NORMALIZED) continue;
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'normalized', value: ids.text(i), fix: ids.clean(i) });
+        }
+      },
+    };
   },
 };

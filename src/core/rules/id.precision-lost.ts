@@ -27,11 +27,16 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (const i of ids.failed) {
-      if (ids.status(i) !== 'precision-lost') continue;
-      const value = ids.text(i);
-      ctx.report({ row: ids.rows[i], col: ids.col, messageId: ids.is(i, NUMERIC) ? 'number' : 'scientific', data: { value }, value, fix: null });
-    }
+    return {
+      end() {
+        for (const i of ids.failed) {
+          if (ids.status(i) !== 'precision-lost') continue;
+          const value = ids.text(i);
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: ids.is(i, NUMERIC) ? 'number' : 'scientific', data: { value }, value, fix: null });
+        }
+      },
+    };
   },
 };

@@ -34,19 +34,24 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    // Province errors are among the failed entries; unknown counties among the valid ones.
-    for (let i = 0; i < ids.size; i++) {
-      const county = ids.county[i];
-      if (county >= 0 && isKnownCountyNumber(county)) continue;
-      const p = ids.status(i);
-      if (p === 'region') {
-        const foreign = ids.is(i, FOREIGN);
-        const code = foreign ? ids.clean(i).slice(1, 3) : ids.clean(i).slice(0, 2);
-        ctx.report({ row: ids.rows[i], col: ids.col, messageId: foreign ? 'foreignProvince' : 'province', data: { code }, fix: null });
-      } else if (p === 'ok' && !ids.is(i, FOREIGN)) {
-        ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'county', data: { code: ids.clean(i).slice(0, 6) }, severity: 'warning', fix: null });
-      }
-    }
+    return {
+      end() {
+        // Province errors are among the failed entries; unknown counties among the valid ones.
+        for (let i = 0; i < ids.size; i++) {
+          const county = ids.county[i];
+          if (county >= 0 && isKnownCountyNumber(county)) continue;
+          const p = ids.status(i);
+          if (p === 'region') {
+            const foreign = ids.is(i, FOREIGN);
+            const code = foreign ? ids.clean(i).slice(1, 3) : ids.clean(i).slice(0, 2);
+            ctx.report({ row: ids.rows[i], col: ids.col, messageId: foreign ? 'foreignProvince' : 'province', data: { code }, fix: null });
+          } else if (p === 'ok' && !ids.is(i, FOREIGN)) {
+            ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'county', data: { code: ids.clean(i).slice(0, 6) }, severity: 'warning', fix: null });
+          }
+        }
+      },
+    };
   },
 };

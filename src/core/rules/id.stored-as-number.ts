@@ -24,10 +24,15 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
+    // Filled during the row pass: read in `end`.
     const ids = idColumn(ctx);
-    for (const i of ids.marked) {
-      if (ids.status(i) !== 'ok' || !ids.is(i, NUMERIC)) continue;
-      ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'number', value: ids.text(i), fix: ids.text(i) });
-    }
+    return {
+      end() {
+        for (const i of ids.marked) {
+          if (ids.status(i) !== 'ok' || !ids.is(i, NUMERIC)) continue;
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'number', value: ids.text(i), fix: ids.text(i) });
+        }
+      },
+    };
   },
 };

@@ -61,7 +61,7 @@ export type RowVisitor = (block: readonly RowCells[], first: number, count: numb
  * rows are read, compared afterwards). `end` may report.
  */
 export interface RowCheck {
-  row: RowVisitor;
+  row?: RowVisitor;
   end(): void;
 }
 
@@ -86,6 +86,11 @@ export interface TableContext {
   text(row: number, role: string): string;
   /** True when the cell is empty or holds only whitespace / zero-width characters (cheaper than `text() === ''`). */
   isBlank(row: number, role: string): boolean;
+  /**
+   * For a column parsed once and shared by several rules (idColumn): `fill` is called on each block of the row
+   * pass before any rule's visitor. Returns false — and does nothing — when the row pass is over.
+   */
+  beforeRows(fill: RowVisitor): boolean;
   /** Number format of the cell, when the host read it. */
   numberFormat(row: number, role: string): string | null;
   report(r: Report): void;
