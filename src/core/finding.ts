@@ -31,9 +31,23 @@ export interface Message {
 /** Templates split once into literal text (even indices) and placeholder names (odd indices). */
 const compiled = new Map<string, string[]>();
 
+/** The last message formatted: a column repeats one mistake (事业单位 on every tenth row), its findings share it. */
+let last: { t: string; data: Record<string, string | number>; out: string } | null = null;
+
+function sameData(a: Record<string, string | number>, b: Record<string, string | number>): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in b) if (--n < 0 || !(k in a)) return false;
+  return true;
+}
+
 export function formatMessage(tpl: Message, lang: Lang, data?: Record<string, string | number>): string {
   const t = tpl[lang];
   if (!data) return t;
+  if (last !== null && last.t === t && sameData(data, last.data)) return last.out;
   let parts = compiled.get(t);
   if (!parts) {
     parts = t.split(/\{(\w+)\}/);
@@ -44,6 +58,7 @@ export function formatMessage(tpl: Message, lang: Lang, data?: Record<string, st
     const k = parts[i];
     out += (k in data ? String(data[k]) : `{${k}}`) + parts[i + 1];
   }
+  last = { t, data, out };
   return out;
 }
 
