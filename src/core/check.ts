@@ -12,7 +12,8 @@ import { locateVerticalTables } from './locate-vertical';
 import type { Profile } from './profiles/schema';
 import { getProfile, DEFAULT_PROFILE_ID } from './profiles';
 import { ALL_RULES } from './rules';
-import { isRunRule, type Report, type RowCells, type RowVisitor, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
+import { forEachBlock } from './row-blocks';
+import { isRunRule, type Report, type RowVisitor, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
 import type { LocatedTable, YMD } from './table';
 import { TALLY_KINDS, tallyFor, type Tally, type TallyDetail } from './tally';
 
@@ -130,24 +131,14 @@ class Context implements TableContext {
   }
 }
 
-const NO_CELLS: RowCells = [];
-/** Rows per block of the row pass: a block of an 附件3 table (about 0.5 KB a row) stays within the L2 cache. */
-const BLOCK = 256;
-
 /** The single pass over a table's data rows: every rule's visitor on one block of rows, then the next block. */
 function visitRows(sheet: Sheet, table: LocatedTable, ctx: Context, visitors: readonly RowVisitor[], owners: readonly number[]): void {
-  const values = sheet.grid.values;
-  const top = sheet.top;
-  const rows = table.rows;
-  const block: RowCells[] = new Array<RowCells>(BLOCK).fill(NO_CELLS);
-  for (let first = 0; first < rows.length; first += BLOCK) {
-    const count = Math.min(BLOCK, rows.length - first);
-    for (let k = 0; k < count; k++) block[k] = values[rows[first + k] - top] ?? NO_CELLS;
+  forEachBlock(sheet, table.rows, (block, first, count) => {
     for (let v = 0; v < visitors.length; v++) {
       ctx.ruleIndex = owners[v];
       visitors[v](block, first, count);
     }
-  }
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkWorkbook } from '../../src/core/check';
 import { rule } from '../../src/core/rules/id.missing';
 import { ruleCases } from '../helpers/rule-tester';
 
@@ -15,4 +16,17 @@ ruleCases(rule, {
     { name: 'ideographic space and zero-width only', rows: [{ residentId: '\u3000\u200b' }], errors: [{ cell: 'J3' }] },
     { name: 'hyphen placeholder', rows: [{ residentId: '-' }], errors: [{ cell: 'J3' }] },
   ],
+});
+
+describe('a table without the 身份证号 column', () => {
+  it('gets no id.* finding (header.missing-column names the column)', () => {
+    const header = ['序号', '姓名', '性别', '民族', '政治\n面貌', '学历\n学位', '工作单位', '单位\n性质', '职务', '联系电话', '备注'];
+    const rows = [1, 2, 3].map((n) => [n, `测试${n}`, '男', '汉族', '群众', '本科', '示例单位', '事业', '职员', '13800138000', null]);
+    const r = checkWorkbook(
+      { name: 'x', sheets: [{ name: '附件3', values: [['推荐单位（盖章）：某县 填表日期：2025年11月3日'], header, ...rows] }] },
+      { file: 'x.xlsx', today: { y: 2025, m: 11, d: 20 } },
+    );
+    expect(r.tables.map((t) => t.kind)).toEqual(['annex3.individual']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['header.missing-column']);
+  });
 });

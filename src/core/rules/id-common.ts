@@ -35,6 +35,7 @@
 import { a1, type CellValue, type Sheet } from '../grid';
 import { firstOccurrences, hashInts, hashString } from '../first-seen';
 import { cellText } from '../normalize';
+import { forEachBlock } from '../row-blocks';
 import { compact, emptyInspection, inspect, toEighteen, calcCheckDigit, type IdInspection } from '../identifiers/resident-id';
 import { isKnownCountyNumber } from '../identifiers/region';
 import { inspect as inspectUscc, type UsccInspection } from '../identifiers/uscc';
@@ -129,9 +130,8 @@ export class IdColumn {
   }
 
   /** Parse every entry, reading the grid (when the column is asked for after the row pass). */
-  fillAll(): void {
-    const r = emptyInspection();
-    for (let i = 0; i < this.size; i++) this.parse(i, this.value(i), r);
+  fillAll(sheet: Sheet): void {
+    forEachBlock(sheet, this.rows, (block, first, count) => this.fill(block, first, count));
   }
 
   /** Parse the entries of a block of the row pass (see RowVisitor): the rows are read once for all rules. */
@@ -256,9 +256,12 @@ export function idColumn(ctx: TableContext): IdColumn {
   let c = idCache.get(ctx);
   if (!c) {
     const col = ctx.col(ID_ROLE);
-    const made = col < 0 ? new IdColumn([], -1, null) : new IdColumn(ctx.table.rows, col, ctx.sheet);
-    if (!ctx.beforeRows((block, first, count) => made.fill(block, first, count))) made.fillAll();
-    c = made;
+    if (col < 0) c = new IdColumn([], -1, null);
+    else {
+      const made = new IdColumn(ctx.table.rows, col, ctx.sheet);
+      if (!ctx.beforeRows((block, first, count) => made.fill(block, first, count))) made.fillAll(ctx.sheet);
+      c = made;
+    }
     idCache.set(ctx, c);
   }
   return c;

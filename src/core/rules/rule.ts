@@ -9,6 +9,7 @@
  * `check` itself.
  */
 import type { CellValue, Sheet } from '../grid';
+import type { RowCells } from '../row-blocks';
 import type { Message, Severity } from '../finding';
 import type { TableKind } from '../forms/form';
 import type { Profile } from '../profiles/schema';
@@ -45,7 +46,7 @@ export interface Report {
 }
 
 /** The cells of one sheet row as the grid holds them: index with `ctx.index(role)`; an entry may be undefined. */
-export type RowCells = readonly (CellValue | undefined)[];
+export type { RowCells };
 
 /**
  * A row-wise rule's check of a block of consecutive data rows, returned by `check`: `block[k]` holds the cells

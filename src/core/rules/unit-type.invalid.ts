@@ -3,8 +3,7 @@
  * Default list, ili-2025 附件3 备注1: 机关、参公、事业、企业、社会团体、村（居）民委员会、其他社会组织.
  * Synonyms and other spellings of a listed value are `unit-type.synonym`'s (info, fixable).
  */
-import { cleanCellText } from '../normalize';
-import { unitTypeLookup } from '../profiles/unit-types';
+import { unitTypeColumn } from './unit-type-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -24,26 +23,18 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    const j = ctx.index('unitType');
-    if (j < 0) return;
+    const column = unitTypeColumn(ctx);
+    if (column === null) return;
     const col = ctx.col('unitType');
     const rows = ctx.table.rows;
-    const { profile } = ctx;
-    const lookup = unitTypeLookup(profile);
-    const allowed = profile.unitTypes.join('、');
-    const allowedEn = profile.unitTypes.join(', ');
-    return (block, first, count) => {
-      for (let k = 0; k < count; k++) {
-        const v = block[k][j];
-        // A value written exactly as listed is clean already: one map read, no cleaning.
-        let m = typeof v === 'string' ? lookup(v) : null;
-        if (m?.match === 'exact') continue;
-        const text = cleanCellText(v);
-        if (text === '') continue;
-        if (text !== v) m = lookup(text);
-        if (m !== null) continue;
-        ctx.report({ row: rows[first + k], col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
-      }
+    const allowed = ctx.profile.unitTypes.join('、');
+    const allowedEn = ctx.profile.unitTypes.join(', ');
+    return {
+      end() {
+        for (const { i, text, match } of column.odd) {
+          if (match === null) ctx.report({ row: rows[i], col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
+        }
+      },
     };
   },
 };

@@ -4,8 +4,7 @@
  * bracket widths or spaces (`村(居)民委员会` → `村（居）民委员会`). Info; the fix is the canonical value, which fill
  * writes after confirmation so that sheets tally by one spelling.
  */
-import { cleanCellText } from '../normalize';
-import { unitTypeLookup } from '../profiles/unit-types';
+import { unitTypeColumn } from './unit-type-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -26,23 +25,17 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    const j = ctx.index('unitType');
-    if (j < 0) return;
+    const column = unitTypeColumn(ctx);
+    if (column === null) return;
     const col = ctx.col('unitType');
     const rows = ctx.table.rows;
-    const lookup = unitTypeLookup(ctx.profile);
-    return (block, first, count) => {
-      for (let k = 0; k < count; k++) {
-        const v = block[k][j];
-        // A value written exactly as listed is clean already: one map read, no cleaning.
-        let m = typeof v === 'string' ? lookup(v) : null;
-        if (m?.match === 'exact') continue;
-        const text = cleanCellText(v);
-        if (text === '') continue;
-        if (text !== v) m = lookup(text);
-        if (m === null || m.match === 'exact') continue;
-        ctx.report({ row: rows[first + k], col, messageId: 'synonym', data: { value: text, canonical: m.canonical }, fix: m.canonical });
-      }
+    return {
+      end() {
+        for (const { i, text, match } of column.odd) {
+          if (match === null) continue;
+          ctx.report({ row: rows[i], col, messageId: 'synonym', data: { value: text, canonical: match.canonical }, fix: match.canonical });
+        }
+      },
     };
   },
 };
