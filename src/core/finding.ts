@@ -31,34 +31,38 @@ export interface Message {
 /** Templates split once into literal text (even indices) and placeholder names (odd indices). */
 const compiled = new Map<string, string[]>();
 
-/** The last message formatted: a column repeats one mistake (事业单位 on every tenth row), its findings share it. */
-let last: { t: string; data: Record<string, string | number>; out: string } | null = null;
-
-function sameData(a: Record<string, string | number>, b: Record<string, string | number>): boolean {
-  let n = 0;
-  for (const k in a) {
-    if (a[k] !== b[k]) return false;
-    n++;
-  }
-  for (const k in b) if (--n < 0 || !(k in a)) return false;
-  return true;
-}
+/**
+ * The last message formatted, with the values of its placeholders: a column repeats one mistake (事业单位 for 事业
+ * down the column), and its findings then share one message string.
+ */
+let last: { t: string; values: unknown[]; out: string } | null = null;
 
 export function formatMessage(tpl: Message, lang: Lang, data?: Record<string, string | number>): string {
   const t = tpl[lang];
   if (!data) return t;
-  if (last !== null && last.t === t && sameData(data, last.data)) return last.out;
   let parts = compiled.get(t);
   if (!parts) {
     parts = t.split(/\{(\w+)\}/);
     compiled.set(t, parts);
   }
+  if (last !== null && last.t === t) {
+    let same = true;
+    for (let i = 1, j = 0; i < parts.length; i += 2, j++) {
+      if (data[parts[i]] !== last.values[j]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return last.out;
+  }
+  const values: unknown[] = [];
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const k = parts[i];
+    values.push(data[k]);
     out += (k in data ? String(data[k]) : `{${k}}`) + parts[i + 1];
   }
-  last = { t, data, out };
+  last = { t, values, out };
   return out;
 }
 

@@ -13,6 +13,8 @@ export interface OddUnitType {
   i: number;
   /** The cell's cleaned text. */
   text: string;
+  /** The cell's text as written (a finding's value). */
+  raw: string;
   /** A synonym or another spelling of a listed value; null when the value is not known. */
   match: UnitTypeMatch | null;
 }
@@ -40,7 +42,7 @@ export class UnitTypeColumn {
       if (text === '') continue;
       if (text !== v) m = lookup(text);
       if (m !== null && m.match === 'exact') continue;
-      this.odd.push({ i: first + k, text, match: m });
+      this.odd.push({ i: first + k, text, raw: typeof v === 'string' ? v : text, match: m });
     }
   }
 

@@ -31,8 +31,8 @@ export const rule: TableRule = {
     const allowedEn = ctx.profile.unitTypes.join(', ');
     return {
       end() {
-        for (const { i, text, match } of column.odd) {
-          if (match === null) ctx.report({ row: rows[i], col, messageId: 'invalid', data: { value: text, allowed, allowedEn } });
+        for (const { i, text, raw, match } of column.odd) {
+          if (match === null) ctx.report({ row: rows[i], col, messageId: 'invalid', data: { value: text, allowed, allowedEn }, value: raw });
         }
       },
     };

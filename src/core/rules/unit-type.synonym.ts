@@ -31,9 +31,9 @@ export const rule: TableRule = {
     const rows = ctx.table.rows;
     return {
       end() {
-        for (const { i, text, match } of column.odd) {
+        for (const { i, text, raw, match } of column.odd) {
           if (match === null) continue;
-          ctx.report({ row: rows[i], col, messageId: 'synonym', data: { value: text, canonical: match.canonical }, fix: match.canonical });
+          ctx.report({ row: rows[i], col, messageId: 'synonym', data: { value: text, canonical: match.canonical }, value: raw, fix: match.canonical });
         }
       },
     };
