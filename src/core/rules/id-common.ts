@@ -93,7 +93,6 @@ export class IdColumn {
   readonly birth: Int32Array;
   /** Six-digit region code; -1 for a foreigner's ID or a wrong shape. */
   readonly county: Int32Array;
-  readonly province: Uint8Array;
   readonly flags: Uint8Array;
   /**
    * Hash of the 18-digit form (numbers with an ID's shape), from the parsed region, birth date, sequence number
@@ -121,7 +120,6 @@ export class IdColumn {
     this.codes = new Uint8Array(n);
     this.birth = new Int32Array(n);
     this.county = new Int32Array(n).fill(-1);
-    this.province = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     this.keyHash = new Int32Array(n);
     this.grid = sheet === null ? [] : sheet.grid.values;
@@ -174,7 +172,6 @@ export class IdColumn {
     if (r.length === 0) return;
     this.birth[i] = r.y * 10000 + r.m * 100 + r.d;
     this.county[i] = r.county;
-    this.province[i] = r.province;
     this.flags[i] =
       (r.male ? MALE : 0) | (r.foreign ? FOREIGN : 0) | (r.normalized ? NORMALIZED : 0) | (numeric ? NUMERIC : 0) | (r.length === 15 ? FIFTEEN : 0);
     // Digits 15–18 of the 18-digit form: sequence number and check character (X as 10). With the region
@@ -211,6 +208,16 @@ export class IdColumn {
   /** Passes checks 1–6: the secondary rules look only at these. */
   isValid(i: number): boolean {
     return this.codes[i] === OK;
+  }
+
+  /** The duplicate keys' hashes of the numbers with an ID's shape (see KeyedColumn.hashInto). */
+  hashInto(hashes: Int32Array, has: Uint8Array, at: number): void {
+    const { codes, keyHash } = this;
+    for (let i = 0; i < this.size; i++) {
+      if (codes[i] < REGION) continue;
+      has[at + i] = 1;
+      hashes[at + i] = keyHash[i];
+    }
   }
 
   /** Has an ID's shape (passes 1–3). */
@@ -328,16 +335,17 @@ export interface Place {
 export interface KeyedColumn {
   readonly size: number;
   key(i: number): string;
-  /** Entry i has a key (key(i) is not ''). */
-  has(i: number): boolean;
-  /** 32-bit hash of a non-empty key(i): equal keys hash equal. */
-  hash(i: number): number;
+  /**
+   * Writes, for each entry i, has[at + i] = 1 when key(i) is not '' and hashes[at + i] = a 32-bit hash of key(i)
+   * (equal keys hash equal).
+   */
+  hashInto(hashes: Int32Array, has: Uint8Array, at: number): void;
   row(i: number): number;
   col(i: number): number;
 }
 
 export function idKeys(c: IdColumn): KeyedColumn {
-  return { size: c.size, key: (i) => c.canonical(i), has: (i) => c.hasShape(i), hash: (i) => c.keyHash[i], row: (i) => c.rows[i], col: () => c.col };
+  return { size: c.size, key: (i) => c.canonical(i), hashInto: (hashes, has, at) => c.hashInto(hashes, has, at), row: (i) => c.rows[i], col: () => c.col };
 }
 
 export function usccKeys(cells: readonly UsccCell[]): KeyedColumn {
@@ -348,8 +356,14 @@ export function usccKeys(cells: readonly UsccCell[]): KeyedColumn {
   return {
     size: cells.length,
     key,
-    has: (i) => key(i) !== '',
-    hash: (i) => hashString(key(i)),
+    hashInto: (hashes, has, at) => {
+      for (let i = 0; i < cells.length; i++) {
+        const k = key(i);
+        if (k === '') continue;
+        has[at + i] = 1;
+        hashes[at + i] = hashString(k);
+      }
+    },
     row: (i) => cells[i].row,
     col: (i) => cells[i].col,
   };
@@ -376,14 +390,8 @@ export function reportDuplicates(
   const hashes = new Int32Array(total);
   const has = new Uint8Array(total);
   for (let t = 0; t < columns.length; t++) {
-    const c = columns[t];
-    const s = start[t];
-    for (let i = 0; i < c.size; i++) {
-      tableOf[s + i] = t;
-      if (!c.has(i)) continue;
-      has[s + i] = 1;
-      hashes[s + i] = c.hash(i);
-    }
+    tableOf.fill(t, start[t], start[t] + columns[t].size);
+    columns[t].hashInto(hashes, has, start[t]);
   }
   const keyAt = (e: number) => columns[tableOf[e]].key(e - start[tableOf[e]]);
   const first = firstOccurrences(hashes, has, total, (a, b) => keyAt(a) === keyAt(b));

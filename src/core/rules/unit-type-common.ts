@@ -8,24 +8,20 @@ import { forEachBlock } from '../row-blocks';
 import { unitTypeLookup, type UnitTypeMatch } from '../profiles/unit-types';
 import type { RowCells, TableContext } from './rule';
 
-export interface OddUnitType {
-  /** Index in table.rows. */
-  i: number;
-  /** The cell's cleaned text. */
-  text: string;
-  /** The cell's text as written (a finding's value). */
-  raw: string;
-  /** A synonym or another spelling of a listed value; null when the value is not known. */
-  match: UnitTypeMatch | null;
-}
-
 export class UnitTypeColumn {
-  /** Cells neither empty nor written exactly as listed, in row order. */
-  readonly odd: OddUnitType[] = [];
+  /**
+   * Cells neither empty nor written exactly as listed, in row order: entry k is data row `odd[k]` (index in
+   * table.rows), its cleaned text `texts[k]`, the text as written `raws[k]` (a finding's value) and what the
+   * lookup said, `matches[k]`: a synonym or another spelling of a listed value, or null for an unknown value.
+   */
+  readonly odd: number[] = [];
+  readonly texts: string[] = [];
+  readonly raws: string[] = [];
+  readonly matches: (UnitTypeMatch | null)[] = [];
   private readonly lookup: (text: string) => UnitTypeMatch | null;
   constructor(
     ctx: TableContext,
-    /** Position of the column in a row's cells (-1: the table has none). */
+    /** Position of the column in a row's cells. */
     private readonly j: number,
   ) {
     this.lookup = unitTypeLookup(ctx.profile);
@@ -42,7 +38,10 @@ export class UnitTypeColumn {
       if (text === '') continue;
       if (text !== v) m = lookup(text);
       if (m !== null && m.match === 'exact') continue;
-      this.odd.push({ i: first + k, text, raw: typeof v === 'string' ? v : text, match: m });
+      this.odd.push(first + k);
+      this.texts.push(text);
+      this.raws.push(typeof v === 'string' ? v : text);
+      this.matches.push(m);
     }
   }
 

@@ -31,8 +31,9 @@ export const rule: TableRule = {
     const allowedEn = ctx.profile.unitTypes.join(', ');
     return {
       end() {
-        for (const { i, text, raw, match } of column.odd) {
-          if (match === null) ctx.report({ row: rows[i], col, messageId: 'invalid', data: { value: text, allowed, allowedEn }, value: raw });
+        const { odd, texts, raws, matches } = column;
+        for (let k = 0; k < odd.length; k++) {
+          if (matches[k] === null) ctx.report({ row: rows[odd[k]], col, messageId: 'invalid', data: { value: texts[k], allowed, allowedEn }, value: raws[k] });
         }
       },
     };

@@ -31,9 +31,11 @@ export const rule: TableRule = {
     const rows = ctx.table.rows;
     return {
       end() {
-        for (const { i, text, raw, match } of column.odd) {
+        const { odd, texts, raws, matches } = column;
+        for (let k = 0; k < odd.length; k++) {
+          const match = matches[k];
           if (match === null) continue;
-          ctx.report({ row: rows[i], col, messageId: 'synonym', data: { value: text, canonical: match.canonical }, value: raw, fix: match.canonical });
+          ctx.report({ row: rows[odd[k]], col, messageId: 'synonym', data: { value: texts[k], canonical: match.canonical }, value: raws[k], fix: match.canonical });
         }
       },
     };
