@@ -232,9 +232,8 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
  * tables), in a function of its own so that the loop is optimised on its own.
  */
 function dataRows(sheet: Sheet, from: number, seqCol: number, ixs: FormIndex[]): { rows: number[]; bottom: number; end: number } {
-  // Sized for the rest of the sheet and cut to length at the end: one allocation for 100,000 rows.
-  const rows: number[] = new Array<number>(Math.max(0, sheet.bottom - from));
-  let n = 0;
+  // Pushed, not pre-sized: `new Array(n)` of 100,000 or more entries is a dictionary, slow for every reader.
+  const rows: number[] = [];
   let bottom = from - 1;
   const seqAt = seqCol - sheet.left;
   const values = sheet.grid.values;
@@ -250,9 +249,8 @@ function dataRows(sheet: Sheet, from: number, seqCol: number, ixs: FormIndex[]):
     bottom = r;
     // A pre-numbered template row: only its 序号 is filled.
     if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
-    rows[n++] = r;
+    rows.push(r);
   }
-  rows.length = n;
   return { rows, bottom, end: r };
 }
 
