@@ -64,6 +64,8 @@ export const NORMALIZED = 4;
 export const NUMERIC = 8;
 /** 15-digit first-generation number. */
 export const FIFTEEN = 16;
+/** A valid resident's ID whose region code is in no table since 2002 (id.region's warning). */
+export const UNKNOWN_COUNTY = 32;
 
 /** Number → the digits Excel displays (15 significant digits, the rest zeros for large integers). */
 export function excelDigits(v: number): string {
@@ -101,7 +103,10 @@ export class IdColumn {
   readonly keyHash: Int32Array;
   /** Entries that fail checks 1–6 (a few in a hundred, usually), in order: the primary rules look only at these. */
   readonly failed: number[] = [];
-  /** Valid entries written as a number, in 15 digits, or needing normalisation (NUMERIC | FIFTEEN | NORMALIZED). */
+  /**
+   * Valid entries written as a number, in 15 digits, needing normalisation or with an unknown county
+   * (NUMERIC | FIFTEEN | NORMALIZED | UNKNOWN_COUNTY).
+   */
   readonly marked: number[] = [];
   private readonly grid: readonly (readonly CellValue[] | undefined)[];
   private readonly top: number;
@@ -173,14 +178,19 @@ export class IdColumn {
     this.birth[i] = r.y * 10000 + r.m * 100 + r.d;
     this.county[i] = r.county;
     this.flags[i] =
-      (r.male ? MALE : 0) | (r.foreign ? FOREIGN : 0) | (r.normalized ? NORMALIZED : 0) | (numeric ? NUMERIC : 0) | (r.length === 15 ? FIFTEEN : 0);
+      (r.male ? MALE : 0) |
+      (r.foreign ? FOREIGN : 0) |
+      (r.normalized ? NORMALIZED : 0) |
+      (numeric ? NUMERIC : 0) |
+      (r.length === 15 ? FIFTEEN : 0) |
+      (ok && !r.foreign && !isKnownCountyNumber(r.county) ? UNKNOWN_COUNTY : 0);
     // Digits 15–18 of the 18-digit form: sequence number and check character (X as 10). With the region
     // (a foreigner's: -1), the birth date and this, equal 18-digit forms hash equal.
     const k = r.canonical;
     const check = k.charCodeAt(17) - 48;
     const tail = ((k.charCodeAt(14) - 48) * 100 + (k.charCodeAt(15) - 48) * 10 + (k.charCodeAt(16) - 48)) * 16 + (check === 40 ? 10 : check);
     this.keyHash[i] = hashInts(r.county, this.birth[i], tail);
-    if (ok && (this.flags[i] & (NUMERIC | FIFTEEN | NORMALIZED)) !== 0) this.marked.push(i);
+    if (ok && (this.flags[i] & (NUMERIC | FIFTEEN | NORMALIZED | UNKNOWN_COUNTY)) !== 0) this.marked.push(i);
   }
 
   private value(i: number): CellValue {
@@ -245,10 +255,6 @@ export class IdColumn {
     return { y: Math.floor(b / 10000), m: Math.floor(b / 100) % 100, d: b % 100 };
   }
 
-  /** The region code is in the table (current or since 2002); false for foreigners' IDs. */
-  knownRegion(i: number): boolean {
-    return this.county[i] >= 0 && isKnownCountyNumber(this.county[i]);
-  }
 }
 
 const idCache = new WeakMap<TableContext, IdColumn>();

@@ -5,8 +5,7 @@
  * table stops at its data year (see src/core/data/regions.ts). For the 2023 foreigner's permanent residence ID
  * (first digit 9) digits 2–3 are the province of issue and there is no county code.
  */
-import { isKnownCountyNumber } from '../identifiers/region';
-import { FOREIGN, idColumn } from './id-common';
+import { FOREIGN, idColumn, UNKNOWN_COUNTY } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -38,18 +37,16 @@ export const rule: TableRule = {
     const ids = idColumn(ctx);
     return {
       end() {
-        // Province errors are among the failed entries; unknown counties among the valid ones.
-        for (let i = 0; i < ids.size; i++) {
-          const county = ids.county[i];
-          if (county >= 0 && isKnownCountyNumber(county)) continue;
-          const p = ids.status(i);
-          if (p === 'region') {
-            const foreign = ids.is(i, FOREIGN);
-            const code = foreign ? ids.clean(i).slice(1, 3) : ids.clean(i).slice(0, 2);
-            ctx.report({ row: ids.rows[i], col: ids.col, messageId: foreign ? 'foreignProvince' : 'province', data: { code }, fix: null });
-          } else if (p === 'ok' && !ids.is(i, FOREIGN)) {
-            ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'county', data: { code: ids.clean(i).slice(0, 6) }, severity: 'warning', fix: null });
-          }
+        // Province errors are among the failed entries, unknown counties among the marked valid ones.
+        for (const i of ids.failed) {
+          if (ids.status(i) !== 'region') continue;
+          const foreign = ids.is(i, FOREIGN);
+          const code = foreign ? ids.clean(i).slice(1, 3) : ids.clean(i).slice(0, 2);
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: foreign ? 'foreignProvince' : 'province', data: { code }, fix: null });
+        }
+        for (const i of ids.marked) {
+          if (!ids.is(i, UNKNOWN_COUNTY)) continue;
+          ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'county', data: { code: ids.clean(i).slice(0, 6) }, severity: 'warning', fix: null });
         }
       },
     };
