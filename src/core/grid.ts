@@ -141,6 +141,8 @@ export function isEmptyValue(v: CellValue | undefined): boolean {
   if (typeof v === 'string') {
     for (let i = 0; i < v.length; i++) {
       const c = v.charCodeAt(i);
+      // Most cells start with a printable ASCII or a Chinese character: two comparisons.
+      if ((c > 32 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) return false;
       // space, tab, CR, LF, NBSP, ideographic space, zero-width characters
       if (!(c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0xfeff)) return false;
     }
