@@ -35,12 +35,15 @@ export function compactLowerHash(s: string): number {
   let kept = 0;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
-    // Chinese text (see compactCode: nothing between 〕 and the BOM changes) and plain ASCII letters and digits
-    // are taken as they are; anything else goes through compactCode.
-    if (c < 0x80 ? c <= 32 || c === 91 || c === 93 || (c >= 65 && c <= 90) : c <= 0x3015 || c >= 0xfeff) {
-      c = compactCode(c);
-      if (c < 0) continue;
-      if (c >= 65 && c <= 90) c += 32;
+    // Common CJK ideographs, digits and lower-case letters first (two comparisons each), then the rest of
+    // Chinese text (see compactCode: nothing between 〕 and the BOM changes) and other ASCII are taken as they
+    // are; anything else goes through compactCode.
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122))) {
+      if (c < 0x80 ? c <= 32 || c === 91 || c === 93 || (c >= 65 && c <= 90) : c <= 0x3015 || c >= 0xfeff) {
+        c = compactCode(c);
+        if (c < 0) continue;
+        if (c >= 65 && c <= 90) c += 32;
+      }
     }
     h = ((h << 5) - h + c) | 0;
     kept++;
@@ -64,9 +67,10 @@ export function hashInts(a: number, b: number, c: number): number {
  */
 export function firstOccurrences(hashes: Int32Array, has: Uint8Array, n: number, same: (j: number, i: number) => boolean): Int32Array {
   const first = new Int32Array(n).fill(-1);
-  // Pass 1: which low hash bits occur more than once (16 bits per entry, at most 2^21 bits: 256 KB per map).
+  // Pass 1: which low hash bits occur more than once (4 to 8 bits per entry, at most 2^21 bits: 256 KB per map,
+  // so that the two maps stay in the processor's cache).
   let bits = 1 << 10;
-  while (bits < n * 16 && bits < 1 << 21) bits *= 2;
+  while (bits < n * 4 && bits < 1 << 21) bits *= 2;
   const once = new Int32Array(bits >>> 5);
   const twice = new Int32Array(bits >>> 5);
   let candidates = 0;
