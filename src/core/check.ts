@@ -147,7 +147,7 @@ function visitRows(sheet: Sheet, table: LocatedTable, ctx: Context, visitors: re
  * findings are many, its rows at most 1,048,576), then the few findings of one row by insertion.
  */
 function orderFindings(raw: RawFindings): LocatedFinding[] {
-  const { list, sheetIx, ruleIx } = raw;
+  const { list, sheetIx, ruleIx, rows: rowOf } = raw;
   const n = list.length;
   const before = (x: number, y: number) => {
     const f = list[x];
@@ -160,20 +160,20 @@ function orderFindings(raw: RawFindings): LocatedFinding[] {
   let rows = 0;
   for (let i = 0; i < n; i++) {
     if (sheetIx[i] >= sheets) sheets = sheetIx[i] + 1;
-    if (list[i].row >= rows) rows = list[i].row + 1;
+    if (rowOf[i] >= rows) rows = rowOf[i] + 1;
   }
   if (sheets * rows > 1 << 24) return list.map((_, i) => i).sort(before).map((i) => list[i]);
   const start = new Int32Array(sheets * rows + 1);
-  for (let i = 0; i < n; i++) start[sheetIx[i] * rows + list[i].row + 1]++;
+  for (let i = 0; i < n; i++) start[sheetIx[i] * rows + rowOf[i] + 1]++;
   for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
   const order = new Int32Array(n);
   const at = start.slice(0, sheets * rows);
-  for (let i = 0; i < n; i++) order[at[sheetIx[i] * rows + list[i].row]++] = i;
+  for (let i = 0; i < n; i++) order[at[sheetIx[i] * rows + rowOf[i]]++] = i;
   // Within a row: column, severity, catalogue order (insertion sort, stable; rows hold a finding or two).
   for (let k = 1; k < n; k++) {
     const x = order[k];
     let j = k - 1;
-    while (j >= 0 && before(order[j], x) > 0) {
+    while (j >= 0 && rowOf[order[j]] === rowOf[x] && sheetIx[order[j]] === sheetIx[x] && before(order[j], x) > 0) {
       order[j + 1] = order[j];
       j--;
     }
@@ -204,6 +204,8 @@ interface RawFindings {
   list: LocatedFinding[];
   sheetIx: number[];
   ruleIx: number[];
+  /** list[i].row, kept apart: the sort reads it 15,000 times. */
+  rows: number[];
 }
 type RunRef = TableRef & { sheetIx: number };
 
@@ -249,6 +251,7 @@ export class RunChecker {
     });
     raw.sheetIx.push(sheetIx);
     raw.ruleIx.push(ruleIx);
+    raw.rows.push(r.row);
   }
 
   private runRule(rule: Rule, ix: number, refs: readonly RunRef[]): void {
@@ -268,7 +271,7 @@ export class RunChecker {
     const { profile, today, rules } = this;
     const tables: TableSummary[] = [];
     const located: CheckResult['located'] = [];
-    const raw: RawFindings = { list: [], sheetIx: [], ruleIx: [] };
+    const raw: RawFindings = { list: [], sheetIx: [], ruleIx: [], rows: [] };
     const refs: RunRef[] = [];
 
     wb.sheets.forEach((grid, sheetIx) => {
