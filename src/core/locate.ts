@@ -132,6 +132,18 @@ export function isTerminatorLine(lead: string): boolean {
   return FOOTNOTE.test(lead) || SIGNATURE.test(lead) || SECTION.test(lead);
 }
 
+/** First characters of the lines isTerminatorLine recognises: other leads skip its three patterns. */
+const TERMINATOR_FIRST = new Set(Array.from('备注说填联审负经一二三四五六七八九十'));
+
+/** `12`, `012`, `3.0`: a 序号 typed as text. */
+function isNumberText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 46) return false;
+  }
+  return s.length > 0;
+}
+
 function validYMD(y: number, m: number, d: number): YMD | null {
   if (m < 1 || m > 12 || d < 1) return null;
   const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -232,6 +244,10 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
  * tables), in a function of its own so that the loop is optimised on its own.
  */
 function dataRows(sheet: Sheet, from: number, seqCol: number, ixs: FormIndex[]): { rows: number[]; bottom: number; end: number } {
+  // A row can start the next table only if its first cell is a header label of some form: the full header match
+  // (every cell against every form, about 8 µs) is tried on those rows only, not on 100,000 data rows.
+  const labels = new Set<string>();
+  for (const ix of ixs) for (const k of ix.keys.keys()) labels.add(k);
   // Pushed, not pre-sized: `new Array(n)` of 100,000 or more entries is a dictionary, slow for every reader.
   const rows: number[] = [];
   let bottom = from - 1;
@@ -245,7 +261,10 @@ function dataRows(sheet: Sheet, from: number, seqCol: number, ixs: FormIndex[]):
     if (first < 0) break; // an empty row ends the table
     const v = cells[first];
     const lead = typeof v === 'string' ? compactText(v) : '';
-    if (lead && (isTerminatorLine(lead) || (lead.length <= MAX_HEADER_LEN && bestMatch(sheet, r, ixs)))) break;
+    if (lead && !isNumberText(lead)) {
+      if (TERMINATOR_FIRST.has(lead[0]) && isTerminatorLine(lead)) break;
+      if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v)) && bestMatch(sheet, r, ixs)) break;
+    }
     bottom = r;
     // A pre-numbered template row: only its 序号 is filled.
     if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;

@@ -114,6 +114,21 @@ describe('locateTables', () => {
     expect(locateTables(sheetOf([]), ALL_FORMS)).toEqual([]);
   });
 
+  test('序号 typed as text: the same tables, rows, footnotes and signature line', () => {
+    const asText = seedLike.map((r) => r.map((v, c) => (c === 0 && typeof v === 'number' ? String(v) : v)));
+    const t = locateTables(sheetOf(asText), ALL_FORMS);
+    expect(t.map((x) => [x.kind, x.rows, x.bottom])).toEqual(tables.map((x) => [x.kind, x.rows, x.bottom]));
+  });
+
+  test('a table ends where the next header begins, with no empty row between', () => {
+    const joined = [seedLike[3], ['1', '甲公司', '企业', '甲', '董事长', '乙', '13900000000'], ...seedLike.slice(9, 12)];
+    const t = locateTables(sheetOf(joined), ALL_FORMS);
+    expect(t.map((x) => [x.kind, x.rows])).toEqual([
+      ['annex3.collective', [1]],
+      ['annex3.individual', [3, 4]],
+    ]);
+  });
+
   test('table ends at a fully empty row', () => {
     const [t] = locateTables(sheetOf([...seedLike.slice(9, 11), [], seedLike[11]]), ALL_FORMS);
     expect(t.rows).toEqual([1]);

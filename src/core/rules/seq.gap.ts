@@ -8,6 +8,18 @@
 import { cleanCellText, compactText } from '../normalize';
 import type { TableRule } from './rule';
 
+/** The number `s` writes when it is ASCII digits only (no more than 9 of them), else -1. */
+function plainDigits(s: string): number {
+  if (s.length === 0 || s.length > 9) return -1;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 function seqNumber(v: unknown, text: string): number | null {
   if (typeof v === 'number') return v;
   const m = /^(\d+)(?:\.0+)?$/.exec(compactText(text));
@@ -35,7 +47,8 @@ export const rule: TableRule = {
       for (let k = 0; k < count; k++) {
         const v = block[k][j];
         const expected = first + k + 1;
-        if (v === expected) continue;
+        // A number, or text of plain digits (a 序号 column formatted as text): no cleaning, no pattern.
+        if (v === expected || (typeof v === 'string' && plainDigits(v) === expected)) continue;
         const text = cleanCellText(v);
         if (seqNumber(v, text) === expected) continue;
         const row = rows[first + k];
