@@ -5,6 +5,7 @@ ruleCases(rule, {
   valid: [
     { name: 'mobile', rows: [{ phone: '13912345678' }] },
     { name: 'mobile stored as a number', rows: [{ phone: 13912345678 }] },
+    { name: 'numbers at the ends of the mobile range', rows: [{ phone: 13000000000 }, { phone: 19999999999 }] },
     { name: 'mobile with spaces, +86 and full-width digits', rows: [{ phone: '+86 139 1234 5678' }, { phone: '１３９１２３４５６７８' }] },
     { name: 'landline with area code', rows: [{ phone: '0999-8012345' }, { phone: '09998012345' }, { phone: '010-12345678' }] },
     { name: 'landline with bracketed area code', rows: [{ phone: '（0999）8012345' }, { phone: '(0999)8012345' }] },
@@ -24,6 +25,16 @@ ruleCases(rule, {
       name: 'mobile with a 12 prefix',
       rows: [{ phone: '12912345678' }],
       errors: [{ cell: 'K3', message: '不是有效的手机号或固定电话' }],
+    },
+    {
+      name: 'a number just below the mobile range',
+      rows: [{ phone: 12999999999 }],
+      errors: [{ cell: 'K3', message: '不是有效的手机号或固定电话' }],
+    },
+    {
+      name: 'a mobile-length number with a fraction',
+      rows: [{ phone: 13912345678.5 }],
+      errors: [{ cell: 'K3' }],
     },
     {
       name: 'landline without area code',

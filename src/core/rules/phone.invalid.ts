@@ -66,8 +66,9 @@ export const rule: TableRule = {
         const j = c.j;
         for (let k = 0; k < count; k++) {
           const value = block[k][j];
-          // Most cells are a plain mobile number: one scan of its characters.
-          if (typeof value === 'string' && isPlainMobile(value)) continue;
+          // Most cells are a plain mobile number — as text, one scan of its characters; stored as a number, an
+          // integer from 13000000000 to 19999999999 (11 digits, 1[3-9]…).
+          if (typeof value === 'string' ? isPlainMobile(value) : typeof value === 'number' && value >= 13e9 && value < 2e10 && Number.isInteger(value)) continue;
           const text = cleanCellText(value);
           if (text === '') continue;
           checkPhone(ctx, rows[first + k], c, value, text);
