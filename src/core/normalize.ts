@@ -94,16 +94,18 @@ export function compactText(s: string): string {
 export function cleanText(s: string): string {
   const n = s.length;
   if (n === 0) return s;
-  if (!isSpace(s.charCodeAt(0)) && !isSpace(s.charCodeAt(n - 1))) {
-    let plain = true;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0xa0 && (c === 0xa0 || c === 0x3000 || isZeroWidth(c))) {
-        plain = false;
-        break;
-      }
+  let special = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xa0 && (c === 0xa0 || c === 0x3000 || isZeroWidth(c))) {
+      special = true;
+      break;
     }
-    if (plain) return s;
+  }
+  if (!special) {
+    // Nothing inside to replace: the string itself, or — spaces at the ends, as whole columns typed with a
+    // trailing space have — the native trim.
+    return isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(n - 1)) ? s.trim() : s;
   }
   let out = '';
   for (let i = 0; i < n; i++) {
