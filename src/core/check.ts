@@ -2,7 +2,7 @@
  * The check: locate tables on every sheet, run each rule on the tables of its kinds, then the workbook-scope
  * rules (duplicates) over all tables. Pure: grids in, findings out.
  */
-import { Sheet, a1, a1Range, isEmptyValue, type CellValue, type WorkbookGrid } from './grid';
+import { Sheet, a1, a1Range, type CellValue, type WorkbookGrid } from './grid';
 import { cleanText, cellText } from './normalize';
 import { compareSeverity, formatMessage, type Finding, type Lang, type Severity } from './finding';
 import { ALL_FORMS } from './forms';
@@ -106,10 +106,6 @@ class Context implements TableContext {
     if (c < 0) return '';
     const v = this.sheet.value(row, c);
     return typeof v === 'string' ? cleanText(v) : v === null ? '' : cleanText(cellText(v));
-  }
-  isBlank(row: number, role: string): boolean {
-    const c = this.colOf(role);
-    return c < 0 || isEmptyValue(this.sheet.value(row, c));
   }
   numberFormat(row: number, role: string): string | null {
     const c = this.table.columns[role];

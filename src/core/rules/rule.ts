@@ -85,8 +85,6 @@ export interface TableContext {
   value(row: number, role: string): CellValue;
   /** Cell text (cleaned: zero-width removed, trimmed) at a sheet row; '' when absent. */
   text(row: number, role: string): string;
-  /** True when the cell is empty or holds only whitespace / zero-width characters (cheaper than `text() === ''`). */
-  isBlank(row: number, role: string): boolean;
   /**
    * For a column parsed once and shared by several rules (idColumn): `fill` is called on each block of the row
    * pass before any rule's visitor. Returns false — and does nothing — when the row pass is over.
