@@ -67,10 +67,9 @@ export function hashInts(a: number, b: number, c: number): number {
  */
 export function firstOccurrences(hashes: Int32Array, has: Uint8Array, n: number, same: (j: number, i: number) => boolean): Int32Array {
   const first = new Int32Array(n).fill(-1);
-  // Pass 1: which low hash bits occur more than once (4 to 8 bits per entry, at most 2^21 bits: 256 KB per map,
-  // so that the two maps stay in the processor's cache).
+  // Pass 1: which low hash bits occur more than once (16 bits per entry, at most 2^21 bits: 256 KB per map).
   let bits = 1 << 10;
-  while (bits < n * 4 && bits < 1 << 21) bits *= 2;
+  while (bits < n * 16 && bits < 1 << 21) bits *= 2;
   const once = new Int32Array(bits >>> 5);
   const twice = new Int32Array(bits >>> 5);
   let candidates = 0;
