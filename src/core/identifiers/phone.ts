@@ -102,6 +102,10 @@ interface Parts {
  * Returns null when characters remain that belong to no phone number.
  */
 function split(input: string): Parts | null {
+  // ASCII digits only (a number one digit short, a landline without its hyphen): nothing to split or strip.
+  let digits = input.length > 0;
+  for (let i = 0; i < input.length && digits; i++) digits = (input.charCodeAt(i) - 48) >>> 0 < 10;
+  if (digits) return { main: input, ext: null, hasExt: false };
   let s = toHalfWidth(input).replace(ZERO_WIDTH, '').replace(BRACKETED_AREA, '$1-');
   let ext: string | null = null;
   let hasExt = false;

@@ -145,6 +145,8 @@ export class IdColumn {
   }
 
   private readonly scratch = emptyInspection();
+  /** The check character of the entries that fail id.checksum, kept from the parse (few entries). */
+  private readonly expectedAt = new Map<number, string>();
 
   private parse(i: number, v: CellValue, r: IdInspection): void {
     let text: string;
@@ -173,7 +175,10 @@ export class IdColumn {
     }
     const ok = r.status === 'ok';
     this.codes[i] = ok ? OK : STATUS_CODE[r.status];
-    if (!ok) this.failed.push(i);
+    if (!ok) {
+      this.failed.push(i);
+      if (r.status === 'checksum') this.expectedAt.set(i, r.expected);
+    }
     if (r.length === 0) return;
     this.birth[i] = r.y * 10000 + r.m * 100 + r.d;
     this.county[i] = r.county;
@@ -247,7 +252,7 @@ export class IdColumn {
 
   /** Check character the first 17 digits require (18-digit numbers). */
   expected(i: number): string {
-    return calcCheckDigit(this.clean(i).slice(0, 17));
+    return this.expectedAt.get(i) ?? calcCheckDigit(this.clean(i).slice(0, 17));
   }
 
   birthYMD(i: number): YMD {
