@@ -35,25 +35,26 @@ const compiled = new Map<string, string[]>();
  * The last message formatted, with the values of its placeholders: a column repeats one mistake (事业单位 for 事业
  * down the column), and its findings then share one message string.
  */
-let last: { t: string; values: unknown[]; out: string } | null = null;
+let last: { t: string; parts: string[]; values: unknown[]; out: string } | null = null;
 
 export function formatMessage(tpl: Message, lang: Lang, data?: Record<string, string | number>): string {
   const t = tpl[lang];
   if (!data) return t;
-  let parts = compiled.get(t);
-  if (!parts) {
-    parts = t.split(/\{(\w+)\}/);
-    compiled.set(t, parts);
-  }
   if (last !== null && last.t === t) {
+    const { parts, values } = last;
     let same = true;
     for (let i = 1, j = 0; i < parts.length; i += 2, j++) {
-      if (data[parts[i]] !== last.values[j]) {
+      if (data[parts[i]] !== values[j]) {
         same = false;
         break;
       }
     }
     if (same) return last.out;
+  }
+  let parts = compiled.get(t);
+  if (!parts) {
+    parts = t.split(/\{(\w+)\}/);
+    compiled.set(t, parts);
   }
   const values: unknown[] = [];
   let out = parts[0];
@@ -62,7 +63,7 @@ export function formatMessage(tpl: Message, lang: Lang, data?: Record<string, st
     values.push(data[k]);
     out += (k in data ? String(data[k]) : `{${k}}`) + parts[i + 1];
   }
-  last = { t, values, out };
+  last = { t, parts, values, out };
   return out;
 }
 
