@@ -53,7 +53,7 @@ async function main() {
   const ids = rows.map((r) => r[9]);
 
   // 1. Engine vs bare ID loop. The first run (cold: the JIT compiles as it goes) is printed apart; the ratio is
-  //    taken in the steady state: 3 warm-up runs of each, then 7 interleaved runs, median.
+  //    taken in the steady state: 3 warm-up runs of each, then 11 interleaved runs, median.
   const opts = { file: 'bench.xlsx', today: { y: 2025, m: 11, d: 20 } };
   const cold = time(() => checkWorkbook(grid, opts));
   let sink = 0;
@@ -69,7 +69,7 @@ async function main() {
   const engineMs = [];
   const bareMs = [];
   let findings = cold.r.findings.length;
-  const RUNS = 7;
+  const RUNS = 11;
   for (let k = 0; k < RUNS; k++) {
     const e = time(() => checkWorkbook(grid, opts));
     engineMs.push(e.ms);
