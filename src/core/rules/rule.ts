@@ -4,9 +4,10 @@
  * and a check function. A new rule is one new file, its case table in test/rules/, and one line in index.ts.
  *
  * A rule that looks at a table's cells row by row returns a RowVisitor from `check`; the engine then reads the
- * table once and calls every rule's visitor on each row before going on to the next. Rules that look at a column
- * parsed once for several rules (the ID numbers, see id-common.ts) or at a handful of cells do their work in
- * `check` itself.
+ * table once, block of rows after block, and calls every rule's visitor on a block before going on to the next.
+ * Rules that read a column parsed once for several rules during that pass (the ID numbers, see id-common.ts; the
+ * unit types, unit-type-common.ts) return a RowCheck and do their work in `end`; rules that look at a handful of
+ * cells do it in `check` itself.
  */
 import type { CellValue, Sheet } from '../grid';
 import type { RowCells } from '../row-blocks';
