@@ -83,9 +83,9 @@ function isScientific(s: string): boolean {
 }
 
 /**
- * The ID column of one table, parsed once, column-wise: entry i is data row `rows[i]`. Typed arrays and the
- * cell strings themselves (an already clean value is not copied), so reading 100,000 rows allocates almost
- * nothing per row.
+ * The ID column of one table, parsed once (during the row pass, see idColumn): entry i is data row `rows[i]`.
+ * Typed arrays only — the texts are read again from the grid for the few cells that get a finding — so 100,000
+ * rows allocate nothing per row.
  */
 export class IdColumn {
   readonly size: number;
