@@ -23,3 +23,18 @@ export function forEachBlock(sheet: Sheet, rows: readonly number[], visit: (bloc
     visit(block, first, count);
   }
 }
+
+/** What `fillSharedColumn` needs of a table context (rules/rule.ts TableContext). */
+interface PassContext {
+  readonly sheet: Sheet;
+  readonly table: { readonly rows: readonly number[] };
+  beforeRows(fill: (block: readonly RowCells[], first: number, count: number) => void): boolean;
+}
+
+/**
+ * Fill a column shared by several rules: during the row pass when it is still to come (before the rules'
+ * visitors see each block), otherwise at once, block after block.
+ */
+export function fillSharedColumn(ctx: PassContext, fill: (block: readonly RowCells[], first: number, count: number) => void): void {
+  if (!ctx.beforeRows(fill)) forEachBlock(ctx.sheet, ctx.table.rows, fill);
+}

@@ -35,7 +35,7 @@
 import { a1, type CellValue, type Sheet } from '../grid';
 import { firstOccurrences, hashInts, hashString } from '../first-seen';
 import { cellText } from '../normalize';
-import { forEachBlock } from '../row-blocks';
+import { fillSharedColumn } from '../row-blocks';
 import { compact, emptyInspection, inspect, toEighteen, calcCheckDigit, type IdInspection } from '../identifiers/resident-id';
 import { isKnownCountyNumber } from '../identifiers/region';
 import { inspect as inspectUscc, type UsccInspection } from '../identifiers/uscc';
@@ -132,10 +132,6 @@ export class IdColumn {
     this.j = sheet === null ? 0 : col - sheet.left;
   }
 
-  /** Parse every entry, reading the grid (when the column is asked for after the row pass). */
-  fillAll(sheet: Sheet): void {
-    forEachBlock(sheet, this.rows, (block, first, count) => this.fill(block, first, count));
-  }
 
   /** Parse the entries of a block of the row pass (see RowVisitor): the rows are read once for all rules. */
   fill(block: readonly RowCells[], first: number, count: number): void {
@@ -277,7 +273,7 @@ export function idColumn(ctx: TableContext): IdColumn {
     if (col < 0) c = new IdColumn([], -1, null);
     else {
       const made = new IdColumn(ctx.table.rows, col, ctx.sheet);
-      if (!ctx.beforeRows((block, first, count) => made.fill(block, first, count))) made.fillAll(ctx.sheet);
+      fillSharedColumn(ctx, (block, first, count) => made.fill(block, first, count));
       c = made;
     }
     idCache.set(ctx, c);

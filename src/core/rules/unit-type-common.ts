@@ -4,7 +4,7 @@
  * case), and only the other cells are kept, with what the lookup said. Both rules then read those few cells.
  */
 import { cleanCellText } from '../normalize';
-import { forEachBlock } from '../row-blocks';
+import { fillSharedColumn } from '../row-blocks';
 import { unitTypeLookup, type UnitTypeMatch } from '../profiles/unit-types';
 import type { RowCells, TableContext } from './rule';
 
@@ -44,10 +44,6 @@ export class UnitTypeColumn {
       this.matches.push(m);
     }
   }
-
-  fillAll(ctx: TableContext): void {
-    forEachBlock(ctx.sheet, ctx.table.rows, (block, first, count) => this.fill(block, first, count));
-  }
 }
 
 const cache = new WeakMap<TableContext, UnitTypeColumn | null>();
@@ -63,7 +59,7 @@ export function unitTypeColumn(ctx: TableContext): UnitTypeColumn | null {
     if (j < 0) c = null;
     else {
       const made = new UnitTypeColumn(ctx, j);
-      if (!ctx.beforeRows((block, first, count) => made.fill(block, first, count))) made.fillAll(ctx);
+      fillSharedColumn(ctx, (block, first, count) => made.fill(block, first, count));
       c = made;
     }
     cache.set(ctx, c);
