@@ -7,12 +7,12 @@ import { cleanText, cellText } from './normalize';
 import { compareSeverity, formatMessage, type Finding, type Lang, type Severity } from './finding';
 import { ALL_FORMS } from './forms';
 import type { TableKind } from './forms/form';
-import { locateTables } from './locate';
+import { locateTables, type RowScanner } from './locate';
 import { locateVerticalTables } from './locate-vertical';
 import type { Profile } from './profiles/schema';
 import { getProfile, DEFAULT_PROFILE_ID } from './profiles';
 import { ALL_RULES } from './rules';
-import { forEachBlock } from './row-blocks';
+import { forEachBlock, rowsOf, type RowSource } from './row-blocks';
 import { isRunRule, type Report, type RowVisitor, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
 import type { LocatedTable, YMD } from './table';
 import { TALLY_KINDS, tallyFor, type Tally, type TallyDetail } from './tally';
@@ -26,6 +26,11 @@ export interface CheckOptions {
   today?: YMD;
   /** Rules to run; defaults to the whole catalogue. */
   rules?: readonly Rule[];
+  /**
+   * Read each tabular table's rows while locating them, in the rules' row pass (the default), or locate every
+   * table completely first (false): both give the same findings; the tests compare them.
+   */
+  streamRows?: boolean;
 }
 
 /** A finding with its 0-based sheet coordinates, for hosts that mark or select the cell. */
@@ -63,6 +68,8 @@ class Context implements TableContext {
     readonly profile: Profile,
     readonly referenceDate: YMD,
     readonly today: YMD,
+    /** See TableContext.rowCapacity: set to the number of rows once the row pass is over. */
+    public rowCapacity: number,
     private readonly sink: (r: Report, ctx: Context, ruleIndex: number) => void,
     public ruleIndex = 0,
   ) {}
@@ -128,8 +135,8 @@ class Context implements TableContext {
 }
 
 /** The single pass over a table's data rows: every rule's visitor on one block of rows, then the next block. */
-function visitRows(sheet: Sheet, table: LocatedTable, ctx: Context, visitors: readonly RowVisitor[], owners: readonly number[]): void {
-  forEachBlock(sheet, table.rows, (block, first, count) => {
+function visitRows(source: RowSource, ctx: Context, visitors: readonly RowVisitor[], owners: readonly number[]): void {
+  forEachBlock(source, (block, first, count) => {
     for (let v = 0; v < visitors.length; v++) {
       ctx.ruleIndex = owners[v];
       visitors[v](block, first, count);
@@ -216,6 +223,7 @@ export class RunChecker {
   private readonly lang: Lang;
   private readonly today: YMD;
   private readonly rules: readonly Rule[];
+  private readonly streamRows: boolean;
   private readonly books: { file: string; tables: TableSummary[]; located: CheckResult['located']; raw: RawFindings; refs: RunRef[] }[] = [];
   /** Each rule's severity under the profile (a profile may lower or raise a rule's default). */
   private readonly severities: Severity[];
@@ -225,6 +233,7 @@ export class RunChecker {
     this.lang = opts.lang ?? 'zh';
     this.today = opts.today ?? todayYMD();
     this.rules = opts.rules ?? ALL_RULES;
+    this.streamRows = opts.streamRows ?? true;
     // A profile may lower (or raise) a rule's default severity, e.g. quota.cap-exceeded → warning.
     this.severities = this.rules.map((rule) => this.profile.severity?.[rule.meta.id] ?? rule.meta.severity);
   }
@@ -272,18 +281,13 @@ export class RunChecker {
 
     wb.sheets.forEach((grid, sheetIx) => {
       const sheet = new Sheet(grid);
-      const tabular = locateTables(sheet, ALL_FORMS);
-      const claimed = tabular.map((t) => ({ top: t.headerRow, bottom: t.bottom }));
-      for (const table of [...tabular, ...locateVerticalTables(sheet, ALL_FORMS, claimed)]) {
+      // Locate a table, run its rules, read its rows in one pass (while they are being located when `scanner` is
+      // given), end the rules; then the next table.
+      const checkTable = (table: LocatedTable, scanner: RowScanner | null) => {
         located.push({ sheet, table });
-        tables.push({
-          sheet: sheet.name,
-          kind: table.kind,
-          range: a1Range({ top: table.headerRow, left: table.left, bottom: table.bottom, right: table.right }),
-          rows: table.rows.length,
-        });
         const reference = table.title?.formDate ?? today;
-        const ctx = new Context(file, sheet, table, profile, reference, today, (r, c, ix) => this.sink(raw, r, c, ix, sheetIx));
+        const capacity = scanner === null ? table.rows.length : scanner.capacity;
+        const ctx = new Context(file, sheet, table, profile, reference, today, capacity, (r, c, ix) => this.sink(raw, r, c, ix, sheetIx));
         refs.push({ file, sheet, table, ctx, sheetIx });
         const visitors: RowVisitor[] = [];
         const owners: number[] = [];
@@ -303,12 +307,29 @@ export class RunChecker {
         // Shared columns are filled first on each block, then every rule's visitor runs on it.
         const fills = ctx.fills ?? [];
         ctx.fills = null;
-        if (visitors.length + fills.length > 0) visitRows(sheet, table, ctx, [...fills, ...visitors], [...fills.map(() => -1), ...owners]);
+        const all = [...fills, ...visitors];
+        const allOwners = [...fills.map(() => -1), ...owners];
+        if (scanner !== null) {
+          visitRows(scanner, ctx, all, allOwners);
+          scanner.finish();
+          table.bottom = scanner.bottom;
+        } else if (all.length > 0) visitRows(rowsOf(sheet, table.rows), ctx, all, allOwners);
+        ctx.rowCapacity = table.rows.length;
         for (const e of ends) {
           ctx.ruleIndex = e.ix;
           e.end();
         }
-      }
+        tables.push({
+          sheet: sheet.name,
+          kind: table.kind,
+          range: a1Range({ top: table.headerRow, left: table.left, bottom: table.bottom, right: table.right }),
+          rows: table.rows.length,
+        });
+      };
+      const tabular = locateTables(sheet, ALL_FORMS, this.streamRows ? checkTable : undefined);
+      if (!this.streamRows) for (const table of tabular) checkTable(table, null);
+      const claimed = tabular.map((t) => ({ top: t.headerRow, bottom: t.bottom }));
+      for (const table of locateVerticalTables(sheet, ALL_FORMS, claimed)) checkTable(table, null);
     });
 
     rules.forEach((rule, ix) => {

@@ -191,8 +191,13 @@ export function categoryFrom(text: string): string | null {
 /**
  * Find every table of the given forms on a sheet. Rows inside a located table are not scanned for headers again,
  * so the cost is linear in the sheet's size.
+ *
+ * With `each`, every table is handed over as soon as its header is found, with its rows still to be read: `each`
+ * reads them through the scanner (the check's row pass does, block after block, so that each row comes from
+ * memory once), and the table's `rows` and `bottom` are complete when `each` returns. Without it the tables
+ * come back complete.
  */
-export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTable[] {
+export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (table: LocatedTable, scanner: RowScanner) => void): LocatedTable[] {
   const ixs = forms.filter((f) => f.layout !== 'vertical').map(indexForm); // vertical forms: locate-vertical.ts
   const tables: LocatedTable[] = [];
   let title: TitleInfo | null = null;
@@ -215,9 +220,9 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
     const cols = Object.values(match.columns);
     const left = Math.min(...cols);
     const right = Math.max(...cols);
-    const { rows, bottom, end: r } = dataRows(sheet, row + match.headerRows, match.columns.seq ?? -1, ixs);
+    const scanner = new RowScanner(sheet, row + match.headerRows, match.columns.seq ?? -1, ixs);
     const missing = match.form.columns.filter((c) => c.required && !(c.role in match.columns)).map((c) => c.role);
-    tables.push({
+    const table: LocatedTable = {
       kind: match.form.kind,
       form: match.form,
       sheet: sheet.name,
@@ -225,52 +230,98 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[]): LocatedTa
       headerRows: match.headerRows,
       columns: match.columns,
       missing,
-      rows,
+      rows: scanner.rows,
       left,
       right,
-      bottom,
+      bottom: scanner.bottom,
       category: section ?? sheetCategory,
       title,
-    });
+    };
+    if (each) each(table, scanner);
+    scanner.finish();
+    table.bottom = scanner.bottom;
+    tables.push(table);
     section = null;
-    row = r;
+    row = scanner.end;
   }
   return tables;
 }
 
 /**
- * The data rows of a table whose header ends above `from`: up to an empty row, a footnote, signature or section
- * line, or the next header. `end` is the first row after the table. Each row's array is read once (100,000-row
- * tables), in a function of its own so that the loop is optimised on its own.
+ * Reads the data rows of a table whose header ends above `from`: up to an empty row, a footnote, signature or
+ * section line, or the next header. `rows` grows as rows are read; `end` is then the first row after the
+ * table. Each row's array is read once (100,000-row tables).
  */
-function dataRows(sheet: Sheet, from: number, seqCol: number, ixs: FormIndex[]): { rows: number[]; bottom: number; end: number } {
-  // A row can start the next table only if its first cell is a header label of some form: the full header match
-  // (every cell against every form, about 8 µs) is tried on those rows only, not on 100,000 data rows.
-  const labels = new Set<string>();
-  for (const ix of ixs) for (const k of ix.keys.keys()) labels.add(k);
-  // Pushed, not pre-sized: `new Array(n)` of 100,000 or more entries is a dictionary, slow for every reader.
-  const rows: number[] = [];
-  let bottom = from - 1;
-  const seqAt = seqCol - sheet.left;
-  const values = sheet.grid.values;
-  const top = sheet.top;
-  let r = from;
-  for (; r < sheet.bottom; r++) {
-    const cells = values[r - top];
-    const first = cells ? firstNonEmpty(cells, 0) : -1;
-    if (first < 0) break; // an empty row ends the table
-    const v = cells[first];
-    const lead = typeof v === 'string' ? compactText(v) : '';
-    if (lead && !isNumberText(lead)) {
-      if (TERMINATOR_FIRST.has(lead[0]) && isTerminatorLine(lead)) break;
-      if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v)) && bestMatch(sheet, r, ixs)) break;
-    }
-    bottom = r;
-    // A pre-numbered template row: only its 序号 is filled.
-    if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
-    rows.push(r);
+export class RowScanner {
+  /** Data rows (0-based sheet rows) read so far, in order; template rows holding only a 序号 are left out. */
+  readonly rows: number[] = [];
+  /** Last row of the table read so far (inclusive). */
+  bottom: number;
+  /** Next row to read; once `done`, the first row after the table. */
+  end: number;
+  done = false;
+  /** An upper bound of the table's data rows (every row down to the sheet's last). */
+  readonly capacity: number;
+  private readonly seqAt: number;
+  /** First-cell texts that may start the next table: the header labels of the forms. */
+  private readonly labels: Set<string>;
+
+  constructor(
+    private readonly sheet: Sheet,
+    from: number,
+    private readonly seqCol: number,
+    private readonly ixs: readonly FormIndex[],
+  ) {
+    this.bottom = from - 1;
+    this.end = from;
+    this.capacity = Math.max(0, sheet.bottom - from);
+    this.seqAt = seqCol - sheet.left;
+    // A row can start the next table only if its first cell is a header label of some form: the full header
+    // match (every cell against every form, about 8 µs) is tried on those rows only, not on 100,000 data rows.
+    this.labels = new Set<string>();
+    for (const ix of ixs) for (const k of ix.keys.keys()) this.labels.add(k);
   }
-  return { rows, bottom, end: r };
+
+  /**
+   * Read data rows until `max` more are found or the table ends; the cells of each go into `block` (if given)
+   * from 0 on.
+   * Returns how many were found (0 once the table has ended).
+   */
+  next(block: (readonly (CellValue | undefined)[])[] | null, max: number): number {
+    if (this.done) return 0;
+    const { sheet, seqCol, seqAt, labels, rows } = this;
+    const values = sheet.grid.values;
+    const top = sheet.top;
+    let n = 0;
+    let r = this.end;
+    for (; r < sheet.bottom && n < max; r++) {
+      const cells = values[r - top];
+      const first = cells ? firstNonEmpty(cells, 0) : -1;
+      if (first < 0) break; // an empty row ends the table
+      const v = cells[first];
+      if (typeof v === 'string') {
+        const lead = compactText(v);
+        if (lead && !isNumberText(lead)) {
+          if (TERMINATOR_FIRST.has(lead[0]) && isTerminatorLine(lead)) break;
+          if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v)) && bestMatch(sheet, r, this.ixs as FormIndex[])) break;
+        }
+      }
+      this.bottom = r;
+      // A pre-numbered template row: only its 序号 is filled.
+      if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
+      rows.push(r);
+      if (block !== null) block[n] = cells;
+      n++;
+    }
+    this.end = r;
+    if (n < max) this.done = true;
+    return n;
+  }
+
+  /** Read the rest of the table. */
+  finish(): void {
+    while (this.next(null, 1 << 30) > 0);
+  }
 }
 
 /** Index of the first non-empty entry of a row's cells from `from`, -1 when there is none. */

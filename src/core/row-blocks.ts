@@ -12,15 +12,35 @@ export const BLOCK = 256;
 
 const NO_CELLS: RowCells = [];
 
-/** Calls `visit(block, first, count)` for the data rows `rows` of a sheet, block after block. */
-export function forEachBlock(sheet: Sheet, rows: readonly number[], visit: (block: readonly RowCells[], first: number, count: number) => void): void {
+/** Where a row pass gets its rows: `next` puts the cells of up to `max` further data rows into `block`. */
+export interface RowSource {
+  /** How many rows it put there, from block[0] on; 0 when there are no more. */
+  next(block: RowCells[], max: number): number;
+}
+
+/** The data rows `rows` of a sheet (already located) as a RowSource. */
+export function rowsOf(sheet: Sheet, rows: readonly number[]): RowSource {
   const values = sheet.grid.values;
   const top = sheet.top;
+  let at = 0;
+  return {
+    next(block, max) {
+      const count = Math.min(max, rows.length - at);
+      for (let k = 0; k < count; k++) block[k] = values[rows[at + k] - top] ?? NO_CELLS;
+      at += count;
+      return count;
+    },
+  };
+}
+
+/** Calls `visit(block, first, count)` for the rows of a source, block after block; `first` counts from 0. */
+export function forEachBlock(source: RowSource, visit: (block: readonly RowCells[], first: number, count: number) => void): void {
   const block: RowCells[] = new Array<RowCells>(BLOCK).fill(NO_CELLS);
-  for (let first = 0; first < rows.length; first += BLOCK) {
-    const count = Math.min(BLOCK, rows.length - first);
-    for (let k = 0; k < count; k++) block[k] = values[rows[first + k] - top] ?? NO_CELLS;
+  for (let first = 0; ; ) {
+    const count = source.next(block, BLOCK);
+    if (count === 0) return;
     visit(block, first, count);
+    first += count;
   }
 }
 
@@ -36,5 +56,5 @@ interface PassContext {
  * visitors see each block), otherwise at once, block after block.
  */
 export function fillSharedColumn(ctx: PassContext, fill: (block: readonly RowCells[], first: number, count: number) => void): void {
-  if (!ctx.beforeRows(fill)) forEachBlock(ctx.sheet, ctx.table.rows, fill);
+  if (!ctx.beforeRows(fill)) forEachBlock(rowsOf(ctx.sheet, ctx.table.rows), fill);
 }

@@ -135,6 +135,38 @@ describe('locateTables', () => {
   });
 });
 
+describe('locateTables with each table handed over for its rows to be read', () => {
+  test('rows read a few at a time give the tables located at once, template rows and footnotes aside', () => {
+    const sheet = sheetOf(seedLike);
+    const seen: { kind: string; before: number; blocks: number[]; rows: number[] }[] = [];
+    const tables = locateTables(sheet, ALL_FORMS, (table, scanner) => {
+      const block: (readonly (CellValue | undefined)[])[] = [];
+      const blocks: number[] = [];
+      const before = table.rows.length;
+      for (let n = scanner.next(block, 1); n > 0; n = scanner.next(block, 1)) {
+        expect(block[0]).toBe(sheet.grid.values[table.rows[table.rows.length - 1] - sheet.top]);
+        blocks.push(n);
+      }
+      seen.push({ kind: table.kind, before, blocks, rows: [...table.rows] });
+    });
+    expect(seen).toEqual([
+      { kind: 'annex3.collective', before: 0, blocks: [1, 1], rows: [4, 5] },
+      { kind: 'annex3.individual', before: 0, blocks: [1, 1], rows: [10, 11] },
+    ]);
+    expect(tables).toEqual(locateTables(sheetOf(seedLike), ALL_FORMS));
+  });
+
+  test('a table whose rows are left unread is read to its end before the next table is looked for', () => {
+    const kinds: string[] = [];
+    const tables = locateTables(sheetOf(seedLike), ALL_FORMS, (table) => kinds.push(table.kind));
+    expect(kinds).toEqual(['annex3.collective', 'annex3.individual']);
+    expect(tables.map((t) => [t.rows, t.bottom])).toEqual([
+      [[4, 5], 6],
+      [[10, 11], 11],
+    ]);
+  });
+});
+
 describe('parseChineseDate / categoryFrom', () => {
   test.each([
     ['2025年11月3日', { y: 2025, m: 11, d: 3 }],

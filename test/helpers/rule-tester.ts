@@ -107,12 +107,21 @@ export function buildSheet(c: SheetCase, sheetName = 'Sheet1'): SheetGrid {
   return { name: sheetName, values };
 }
 
+/**
+ * The findings of one rule on a case's sheet. Every case is checked twice — rows read during the row pass (the
+ * engine's default) and tables located completely first — and both must give the same findings.
+ */
 export function runRule(rule: Rule, c: SheetCase): LocatedFinding[] {
   const sheets = [buildSheet(c), ...(c.extraSheets ?? [])];
-  const result = checkWorkbook(
-    { name: 'case.xlsx', sheets },
-    { file: 'case.xlsx', profile: c.profile, today: c.today ?? DEFAULT_TODAY, rules: [rule] },
-  );
+  const run = (streamRows: boolean) =>
+    checkWorkbook(
+      { name: 'case.xlsx', sheets },
+      { file: 'case.xlsx', profile: c.profile, today: c.today ?? DEFAULT_TODAY, rules: [rule], streamRows },
+    );
+  const result = run(true);
+  const located = run(false);
+  expect(result.findings).toEqual(located.findings);
+  expect(result.tables).toEqual(located.tables);
   return result.findings;
 }
 

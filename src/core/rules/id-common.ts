@@ -88,7 +88,6 @@ function isScientific(s: string): boolean {
  * rows allocate nothing per row.
  */
 export class IdColumn {
-  readonly size: number;
   /** Outcome of checks 1–6 of the precedence, as an index into STATUSES. */
   private readonly codes: Uint8Array;
   /** Birth date as yyyymmdd (0 when the shape is wrong). */
@@ -113,14 +112,14 @@ export class IdColumn {
   private readonly j: number;
 
   constructor(
-    /** 0-based sheet rows, in order. */
+    /** 0-based sheet rows, in order (the table's: it grows during the row pass). */
     readonly rows: readonly number[],
     /** 0-based sheet column of the IDs. */
     readonly col: number,
     sheet: Sheet | null,
+    /** At least the number of rows (TableContext.rowCapacity). */
+    n: number = rows.length,
   ) {
-    const n = rows.length;
-    this.size = n;
     // Only typed arrays per row: the texts are read again from the grid for the few cells that get a finding.
     this.codes = new Uint8Array(n);
     this.birth = new Int32Array(n);
@@ -192,6 +191,11 @@ export class IdColumn {
     const tail = ((k.charCodeAt(14) - 48) * 100 + (k.charCodeAt(15) - 48) * 10 + (k.charCodeAt(16) - 48)) * 16 + (check === 40 ? 10 : check);
     this.keyHash[i] = hashInts(r.county, this.birth[i], tail);
     if (ok && (this.flags[i] & (NUMERIC | FIFTEEN | NORMALIZED | UNKNOWN_COUNTY)) !== 0) this.marked.push(i);
+  }
+
+  /** Number of entries: the table's data rows (all of them once the row pass is over). */
+  get size(): number {
+    return this.rows.length;
   }
 
   private value(i: number): CellValue {
@@ -272,7 +276,7 @@ export function idColumn(ctx: TableContext): IdColumn {
     const col = ctx.col(ID_ROLE);
     if (col < 0) c = new IdColumn([], -1, null);
     else {
-      const made = new IdColumn(ctx.table.rows, col, ctx.sheet);
+      const made = new IdColumn(ctx.table.rows, col, ctx.sheet, ctx.rowCapacity);
       fillSharedColumn(ctx, (block, first, count) => made.fill(block, first, count));
       c = made;
     }

@@ -37,11 +37,11 @@ export const rule: TableRule = {
     const jName = ctx.index(nameRole);
     const jEmployer = collective ? -1 : ctx.index('employer');
     const rows = ctx.table.rows;
-    const n = rows.length;
+    const cap = ctx.rowCapacity;
     // While the rows are read: the hash of each compact, lower-case name, computed from the cell's own string in
     // one scan (cleaning first would change nothing the compact form keeps).
-    const hashes = new Int32Array(n);
-    const has = new Uint8Array(n);
+    const hashes = new Int32Array(cap);
+    const has = new Uint8Array(cap);
     const nameKey = (i: number) => asciiLower(compactText(ctx.text(rows[i], nameRole)));
     const employerKey = (i: number) => (collective ? '' : asciiLower(compactText(ctx.text(rows[i], 'employer'))));
     return {
@@ -57,6 +57,7 @@ export const rule: TableRule = {
         }
       },
       end() {
+        const n = rows.length;
         // Same name (first occurrence of each); people sharing a name are told apart by employer.
         const first = firstOccurrences(hashes, has, n, (a, b) => nameKey(a) === nameKey(b));
         const sameName = new Map<number, { employer: string; i: number }[]>();

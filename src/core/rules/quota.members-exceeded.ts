@@ -50,25 +50,29 @@ export const rule: TableRule = {
     const hasMembers = ctx.has('members');
     const hasList = ctx.has('roster');
     if (!hasMembers && !hasList) return;
-    for (const row of ctx.table.rows) {
-      const catText = ctx.text(row, 'category');
-      if (catText === '') continue;
-      for (const r of rosters) {
-        if (!r.categories.some((n) => categories.is(catText, n) || categories.is(n, catText))) continue;
-        const category = categories.category(catText)?.name ?? catText;
-        if (hasMembers && r.count.includes('members')) {
-          const n = quotaNumber(ctx.value(row, 'members'));
-          if (n !== null && !Number.isNaN(n) && n > r.max) {
-            ctx.report({ row, col: ctx.col('members'), messageId: 'members', severity: r.severity, data: { category, count: n, max: r.max, label: r.label } });
+    return {
+      end() {
+        for (const row of ctx.table.rows) {
+          const catText = ctx.text(row, 'category');
+          if (catText === '') continue;
+          for (const r of rosters) {
+            if (!r.categories.some((n) => categories.is(catText, n) || categories.is(n, catText))) continue;
+            const category = categories.category(catText)?.name ?? catText;
+            if (hasMembers && r.count.includes('members')) {
+              const n = quotaNumber(ctx.value(row, 'members'));
+              if (n !== null && !Number.isNaN(n) && n > r.max) {
+                ctx.report({ row, col: ctx.col('members'), messageId: 'members', severity: r.severity, data: { category, count: n, max: r.max, label: r.label } });
+              }
+            }
+            if (hasList && r.count.includes('list')) {
+              const names = rosterNames(ctx.text(row, 'roster'));
+              if (names.length > r.max) {
+                ctx.report({ row, col: ctx.col('roster'), messageId: 'list', severity: r.severity, data: { category, count: names.length, max: r.max, label: r.label } });
+              }
+            }
           }
         }
-        if (hasList && r.count.includes('list')) {
-          const names = rosterNames(ctx.text(row, 'roster'));
-          if (names.length > r.max) {
-            ctx.report({ row, col: ctx.col('roster'), messageId: 'list', severity: r.severity, data: { category, count: names.length, max: r.max, label: r.label } });
-          }
-        }
-      }
-    }
+      },
+    };
   },
 };

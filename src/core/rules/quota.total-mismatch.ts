@@ -34,31 +34,35 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    const { regions, total } = quotaRows(ctx.sheet, ctx.table);
-    for (const c of ctx.table.form.columns) {
-      if (NOT_COUNTED.has(c.role) || !ctx.has(c.role)) continue;
-      const col = ctx.col(c.role);
-      let sum = 0;
-      let readable = true;
-      for (const row of regions) {
-        const n = quotaNumber(ctx.value(row, c.role));
-        if (n === null) continue;
-        if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) {
-          readable = false;
-          ctx.report({ row, col, messageId: 'notNumber', data: { label: c.label, value: ctx.text(row, c.role) } });
-          continue;
+    return {
+      end() {
+        const { regions, total } = quotaRows(ctx.sheet, ctx.table);
+        for (const c of ctx.table.form.columns) {
+          if (NOT_COUNTED.has(c.role) || !ctx.has(c.role)) continue;
+          const col = ctx.col(c.role);
+          let sum = 0;
+          let readable = true;
+          for (const row of regions) {
+            const n = quotaNumber(ctx.value(row, c.role));
+            if (n === null) continue;
+            if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) {
+              readable = false;
+              ctx.report({ row, col, messageId: 'notNumber', data: { label: c.label, value: ctx.text(row, c.role) } });
+              continue;
+            }
+            sum += n;
+          }
+          if (total === null) continue;
+          const t = quotaNumber(ctx.value(total, c.role));
+          if (t === null) {
+            if (readable) ctx.report({ row: total, col, messageId: 'missing', data: { label: c.label, sum }, value: null, fix: String(sum) });
+          } else if (Number.isNaN(t)) {
+            ctx.report({ row: total, col, messageId: 'notNumber', data: { label: c.label, value: ctx.text(total, c.role) } });
+          } else if (readable && t !== sum) {
+            ctx.report({ row: total, col, messageId: 'mismatch', data: { label: c.label, value: t, sum }, fix: String(sum) });
+          }
         }
-        sum += n;
-      }
-      if (total === null) continue;
-      const t = quotaNumber(ctx.value(total, c.role));
-      if (t === null) {
-        if (readable) ctx.report({ row: total, col, messageId: 'missing', data: { label: c.label, sum }, value: null, fix: String(sum) });
-      } else if (Number.isNaN(t)) {
-        ctx.report({ row: total, col, messageId: 'notNumber', data: { label: c.label, value: ctx.text(total, c.role) } });
-      } else if (readable && t !== sum) {
-        ctx.report({ row: total, col, messageId: 'mismatch', data: { label: c.label, value: t, sum }, fix: String(sum) });
-      }
-    }
+      },
+    };
   },
 };

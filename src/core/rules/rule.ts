@@ -76,6 +76,11 @@ export interface TableContext {
   /** Form date from the title line, else `today`. Used for birth dates and ages. */
   readonly referenceDate: YMD;
   readonly today: YMD;
+  /**
+   * At least `table.rows.length` once every row is read (during `check` the rows may still be to come, see
+   * TableRule.check): size per-row arrays by it. After the row pass, the number of rows itself.
+   */
+  readonly rowCapacity: number;
   /** True when the column of this role was found. */
   has(role: string): boolean;
   /** 0-based sheet column of a role (-1 when absent). */
@@ -114,7 +119,11 @@ export interface RunContext {
 
 export interface TableRule {
   meta: RuleMeta & { scope?: 'table' };
-  /** Checks the table, or returns the check of each row (see RowVisitor, RowCheck). */
+  /**
+   * Checks the table, or returns the check of each row (see RowVisitor, RowCheck). A tabular table's rows are
+   * read while it is located, in the row pass itself: during `check` the table's `rows` may still be empty.
+   * Read them in the RowVisitor (`table.rows[first + k]` is there) or in `end`, when they are all known.
+   */
   check(ctx: TableContext): RowVisitor | RowCheck | void;
 }
 

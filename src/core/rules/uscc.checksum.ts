@@ -23,9 +23,13 @@ export const rule: TableRule = {
   },
   check(ctx) {
     if (!ctx.has(USCC_ROLE)) return;
-    for (const c of usccCells(ctx)) {
-      if (c.status !== 'checksum' || !c.code) continue;
-      ctx.report({ row: c.row, col: c.col, messageId: 'checksum', data: { expected: c.code.expected, actual: c.code.clean[17] }, fix: null });
-    }
+    return {
+      end() {
+        for (const c of usccCells(ctx)) {
+          if (c.status !== 'checksum' || !c.code) continue;
+          ctx.report({ row: c.row, col: c.col, messageId: 'checksum', data: { expected: c.code.expected, actual: c.code.clean[17] }, fix: null });
+        }
+      },
+    };
   },
 };

@@ -31,14 +31,18 @@ export const rule: TableRule = {
   },
   check(ctx) {
     if (!ctx.has(USCC_ROLE)) return;
-    for (const c of usccCells(ctx)) {
-      if (c.status === 'precision-lost') {
-        ctx.report({ row: c.row, col: c.col, messageId: 'precisionLost', data: { value: c.text }, value: c.text, fix: null });
-      } else if (c.status === 'format' && c.code) {
-        ctx.report({ row: c.row, col: c.col, messageId: 'character', data: { pos: c.code.badAt, char: c.code.clean[c.code.badAt - 1] }, fix: null });
-      } else if (c.status === 'length' && c.code) {
-        ctx.report({ row: c.row, col: c.col, messageId: 'length', data: { length: c.code.clean.length }, fix: null });
-      }
-    }
+    return {
+      end() {
+        for (const c of usccCells(ctx)) {
+          if (c.status === 'precision-lost') {
+            ctx.report({ row: c.row, col: c.col, messageId: 'precisionLost', data: { value: c.text }, value: c.text, fix: null });
+          } else if (c.status === 'format' && c.code) {
+            ctx.report({ row: c.row, col: c.col, messageId: 'character', data: { pos: c.code.badAt, char: c.code.clean[c.code.badAt - 1] }, fix: null });
+          } else if (c.status === 'length' && c.code) {
+            ctx.report({ row: c.row, col: c.col, messageId: 'length', data: { length: c.code.clean.length }, fix: null });
+          }
+        }
+      },
+    };
   },
 };
