@@ -150,7 +150,10 @@ function visitRows(source: RowSource, ctx: Context, visitors: readonly RowVisito
  * findings are many, its rows at most 1,048,576), then the few findings of one row by insertion.
  */
 function orderFindings(raw: RawFindings): LocatedFinding[] {
-  const { list, sheetIx, ruleIx, rows: rowOf } = raw;
+  const { list } = raw;
+  const sheetIx = raw.sheetIx.data;
+  const ruleIx = raw.ruleIx.data;
+  const rowOf = raw.rows.data;
   const n = list.length;
   const before = (x: number, y: number) => {
     const f = list[x];
@@ -202,13 +205,27 @@ export interface RunResult {
   tallyDetail: TallyDetail;
 }
 
+/** A list of integers in a typed array that grows as they are added (`data[i]` for i < n). */
+class IntList {
+  data = new Int32Array(64);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.n++] = v;
+  }
+}
+
 /** A workbook's findings as reported, with what orders them: sheet, then catalogue position of the rule. */
 interface RawFindings {
   list: LocatedFinding[];
-  sheetIx: number[];
-  ruleIx: number[];
+  sheetIx: IntList;
+  ruleIx: IntList;
   /** list[i].row, kept apart: the sort reads it 15,000 times. */
-  rows: number[];
+  rows: IntList;
 }
 type RunRef = TableRef & { sheetIx: number };
 
@@ -276,7 +293,7 @@ export class RunChecker {
     const { profile, today, rules } = this;
     const tables: TableSummary[] = [];
     const located: CheckResult['located'] = [];
-    const raw: RawFindings = { list: [], sheetIx: [], ruleIx: [], rows: [] };
+    const raw: RawFindings = { list: [], sheetIx: new IntList(), ruleIx: new IntList(), rows: new IntList() };
     const refs: RunRef[] = [];
 
     wb.sheets.forEach((grid, sheetIx) => {

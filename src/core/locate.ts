@@ -294,10 +294,13 @@ export class RowScanner {
     const top = sheet.top;
     let n = 0;
     let r = this.end;
+    let bottom = this.bottom;
     for (; r < sheet.bottom && n < max; r++) {
       const cells = values[r - top];
-      const first = cells ? firstNonEmpty(cells, 0) : -1;
-      if (first < 0) break; // an empty row ends the table
+      if (!cells) break; // an empty row ends the table
+      // Most data rows start with their 序号, a number.
+      const first = typeof cells[0] === 'number' ? 0 : firstNonEmpty(cells, 0);
+      if (first < 0) break;
       const v = cells[first];
       if (typeof v === 'string') {
         const lead = compactText(v);
@@ -306,13 +309,14 @@ export class RowScanner {
           if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v)) && bestMatch(sheet, r, this.ixs as FormIndex[])) break;
         }
       }
-      this.bottom = r;
+      bottom = r;
       // A pre-numbered template row: only its 序号 is filled.
       if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
       rows.push(r);
       if (block !== null) block[n] = cells;
       n++;
     }
+    this.bottom = bottom;
     this.end = r;
     if (n < max) this.done = true;
     return n;
