@@ -7,7 +7,9 @@
  * table once, block of rows after block, and calls every rule's visitor on a block before going on to the next.
  * Rules that read a column parsed once for several rules during that pass (the ID numbers, see id-common.ts; the
  * unit types, unit-type-common.ts) return a RowCheck and do their work in `end`; rules that look at a handful of
- * cells do it in `check` itself.
+ * cells outside the data rows (the header, the title line) do it in `check` itself. A tabular table's data rows
+ * are found during that same pass (locate.ts RowScanner), so a rule that goes through the rows in its own loop
+ * does so in `end`, when `table.rows` is complete.
  */
 import type { CellValue, Sheet } from '../grid';
 import type { RowCells } from '../row-blocks';
