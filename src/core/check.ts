@@ -291,7 +291,6 @@ export class RunChecker {
   /** Locate and check one workbook. */
   add(wb: WorkbookGrid, file: string): void {
     const { profile, today, rules } = this;
-    const tables: TableSummary[] = [];
     const located: CheckResult['located'] = [];
     const raw: RawFindings = { list: [], sheetIx: new IntList(), ruleIx: new IntList(), rows: new IntList() };
     const refs: RunRef[] = [];
@@ -329,19 +328,12 @@ export class RunChecker {
         if (scanner !== null) {
           visitRows(scanner, ctx, all, allOwners);
           scanner.finish();
-          table.bottom = scanner.bottom;
         } else if (all.length > 0) visitRows(rowsOf(sheet, table.rows), ctx, all, allOwners);
         ctx.rowCapacity = table.rows.length;
         for (const e of ends) {
           ctx.ruleIndex = e.ix;
           e.end();
         }
-        tables.push({
-          sheet: sheet.name,
-          kind: table.kind,
-          range: a1Range({ top: table.headerRow, left: table.left, bottom: table.bottom, right: table.right }),
-          rows: table.rows.length,
-        });
       };
       const tabular = locateTables(sheet, ALL_FORMS, this.streamRows ? checkTable : undefined);
       if (!this.streamRows) for (const table of tabular) checkTable(table, null);
@@ -349,6 +341,13 @@ export class RunChecker {
       for (const table of locateVerticalTables(sheet, ALL_FORMS, claimed)) checkTable(table, null);
     });
 
+    // Tables in the order found; rows and bottom are known once every table is located.
+    const tables: TableSummary[] = located.map(({ sheet, table }) => ({
+      sheet: sheet.name,
+      kind: table.kind,
+      range: a1Range({ top: table.headerRow, left: table.left, bottom: table.bottom, right: table.right }),
+      rows: table.rows.length,
+    }));
     rules.forEach((rule, ix) => {
       if (!rule.meta.acrossFiles) this.runRule(rule, ix, refs);
     });

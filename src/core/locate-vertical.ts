@@ -25,6 +25,7 @@ import { Sheet, isEmptyValue } from './grid';
 import type { FormDef, StatsItem } from './forms/form';
 import type { LocatedItem, LocatedTable, TitleInfo } from './table';
 import { inlineValue, matchItem, readCheckbox } from './stats-values';
+import { leadingText } from './locate';
 import { CONTACT_ROLES } from './forms/qc-stats';
 
 /** Header cells are short labels. */
@@ -95,14 +96,6 @@ function matchHeader(sheet: Sheet, row: number, single: HeaderIndex | null, peri
     return { row, labelCol: periodicLabel, unitCol: unitCol !== null && unitCol < years[0] ? unitCol : null, valueCols: years, periods, periodic: true };
   }
   return null;
-}
-
-function leadingText(sheet: Sheet, row: number): string {
-  for (let c = sheet.left; c < sheet.right; c++) {
-    const v = sheet.value(row, c);
-    if (!isEmptyValue(v)) return typeof v === 'string' ? compactText(v) : '';
-  }
-  return '';
 }
 
 function rowText(sheet: Sheet, row: number): string {

@@ -9,7 +9,8 @@
  * sheet and shared by the tables under it.
  */
 import { cellText, compactText, headerKey } from './normalize';
-import { Sheet, isEmptyValue, type CellValue } from './grid';
+import { Sheet, isEmptyValue } from './grid';
+import type { RowCells, RowSource } from './row-blocks';
 import type { FormDef } from './forms/form';
 import type { LocatedTable, TitleInfo, YMD } from './table';
 
@@ -95,7 +96,7 @@ function matchRow(sheet: Sheet, row: number, ix: FormIndex): HeaderMatch | null 
   return { form: ix.form, columns, count, headerRows };
 }
 
-function bestMatch(sheet: Sheet, row: number, forms: FormIndex[]): HeaderMatch | null {
+function bestMatch(sheet: Sheet, row: number, forms: readonly FormIndex[]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   for (const ix of forms) {
     const m = matchRow(sheet, row, ix);
@@ -104,8 +105,8 @@ function bestMatch(sheet: Sheet, row: number, forms: FormIndex[]): HeaderMatch |
   return best;
 }
 
-/** First non-empty cell of a row, as text. */
-function leadingText(sheet: Sheet, row: number): string {
+/** First non-empty cell of a row, as compact text ('' when it is not text). */
+export function leadingText(sheet: Sheet, row: number): string {
   for (let c = sheet.left; c < sheet.right; c++) {
     const v = sheet.value(row, c);
     if (!isEmptyValue(v)) return typeof v === 'string' ? compactText(v) : '';
@@ -199,6 +200,10 @@ export function categoryFrom(text: string): string | null {
  */
 export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (table: LocatedTable, scanner: RowScanner) => void): LocatedTable[] {
   const ixs = forms.filter((f) => f.layout !== 'vertical').map(indexForm); // vertical forms: locate-vertical.ts
+  // A row can start the next table only if its first cell is a header label of some form: the full header match
+  // (every cell against every form, about 8 µs) is tried on those rows only, not on 100,000 data rows.
+  const labels = new Set<string>();
+  for (const ix of ixs) for (const k of ix.keys.keys()) labels.add(k);
   const tables: LocatedTable[] = [];
   let title: TitleInfo | null = null;
   let section: string | null = null;
@@ -220,7 +225,7 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (ta
     const cols = Object.values(match.columns);
     const left = Math.min(...cols);
     const right = Math.max(...cols);
-    const scanner = new RowScanner(sheet, row + match.headerRows, match.columns.seq ?? -1, ixs);
+    const scanner = new RowScanner(sheet, row + match.headerRows, match.columns.seq ?? -1, ixs, labels);
     const missing = match.form.columns.filter((c) => c.required && !(c.role in match.columns)).map((c) => c.role);
     const table: LocatedTable = {
       kind: match.form.kind,
@@ -252,7 +257,7 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (ta
  * section line, or the next header. `rows` grows as rows are read; `end` is then the first row after the
  * table. Each row's array is read once (100,000-row tables).
  */
-export class RowScanner {
+export class RowScanner implements RowSource {
   /** Data rows (0-based sheet rows) read so far, in order; template rows holding only a 序号 are left out. */
   readonly rows: number[] = [];
   /** Last row of the table read so far (inclusive). */
@@ -263,23 +268,19 @@ export class RowScanner {
   /** An upper bound of the table's data rows (every row down to the sheet's last). */
   readonly capacity: number;
   private readonly seqAt: number;
-  /** First-cell texts that may start the next table: the header labels of the forms. */
-  private readonly labels: Set<string>;
 
   constructor(
     private readonly sheet: Sheet,
     from: number,
     private readonly seqCol: number,
     private readonly ixs: readonly FormIndex[],
+    /** First-cell texts that may start the next table: the header labels of the forms. */
+    private readonly labels: ReadonlySet<string>,
   ) {
     this.bottom = from - 1;
     this.end = from;
     this.capacity = Math.max(0, sheet.bottom - from);
     this.seqAt = seqCol - sheet.left;
-    // A row can start the next table only if its first cell is a header label of some form: the full header
-    // match (every cell against every form, about 8 µs) is tried on those rows only, not on 100,000 data rows.
-    this.labels = new Set<string>();
-    for (const ix of ixs) for (const k of ix.keys.keys()) this.labels.add(k);
   }
 
   /**
@@ -287,7 +288,7 @@ export class RowScanner {
    * from 0 on.
    * Returns how many were found (0 once the table has ended).
    */
-  next(block: (readonly (CellValue | undefined)[])[] | null, max: number): number {
+  next(block: RowCells[] | null, max: number): number {
     if (this.done) return 0;
     const { sheet, seqCol, seqAt, labels, rows } = this;
     const values = sheet.grid.values;
@@ -306,7 +307,7 @@ export class RowScanner {
         const lead = compactText(v);
         if (lead && !isNumberText(lead)) {
           if (TERMINATOR_FIRST.has(lead[0]) && isTerminatorLine(lead)) break;
-          if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v)) && bestMatch(sheet, r, this.ixs as FormIndex[])) break;
+          if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v)) && bestMatch(sheet, r, this.ixs)) break;
         }
       }
       bottom = r;
@@ -329,7 +330,7 @@ export class RowScanner {
 }
 
 /** Index of the first non-empty entry of a row's cells from `from`, -1 when there is none. */
-function firstNonEmpty(cells: readonly (CellValue | undefined)[], from: number): number {
+function firstNonEmpty(cells: RowCells, from: number): number {
   for (let j = from; j < cells.length; j++) if (!isEmptyValue(cells[j])) return j;
   return -1;
 }
