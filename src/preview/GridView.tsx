@@ -5,141 +5,39 @@
  * this stands in for Excel, not for the add-in.
  */
 import * as React from 'react';
-import type { Worksheet } from 'exceljs';
-import { a1, colToLetters, parseA1, type CellValue } from '../core/grid';
-import type { Lang, Severity } from '../core/finding';
-import { worksheetToGrid } from '../xlsx/from-exceljs';
-import { fromExcelJsValue } from '../xlsx/values';
-import { markKey, type GridHost, type GridSnapshot } from './grid-host';
+import { a1, colToLetters, parseA1 } from '../core/grid';
+import type { Lang } from '../core/finding';
+import { markKey, type GridSnapshot } from './grid-host';
+import { MARK_FILL, MAX_ROWS, type SheetView } from './sheet-view';
 import { previewStrings } from './strings';
 
-/** The fills the Office.js host uses for marks (src/excel/marks.ts), so the preview looks like Excel. */
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+export { MARK_FILL, formatValue, buildSheetView, type SheetView } from './sheet-view';
 
-/** Rows rendered at most (plus the selected row): enough for a county's sheet, bounded for a 100,000-row one. */
-const MAX_ROWS = 2000;
-
-interface CellView {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  fill?: string;
-  color?: string;
-  align?: string;
-  valign?: string;
-  wrap?: boolean;
-  border?: boolean;
-  fontPx?: number;
-  numeric?: boolean;
+/**
+ * What the grid shows: the in-page host (grid-host.ts) or the browser version's worker host (worker-host.ts).
+ * `sheetView(rows)` gives the active sheet's view with cells built for at least `rows` rows (null: none shown).
+ */
+export interface GridSource {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): GridSnapshot;
+  sheetView(rows: number): SheetView | null;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  activate(sheet: string): void;
 }
 
-export interface SheetView {
-  rows: number;
-  cols: number;
-  cells: Map<string, CellView>;
-  /** Top-left cell → spans. */
-  spans: Map<string, { rowSpan: number; colSpan: number }>;
-  /** Cells hidden under a merge → their top-left cell. */
-  covered: Map<string, string>;
-  widths: number[];
-}
-
-function argbToCss(argb: unknown): string | undefined {
-  if (typeof argb !== 'string' || !/^[0-9A-Fa-f]{8}$/.test(argb)) return undefined;
-  return `#${argb.slice(2)}`;
-}
-
-/** Excel's General format, near enough: long numbers in scientific notation (as an ID typed as a number shows). */
-export function formatValue(v: CellValue, numFmt: string | undefined): string {
-  if (v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) {
-    const p = (n: number) => String(n).padStart(2, '0');
-    const d = `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())}`;
-    return v.getUTCHours() || v.getUTCMinutes() ? `${d} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}` : d;
-  }
-  if (numFmt === '@') return String(v);
-  if (numFmt && /%$/.test(numFmt)) {
-    const decimals = (/\.(0+)%$/.exec(numFmt)?.[1].length ?? 0);
-    return `${(v * 100).toFixed(decimals)}%`;
-  }
-  if (numFmt && /^0\.(0+)$/.test(numFmt)) return v.toFixed(numFmt.length - 2);
-  const abs = Math.abs(v);
-  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) {
-    const [m, e] = v.toExponential(5).split('e');
-    const mant = m.replace(/\.?0+$/, '');
-    const exp = Number(e);
-    return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(10)));
-}
-
-export function buildSheetView(ws: Worksheet): SheetView {
-  const grid = worksheetToGrid(ws);
-  const cells = new Map<string, CellView>();
-  const rows = Math.max(ws.rowCount, grid.values.length);
-  const cols = Math.max(ws.columnCount, ...grid.values.map((r) => r.length), 1);
-  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  const covered = new Map<string, string>();
-  for (const m of grid.merges ?? []) {
-    const master = a1(m.top, m.left);
-    spans.set(master, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.set(a1(r, c), master);
-    }
-  }
-  for (let r = 1; r <= rows; r++) {
-    for (let c = 1; c <= cols; c++) {
-      // findCell never creates a cell (getCell would add one to the workbook).
-      const cell = ws.findCell(r, c);
-      if (!cell) continue;
-      const addr = a1(r - 1, c - 1);
-      if (covered.has(addr)) continue;
-      const value = fromExcelJsValue(cell.value);
-      const style = cell.style ?? {};
-      const font = style.font ?? {};
-      const fill = style.fill && style.fill.type === 'pattern' && style.fill.pattern === 'solid' ? argbToCss(style.fill.fgColor?.argb) : undefined;
-      const border = style.border ? Object.values(style.border).some((b) => b && (b as { style?: string }).style) : false;
-      const view: CellView = {
-        text: formatValue(value, style.numFmt),
-        bold: font.bold || undefined,
-        italic: font.italic || undefined,
-        color: argbToCss(font.color?.argb),
-        fill,
-        align: style.alignment?.horizontal,
-        valign: style.alignment?.vertical,
-        wrap: style.alignment?.wrapText || undefined,
-        border: border || undefined,
-        fontPx: font.size ? Math.round(Math.min(Math.max(font.size, 9), 16) * 1.2) : undefined,
-        numeric: typeof value === 'number' || undefined,
-      };
-      if (view.text || view.fill || view.border || view.bold) cells.set(addr, view);
-    }
-  }
-  const widths: number[] = [];
-  const defs = (ws.columns ?? []) as ({ width?: number } | undefined)[];
-  for (let c = 0; c < cols; c++) {
-    const w = defs[c]?.width;
-    widths.push(Math.round((w && w > 0 ? w : 8.43) * 7 + 5));
-  }
-  return { rows, cols, cells, spans, covered, widths };
-}
-
-export function useGridSnapshot(host: GridHost): GridSnapshot {
+export function useGridSnapshot(host: Pick<GridSource, 'subscribe' | 'getSnapshot'>): GridSnapshot {
   return React.useSyncExternalStore(host.subscribe, host.getSnapshot);
 }
 
-export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.JSX.Element {
+export function GridView({ host, lang }: { host: GridSource; lang: Lang }): React.JSX.Element {
   const s = previewStrings(lang);
   const snap = useGridSnapshot(host);
   const wrap = React.useRef<HTMLDivElement>(null);
-  const ws = host.worksheet(snap.activeSheet);
-  // Rebuilt when cells change or another sheet is shown, not on selection or marks.
-  const view = React.useMemo(() => (ws ? buildSheetView(ws) : null), [ws, snap.dataVersion]);
-
+  const sheetName = snap.activeSheet;
   const selected = snap.selected && snap.selected.sheet === snap.activeSheet ? snap.selected.cell : null;
+  const selRow = selected ? parseA1(selected).row : -1;
+  // The source rebuilds it when cells change or another sheet is shown, not on selection or marks.
+  const view = sheetName ? host.sheetView(Math.max(MAX_ROWS, selRow + 6)) : null;
   const selectedMaster = selected ? (view?.covered.get(selected) ?? selected) : null;
   const sel = selected ? parseA1(selected) : null;
 
@@ -153,7 +51,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
     wrap.current.scrollLeft += r.left - box.left - box.width / 2 + r.width / 2;
   }, [selectedMaster, snap.activeSheet, snap.version]);
 
-  if (!view || !ws) {
+  if (!view || !sheetName) {
     return (
       <div className="grid-empty" role="status">
         {snap.loading ? s.loading : snap.loadError ?? s.noFile}
@@ -174,7 +72,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
       if (view.covered.has(addr)) continue;
       const v = view.cells.get(addr);
       const span = view.spans.get(addr);
-      const mark = snap.marks.get(markKey(ws.name, addr));
+      const mark = snap.marks.get(markKey(sheetName, addr));
       const isSel = addr === selectedMaster;
       const style: React.CSSProperties = {};
       if (v?.fill) style.background = v.fill;
@@ -204,7 +102,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
           aria-selected={isSel || undefined}
           data-mark={mark?.severity}
           title={mark ? mark.messages.join('\n') : undefined}
-          onClick={() => void host.selectCell(ws.name, addr)}
+          onClick={() => void host.selectCell(sheetName, addr)}
         >
           {v?.text}
         </td>,
@@ -224,7 +122,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
     <>
       <div className="grid-wrap" ref={wrap}>
         {/* An explicit width: with `width: auto` a fixed-layout table falls back to sizing columns by content. */}
-        <table className="grid" aria-label={s.gridLabel(ws.name)} data-sheet={ws.name} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
+        <table className="grid" aria-label={s.gridLabel(sheetName)} data-sheet={sheetName} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 44 }} />
             {widths.map((w, c) => (

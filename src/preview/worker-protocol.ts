@@ -1,0 +1,60 @@
+/**
+ * The messages between the browser version's page and its Web Worker (workbook.worker.ts). The worker holds every
+ * opened workbook (ExcelJS, the same model the CLI writes with); the page holds none: it sends requests and
+ * receives each workbook's snapshot and the view of its active sheet (plain data, no ExcelJS objects).
+ */
+import type { GridSnapshot } from './grid-host';
+import type { SheetView } from './sheet-view';
+import type { Lang } from '../core/finding';
+
+/** The WorkbookHost methods the page forwards to the worker's in-memory host. */
+export type ForwardedMethod = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'applyPlan' | 'insertTemplate';
+
+/** What a download produces. */
+export type DownloadKind =
+  /** The workbook as it is now (fills applied, sheets inserted). */
+  | 'workbook'
+  /** A copy with the marked findings as fills and notes (the CLI's --annotate). */
+  | 'annotated';
+
+export type TemplateDownload = 'annex3' | 'qc-stats' | 'team-stats' | 'quota' | 'register';
+
+export type WorkerRequest =
+  | { id: number; op: 'open'; file: string; name: string; bytes: ArrayBuffer; lang: Lang }
+  | { id: number; op: 'close'; file: string }
+  | { id: number; op: 'call'; file: string; method: ForwardedMethod; args: unknown[] }
+  | { id: number; op: 'insertSheet'; file: string; name: string; base64: string }
+  | { id: number; op: 'activate'; file: string; sheet: string }
+  | { id: number; op: 'view'; file: string; rows: number }
+  | { id: number; op: 'download'; file: string; kind: DownloadKind }
+  | { id: number; op: 'merge'; files: string[]; lang: Lang }
+  | { id: number; op: 'template'; kind: TemplateDownload };
+
+/** A file for the page to download: bytes (transferred) and a suggested name. */
+export interface DownloadResult {
+  bytes: ArrayBuffer;
+  name: string;
+  /** What the result holds, for the page's message (e.g. rows per master sheet, cells marked). */
+  summary: string;
+}
+
+/** An error as the page shows it: both languages when the worker knows them. */
+export interface WorkerError {
+  code?: string;
+  zh: string;
+  en: string;
+  detail?: string;
+}
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WorkerError };
+
+/** Pushed by the worker whenever a workbook's snapshot changes; `view` when its active sheet's cells changed. */
+export interface SnapshotEvent {
+  event: 'snapshot';
+  file: string;
+  /** Maps survive structured cloning as Maps. */
+  snap: GridSnapshot;
+  view?: SheetView | null;
+}
+
+export type WorkerMessage = WorkerReply | SnapshotEvent;
