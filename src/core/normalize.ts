@@ -159,3 +159,26 @@ export function headerKey(v: CellValue | undefined): string {
   if (n === 0 || (s.charCodeAt(0) !== 42 && s.charCodeAt(n - 1) !== 42 && s.charCodeAt(n - 1) !== 41)) return s;
   return s.replace(/^\*+|\*+$/g, '').replace(/\((必填|选填)\)$/, '');
 }
+
+/**
+ * The middle dot of Uyghur and Kazakh names as typed (SPEC §3): · (U+00B7), • (U+2022), . and ． (full stop),
+ * ・ (U+30FB) and ･ (U+FF65), ‧ (U+2027), ∙ (U+2219), ⋅ (U+22C5), ‐ aside.
+ */
+export function isNameDot(c: number): boolean {
+  return c === 0xb7 || c === 0x2022 || c === 46 || c === 0xff0e || c === 0x30fb || c === 0xff65 || c === 0x2027 || c === 0x2219 || c === 0x22c5;
+}
+
+/**
+ * The form in which names are compared (name.duplicate, dup.cross-file): compact (spaces, including those around
+ * a middle dot, and trailing spaces removed; full-width to half-width), ASCII lower case, every middle-dot variant
+ * as ·. `阿不都热依木 • 买买提` = `阿不都热依木·买买提`.
+ */
+export function nameKey(s: string): string {
+  const k = asciiLower(compactText(s));
+  let i = 0;
+  for (; i < k.length; i++) if (isNameDot(k.charCodeAt(i)) && k.charCodeAt(i) !== 0xb7) break;
+  if (i === k.length) return k;
+  let out = k.slice(0, i);
+  for (; i < k.length; i++) out += isNameDot(k.charCodeAt(i)) ? '·' : k[i];
+  return out;
+}

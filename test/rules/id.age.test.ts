@@ -31,7 +31,7 @@ ruleCases(rule, {
       name: 'age on today when the sheet has no form date',
       title: null,
       rows: [{ residentId: personId('20091125') }],
-      errors: [{ cell: 'J2', message: '截至 2025-11-20 年龄为 15 岁' }],
+      errors: [{ cell: 'J2', message: '截至今天 2025-11-20（表上未填有效的填表日期）年龄为 15 岁' }],
     },
     {
       name: 'the profile sets the limits',

@@ -52,6 +52,7 @@ export const qcQuota: FormDef = formDefSchema.parse({
     },
   ],
   identifying: ['region', 'groups'],
+  totalRows: 'keep',
   minMatches: 3,
 });
 

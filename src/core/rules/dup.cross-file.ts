@@ -9,6 +9,7 @@
 import { a1 } from '../grid';
 import { idColumn, idKeys, usccCells, usccKeys } from './id-common';
 import { matchKey } from './quota-common';
+import { nameKey } from '../normalize';
 import type { RunRule, TableRef } from './rule';
 
 interface Place {
@@ -40,12 +41,12 @@ function rowKeys(ref: TableRef): Map<number, { key: string; why: Why; col: numbe
   const kind = ref.table.kind;
   if (kind === 'annex3.collective' && ctx.has('collectiveName')) {
     for (const row of ref.table.rows) {
-      const name = matchKey(ctx.text(row, 'collectiveName'));
+      const name = nameKey(ctx.text(row, 'collectiveName'));
       if (name !== '') add(row, `org:${name}`, 'name', ctx.col('collectiveName'));
     }
   } else if (kind === 'qc.register' && ctx.has('name')) {
     for (const row of ref.table.rows) {
-      const name = matchKey(ctx.text(row, 'name'));
+      const name = nameKey(ctx.text(row, 'name'));
       const ent = matchKey(ctx.text(row, 'enterprise'));
       if (name === '') continue;
       add(row, name === ent || ent === '' ? `org:${name}` : `app:${name}|${ent}`, 'name', ctx.col('name'));
