@@ -41,6 +41,7 @@ import { rule as quotaCapExceeded } from './quota.cap-exceeded';
 import { rule as quotaMembersExceeded } from './quota.members-exceeded';
 import { rule as quotaShareExceeded } from './quota.share-exceeded';
 import { rule as dupCrossFile } from './dup.cross-file';
+import { rule as workbookNoTable } from './workbook.no-table';
 
 export const ALL_RULES: readonly Rule[] = [
   headerMissingColumn,
@@ -81,6 +82,7 @@ export const ALL_RULES: readonly Rule[] = [
   quotaMembersExceeded,
   quotaShareExceeded,
   dupCrossFile,
+  workbookNoTable,
 ];
 
 /** Rule ids of the catalogue, for filters and docs. */
