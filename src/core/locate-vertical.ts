@@ -76,6 +76,16 @@ function matchHeader(sheet: Sheet, row: number, single: HeaderIndex | null, peri
   let periodicLabel = -1;
   const years: number[] = [];
   const periods: string[] = [];
+  // A header names its label column in text: rows without a short text cell (data, a helper column of numbers down
+  // to row 1,048,576) are no header.
+  const cells = sheet.grid.values[row - sheet.top];
+  if (!cells) return null;
+  let text = false;
+  for (let j = 0; j < cells.length && !text; j++) {
+    const v = cells[j];
+    if (typeof v === 'string' && v.length <= MAX_HEADER_LEN) text = true;
+  }
+  if (!text) return null;
   for (let c = sheet.left; c < sheet.right; c++) {
     const k = keyAt(sheet, row, c);
     if (!k) continue;

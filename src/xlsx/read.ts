@@ -344,6 +344,10 @@ function localName(n: string): string {
  * `<mergeCells><mergeCell ref/></mergeCells>`. Cell types (ECMA-376 §18.18.11): s shared string, str formula
  * string, inlineStr, b boolean, e error, d ISO date, n (default) number.
  */
+/** The cells of a row with no value, shared by every such row: never written to. */
+const NO_CELLS: CellValue[] = [];
+const NO_FORMATS: (string | null)[] = [];
+
 async function walkSheet(
   events: AsyncIterable<SaxEvent[]>,
   name: string,
@@ -419,12 +423,13 @@ async function walkSheet(
 
   const finishRow = () => {
     if (row && row.length) {
+      // Rows without a value share one empty array (a sheet may reach row 1,048,576 with a few cells).
       while (values.length < rowIx) {
-        values.push([]);
-        formats.push([]);
+        values.push(NO_CELLS);
+        formats.push(NO_FORMATS);
       }
       values[rowIx] = row;
-      formats[rowIx] = fmtRow ?? [];
+      formats[rowIx] = fmtRow ?? NO_FORMATS;
     }
     row = null;
     fmtRow = null;
