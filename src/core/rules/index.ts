@@ -29,6 +29,7 @@ import { rule as ethnicityInvalid } from './ethnicity.invalid';
 import { rule as politicalStatusInvalid } from './political-status.invalid';
 import { rule as seqGap } from './seq.gap';
 import { rule as nameDuplicate } from './name.duplicate';
+import { rule as categorySynonym } from './category.synonym';
 import { rule as statsValueType } from './stats.value-type';
 import { rule as statsInconsistent } from './stats.inconsistent';
 import { rule as statsRateInputsMissing } from './stats.rate-inputs-missing';
@@ -70,6 +71,7 @@ export const ALL_RULES: readonly Rule[] = [
   politicalStatusInvalid,
   seqGap,
   nameDuplicate,
+  categorySynonym,
   statsValueType,
   statsInconsistent,
   statsRateInputsMissing,
