@@ -540,7 +540,8 @@ function isTotalRow(cells: RowCells, first: number, hi: number): boolean {
     const v = cells[j];
     if (isEmptyValue(v)) continue;
     seen++;
-    if (typeof v === 'string' && v.length <= 24 && isTotalRowLabel(compactText(v))) return true;
+    // Every label ends in 计: one character search per name cell before any normalising.
+    if (typeof v === 'string' && v.length <= 24 && v.indexOf('计') >= 0 && isTotalRowLabel(compactText(v))) return true;
   }
   return false;
 }
