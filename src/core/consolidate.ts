@@ -361,6 +361,20 @@ export function consolidate(detail: TallyDetail, profile: Profile, opts: Consoli
   }
 
   const duplicates = markDuplicates(sheets);
+  // A 重复 column where a sheet has duplicates: the group and the other rows (sheet row numbers of the master).
+  for (const s of sheets) {
+    if (!s.dupGroup.some((g) => g >= 0)) continue;
+    s.columns.push({ role: DUP_ROLE, label: '重复', text: false });
+    s.rows.forEach((values, i) => {
+      const g = s.dupGroup[i];
+      if (g < 0) {
+        values.push(null);
+        return;
+      }
+      const others = duplicates[g].rows.filter((r) => r !== i).map((r) => r + 2);
+      values.push(`重复组 ${g + 1}：同第 ${others.join('、')} 行`);
+    });
+  }
   return {
     sheets,
     recommenderCol: 3,
