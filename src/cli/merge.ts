@@ -143,7 +143,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   const c = consolidate(run.tallyDetail, profile, { findings });
   const checked = files.filter((f) => !f.error).map((f) => f.path);
   const fRows = findingRows(c, findings, checked);
-  const missing = notSubmitted(run.tallyDetail);
+  const missing = notSubmitted(run.tallyDetail, files.filter((f) => f.error).map((f) => f.path));
   let written: string | null = null;
   let splitNote: string | null = null;
   let failed = false;
@@ -186,7 +186,10 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
     const paint = painter(colorEnabled(io.stdout, io.env, args.options.has('no-color')));
     io.stdout.write(renderSummary(doc, notes, lang, paint));
     if (written) io.stdout.write(written + (missing.length ? (lang === 'zh' ? '；未报送' : '; 未报送') : '') + '\n');
-    if (missing.length) io.stdout.write(t.notSubmitted(missing.join(lang === 'zh' ? '、' : ', ')) + '\n');
+    if (missing.length) {
+      const list = missing.map((m) => (m.unreadableFile ? `${m.region}（${lang === 'zh' ? '来件无法读取' : 'file unreadable'}）` : m.region));
+      io.stdout.write(t.notSubmitted(list.join(lang === 'zh' ? '、' : ', ')) + '\n');
+    }
     if (splitNote) io.stdout.write(splitNote + '\n');
   }
   if (failed) return 2;

@@ -76,11 +76,18 @@ export function findingSheetValues(rows: readonly FindingRow[], lang: Lang, mast
   return out;
 }
 
+/** A region of the quota from which nothing readable came; `file`: an unreadable input named after it. */
+export interface MissingRegion {
+  region: string;
+  unreadableFile: string | null;
+}
+
 /**
  * Regions of the quota (the run's quota table, else the profile's) from which no workbook came: no consolidated
- * row is counted under them and no 附件3 title line names them. Empty without a quota.
+ * row is counted under them and no 附件3 title line names them. Empty without a quota. An unreadable input whose
+ * file name holds the region's name is given beside it (the county did send something: ask it again).
  */
-export function notSubmitted(detail: TallyDetail): string[] {
+export function notSubmitted(detail: TallyDetail, unreadableFiles: readonly string[] = []): MissingRegion[] {
   const q = detail.quota;
   if (!q) return [];
   const matcher = new RegionMatcher(q.regions);
@@ -95,7 +102,14 @@ export function notSubmitted(detail: TallyDetail): string[] {
     note(t.table.title?.recommender);
     for (const row of t.table.rows) note(detail.bucketOf(i, row));
   });
-  return q.regions.filter((_, i) => !came.has(i)).map((r) => r.name);
+  const names = sourceNames(unreadableFiles);
+  return q.regions
+    .filter((_, i) => !came.has(i))
+    .map((r) => {
+      const k = regionKey(r.name);
+      const f = names.findIndex((n) => k !== '' && regionKey(n).includes(k));
+      return { region: r.name, unreadableFile: f >= 0 ? names[f] : null };
+    });
 }
 
 /** One county's part of a consolidation (--split-by 推荐单位). */

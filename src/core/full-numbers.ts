@@ -36,26 +36,28 @@ function checksumOk(s: string, at: number): boolean {
 }
 
 /** A digit (0–9, X for the check character) of the compact form, or '' to skip, or null to break a run. */
-function digitOf(c: number, wide: boolean): string | null | '' {
+function digitOf(c: number, mode: 0 | 1 | 2): string | null | '' {
   if (c >= 48 && c <= 57) return String.fromCharCode(c);
   if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0);
   if (c === 88 || c === 120 || c === 0xff38 || c === 0xff58) return 'X';
   switch (c) {
-    case 32: case 9: case 10: case 13: case 0xa0: case 0x3000: case 0x200b: case 0x200c: case 0x200d: case 0x2060: case 0xfeff:
-    case 45: case 0xff0d: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xfe63:
+    case 0x200b: case 0x200c: case 0x200d: case 0x2060: case 0xfeff:
       return '';
+    case 32: case 9: case 10: case 13: case 0xa0: case 0x3000:
+    case 45: case 0xff0d: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xfe63:
+      return mode > 0 ? '' : null;
     case 46: case 0xff0e: case 0xb7: case 0x2022: case 0x30fb: case 47: case 0xff0f: case 95:
-      return wide ? '' : null;
+      return mode > 1 ? '' : null;
   }
   return null;
 }
 
 /**
- * Runs of digits (separators inside a run skipped), each with the original position of every digit. `wide` also
- * skips dots, slashes and underscores (`138.1234.5678`); the narrow pass keeps them as boundaries, so two numbers
- * written `13812345678/13912345678` are two runs.
+ * Runs of digits, each with the original position of every digit. Three readings, so that a number is found
+ * however it is set off: 0 — digits only (zero-width characters aside), so `ID 13812345678` has the mobile alone;
+ * 1 — spaces and hyphens skipped (`138 1234-5678`); 2 — dots, slashes and underscores skipped too (`138.1234.5678`).
  */
-function runs(text: string, wide: boolean): { digits: string; positions: number[] }[] {
+function runs(text: string, mode: 0 | 1 | 2): { digits: string; positions: number[] }[] {
   const out: { digits: string; positions: number[] }[] = [];
   let digits = '';
   let positions: number[] = [];
@@ -65,7 +67,7 @@ function runs(text: string, wide: boolean): { digits: string; positions: number[
     positions = [];
   };
   for (let i = 0; i < text.length; i++) {
-    const d = digitOf(text.charCodeAt(i), wide);
+    const d = digitOf(text.charCodeAt(i), mode);
     if (d === null) flush();
     else if (d === 'X') {
       // X ends an ID (its check character) after 17 digits; anywhere else it is a letter between runs.
@@ -87,7 +89,7 @@ function runs(text: string, wide: boolean): { digits: string; positions: number[
 export function findFullNumbers(text: string): FullNumber[] {
   const found: FullNumber[] = [];
   const seen = new Set<string>();
-  for (const run of [...runs(text, false), ...runs(text, true)]) {
+  for (const run of [...runs(text, 0), ...runs(text, 1), ...runs(text, 2)]) {
     const s = run.digits;
     const taken = new Uint8Array(s.length);
     const take = (kind: FullNumberKind, at: number, len: number) => {

@@ -11,7 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { DUP_ROLE, type Consolidation, type MasterSheet } from '../core/consolidate';
-import { findingSheetValues, FINDINGS_SHEET_NAME, NOT_SUBMITTED_SHEET_NAME, type CountyPart, type FindingRow } from '../core/consolidate-report';
+import { findingSheetValues, FINDINGS_SHEET_NAME, NOT_SUBMITTED_SHEET_NAME, type CountyPart, type FindingRow, type MissingRegion } from '../core/consolidate-report';
 import type { CellValue } from '../core/grid';
 import type { Lang } from '../core/finding';
 import type { Tally } from '../core/tally';
@@ -91,11 +91,11 @@ export function addFindingsSheet(wb: ExcelJS.Workbook, rows: readonly FindingRow
 }
 
 /** The 未报送 sheet: regions of the quota from which no workbook came. */
-export function addNotSubmittedSheet(wb: ExcelJS.Workbook, regions: readonly string[], source: string | null): ExcelJS.Worksheet {
+export function addNotSubmittedSheet(wb: ExcelJS.Workbook, regions: readonly MissingRegion[], source: string | null): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(NOT_SUBMITTED_SHEET_NAME);
-  header(ws, ['序号', '地区或部门（未报送）']);
-  ws.columns = [{ width: 6 }, { width: 36 }];
-  regions.forEach((r, i) => (ws.getRow(i + 2).values = [i + 1, r]));
+  header(ws, ['序号', '地区或部门（未报送）', '说明']);
+  ws.columns = [{ width: 6 }, { width: 36 }, { width: 48 }];
+  regions.forEach((r, i) => (ws.getRow(i + 2).values = [i + 1, r.region, r.unreadableFile ? `来件“${r.unreadableFile}”无法读取，请联系重新报送` : '未收到工作簿']));
   if (source) ws.getCell(regions.length + 3, 1).value = `名额来源：${source}`;
   return ws;
 }
@@ -103,7 +103,7 @@ export function addNotSubmittedSheet(wb: ExcelJS.Workbook, regions: readonly str
 export interface MergedWorkbookOptions {
   quotaSource?: string | null;
   findings?: readonly FindingRow[];
-  notSubmitted?: readonly string[] | null;
+  notSubmitted?: readonly MissingRegion[] | null;
   lang?: Lang;
 }
 
