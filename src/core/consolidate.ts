@@ -168,7 +168,7 @@ function headerLabel(sheet: Sheet, table: LocatedTable, col: number): string {
   return '';
 }
 
-/** Columns inside a table's header that no role of its form took: the columns a county added. */
+/** Columns of a table's header that no role of its form took, and labelled ones right of it: what a county added. */
 export function addedColumns(sheet: Sheet, table: LocatedTable): { col: number; label: string }[] {
   const taken = new Set(Object.values(table.columns));
   const out: { col: number; label: string }[] = [];
@@ -176,6 +176,12 @@ export function addedColumns(sheet: Sheet, table: LocatedTable): { col: number; 
     if (taken.has(col)) continue;
     const label = headerLabel(sheet, table, col);
     if (label !== '') out.push({ col, label });
+  }
+  // Labelled columns right after the header (出生年月 typed beside 备注), up to the first unlabelled one.
+  for (let col = table.right + 1; col < table.right + 64; col++) {
+    const label = headerLabel(sheet, table, col);
+    if (label === '') break;
+    out.push({ col, label });
   }
   return out;
 }
