@@ -161,24 +161,20 @@ export function headerKey(v: CellValue | undefined): string {
 }
 
 /**
- * The middle dot of Uyghur and Kazakh names as typed (SPEC §3): · (U+00B7), • (U+2022), . and ． (full stop),
- * ・ (U+30FB) and ･ (U+FF65), ‧ (U+2027), ∙ (U+2219), ⋅ (U+22C5), ‐ aside.
+ * The middle dot of Uyghur and Kazakh names as typed (SPEC §3), the characters NAME_DOTS replaces: for hashing
+ * names without building their key (first-seen.ts compactLowerHash).
  */
 export function isNameDot(c: number): boolean {
-  return c === 0xb7 || c === 0x2022 || c === 46 || c === 0xff0e || c === 0x30fb || c === 0xff65 || c === 0x2027 || c === 0x2219 || c === 0x22c5;
+  return c === 0xb7 || c === 0x2022 || c === 46 || c === 0xff0e || c === 0x30fb || c === 0x2027 || c === 0xff65 || c === 0x2219 || c === 0x22c5 || c === 0x0387 || c === 0x16eb || c === 0x2e31;
 }
 
+/** The middle dots of Uyghur and Kazakh names as typed (· • . ． ・ ‧ ･ ∙ ⋅ and the katakana dot). */
+const NAME_DOTS = /[\u00b7\u2022.\uff0e\u30fb\u2027\uff65\u2219\u22c5\u0387\u16eb\u2e31]/g;
+
 /**
- * The form in which names are compared (name.duplicate, dup.cross-file): compact (spaces, including those around
- * a middle dot, and trailing spaces removed; full-width to half-width), ASCII lower case, every middle-dot variant
- * as ·. `阿不都热依木 • 买买提` = `阿不都热依木·买买提`.
+ * Match key of a person's or an organisation's name (SPEC §3 name.duplicate, dup.cross-file): compact text, ASCII
+ * lower case, and every middle-dot variant as `·` — 努尔艾力·阿不都热合曼 = 努尔艾力.阿不都热合曼 = 努尔艾力 • 阿不都热合曼.
  */
 export function nameKey(s: string): string {
-  const k = asciiLower(compactText(s));
-  let i = 0;
-  for (; i < k.length; i++) if (isNameDot(k.charCodeAt(i)) && k.charCodeAt(i) !== 0xb7) break;
-  if (i === k.length) return k;
-  let out = k.slice(0, i);
-  for (; i < k.length; i++) out += isNameDot(k.charCodeAt(i)) ? '·' : k[i];
-  return out;
+  return asciiLower(compactText(s)).replace(NAME_DOTS, '\u00b7');
 }
