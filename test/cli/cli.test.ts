@@ -99,7 +99,7 @@ describe('usage', () => {
     expect(u.out).toBe('');
     expect((await cli(['check', '--frobnicate', '--lang', 'en'])).err).toMatch(/unknown option --frobnicate/);
     expect((await cli(['frobnicate'])).err).toMatch(/未知命令/);
-    expect((await cli(['mask', 'a.xlsx'])).err).toMatch(/尚未提供/);
+    expect((await cli(['mask', 'a.xlsx'])).err).toMatch(/请用 -o 指定公示输出文件/);
     expect((await cli(['fill', 'a.xlsx'])).err).toMatch(/请用 -o 指定输出文件/);
     expect((await cli(['check', 'a.xlsx', '--lang', 'fr'])).code).toBe(2);
     expect((await cli(['check'])).code).toBe(2);
