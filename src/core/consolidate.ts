@@ -48,6 +48,8 @@ export interface MasterSheet {
   name: string;
   columns: MasterColumn[];
   rows: CellValue[][];
+  /** Where each row came from (parallel to `rows`): file, sheet and 0-based row, to find a finding's master row. */
+  origins: { file: string; sheet: string; row: number }[];
 }
 
 /** One COUNTIFS over one master sheet: every criterion is "the column equals one of these values". */
@@ -105,6 +107,7 @@ export function consolidate(detail: TallyDetail, profile: Profile): Consolidatio
     ];
     if (!annex3) columns.push({ role: SIDE_ROLE, label: '对象', text: false });
     const rows: CellValue[][] = [];
+    const origins: MasterSheet['origins'] = [];
     for (const { t, i } of mine) {
       const { sheet, table, file } = t;
       for (const row of table.rows) {
@@ -118,6 +121,7 @@ export function consolidate(detail: TallyDetail, profile: Profile): Consolidatio
         }
         if (!annex3) values.push(SIDE_TEXT[rc.side]);
         rows.push(values);
+        origins.push({ file, sheet: sheet.name, row });
         // Spellings, as they stand in the master sheet.
         const catCell = values[2 + formCols.findIndex((c) => c.role === 'category')];
         if (rc.category && catCell !== undefined && catCell !== null) {
@@ -134,7 +138,7 @@ export function consolidate(detail: TallyDetail, profile: Profile): Consolidatio
         }
       }
     }
-    sheets.push({ kind, name: MASTER_SHEET_NAMES[kind], columns, rows });
+    sheets.push({ kind, name: MASTER_SHEET_NAMES[kind], columns, rows, origins });
   }
 
   const colOf = (s: MasterSheet, role: string) => s.columns.findIndex((c) => c.role === role);
