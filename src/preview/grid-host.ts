@@ -389,9 +389,25 @@ export class GridHost implements WorkbookHost {
     return { written: kept.length, skipped, insertedRows };
   }
 
-  /** Add a generated sheet (the 名额核对 sheet): copied from the ExcelJS workbook the payload builds. */
+  async sheetNames(): Promise<string[]> {
+    const wb = await this.ready();
+    return wb.worksheets.map((ws) => ws.name);
+  }
+
+  /**
+   * Add a generated sheet: copied from the ExcelJS workbook the payload builds (the 名额核对 sheet of 名额), or
+   * written from its SheetSpec in slices of rows (the 汇总 and 公示 sheets, render-spec.ts).
+   */
   async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
     const wb = await this.ready();
+    if (!sheet.workbook && sheet.spec) {
+      const spec = await sheet.spec();
+      const name = uniqueName(wb, sheet.name);
+      const { renderSpec } = await import(/* webpackChunkName: "render-spec" */ './render-spec');
+      await renderSpec(wb, spec, name, (done, total) => onProgress?.({ done, total }));
+      this.emit({ activeSheet: name, selected: { sheet: name, cell: 'A1' } }, true);
+      return name;
+    }
     if (!sheet.workbook) throw this.error('template', (l) => previewStrings(l).noTemplate(sheet.name));
     onProgress?.({ done: 0, total: 2 });
     const src = (await sheet.workbook()).worksheets.find((w) => !w.state || w.state === 'visible');

@@ -19,12 +19,15 @@ import { CheckPanel } from './CheckPanel';
 // The fill and template panels (tables, dialogs) load on first visit: the first download holds only the check.
 const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill-panel", webpackPrefetch: true */ './FillPanel').then((m) => ({ default: m.FillPanel })));
 const QuotaPanel = React.lazy(() => import(/* webpackChunkName: "quota-panel", webpackPrefetch: true */ './QuotaPanel').then((m) => ({ default: m.QuotaPanel })));
+const ConsolidatePanel = React.lazy(() =>
+  import(/* webpackChunkName: "consolidate-panel", webpackPrefetch: true */ './ConsolidatePanel').then((m) => ({ default: m.ConsolidatePanel })),
+);
 const TemplatePanel = React.lazy(() =>
   import(/* webpackChunkName: "template-panel", webpackPrefetch: true */ './TemplatePanel').then((m) => ({ default: m.TemplatePanel })),
 );
 
 export type Scope = 'active' | 'all';
-export type TabId = 'check' | 'fill' | 'template' | 'quota';
+export type TabId = 'check' | 'fill' | 'template' | 'quota' | 'consolidate';
 
 export interface AppProps {
   /** The spreadsheet: Office.js in Excel, the in-browser workbook on the preview page, a fake in tests. */
@@ -33,6 +36,8 @@ export interface AppProps {
   initialTab?: TabId;
   /** Where the logo is served from (the preview page is not at the add-in's root). */
   logoSrc?: string;
+  /** The engine for 汇总 and 公示 (default: the Web Worker next to the page; tests pass an in-process one). */
+  engine?: () => import('../worker/client').EngineClient;
 }
 
 /** The latest check, shared by the check and fill panels. */
@@ -77,7 +82,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-filled.png' }: AppProps): React.JSX.Element {
+export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-filled.png', engine: startEngine }: AppProps): React.JSX.Element {
   const s = strings(lang);
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>(initialTab);
@@ -129,6 +134,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
           <Tab value="fill">{s.tabs.fill}</Tab>
           <Tab value="template">{s.tabs.template}</Tab>
           <Tab value="quota">{s.tabs.quota}</Tab>
+          <Tab value="consolidate">{s.tabs.consolidate}</Tab>
         </TabList>
         <OperationStatus op={op} lang={lang} />
         <main className={styles.main}>
@@ -158,6 +164,11 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
             {(visited.has('quota') || tab === 'quota') && (
               <div role="tabpanel" aria-label={s.tabs.quota} hidden={tab !== 'quota'} className={styles.panel}>
                 <QuotaPanel host={host} lang={lang} op={op} />
+              </div>
+            )}
+            {(visited.has('consolidate') || tab === 'consolidate') && (
+              <div role="tabpanel" aria-label={s.tabs.consolidate} hidden={tab !== 'consolidate'} className={styles.panel}>
+                <ConsolidatePanel host={host} lang={lang} op={op} engine={startEngine} />
               </div>
             )}
           </React.Suspense>

@@ -91,6 +91,11 @@ export interface WorkbookHost {
    * of the workbook and activate it; returns its name. Optional (hosts that cannot insert sheets omit it).
    */
   insertSheet?(sheet: SheetPayload, onProgress?: OnProgress): Promise<string>;
+  /**
+   * Names of every sheet of the workbook (hidden ones too), so that generated sheets can be given free names up
+   * front — the 汇总 sheets refer to each other by name. Optional, with insertSheet.
+   */
+  sheetNames?(): Promise<string[]>;
   /** Insert a blank template sheet (e.g. 附件3); returns the new sheet's name. */
   insertTemplate(kind: 'annex3', onProgress?: OnProgress): Promise<string>;
 }

@@ -12,7 +12,7 @@ const zh = {
   subtitle: '推荐汇总表与 QC 统计表核查',
   logoAlt: '评优汇总核查图标',
 
-  tabs: { check: '检查', fill: '填充', template: '模板', quota: '名额' },
+  tabs: { check: '检查', fill: '填充', template: '模板', quota: '名额', consolidate: '汇总' },
   tabListLabel: '功能',
   loadingPanel: '正在加载…',
 
@@ -129,6 +129,8 @@ const zh = {
     template: '正在插入模板…',
     tally: '正在统计名额…',
     insertSheet: '正在插入名额核对表…',
+    consolidate: '正在汇总…',
+    notice: '正在生成公示名单…',
   },
   progressCount: (done: number, total: number) => `${done} / ${total}`,
 
@@ -149,7 +151,7 @@ const en: Strings = {
   subtitle: 'Checks nomination summaries and QC statistics tables',
   logoAlt: 'Award Tally icon',
 
-  tabs: { check: 'Check', fill: 'Fill', template: 'Template', quota: 'Quotas' },
+  tabs: { check: 'Check', fill: 'Fill', template: 'Template', quota: 'Quotas', consolidate: 'Consolidate' },
   tabListLabel: 'Features',
   loadingPanel: 'Loading…',
 
@@ -260,6 +262,8 @@ const en: Strings = {
     template: 'Inserting the template…',
     tally: 'Tallying…',
     insertSheet: 'Inserting the quota check sheet…',
+    consolidate: 'Consolidating…',
+    notice: 'Building the public notice…',
   },
   progressCount: (done: number, total: number) => `${done} / ${total}`,
 

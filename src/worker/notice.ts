@@ -95,64 +95,66 @@ export function buildNotice(run: RunResult, _profile: Profile, input: NoticeInpu
   const drop = new Set(input.drop);
   const located = run.results[0]?.located ?? [];
   const tables: NoticeOutput['tables'] = [];
-  const blocks: { kind: 'annex3.individual' | 'annex3.collective'; cols: Col[]; rows: CellValue[][] }[] = [];
+  type Block = { cols: Col[]; rows: CellValue[][]; sources: { sheet: Sheet; table: LocatedTable; row: number }[] };
+  const blocks: Block[] = [];
   let ids = 0;
   let phones = 0;
   for (const kind of ['annex3.individual', 'annex3.collective'] as const) {
     const mine = located.filter((l) => l.table.kind === kind);
     if (mine.length === 0) continue;
     const cols = NOTICE_COLUMNS[kind].filter((c) => !(c.mask && drop.has(c.mask)) && (c.role === 'seq' || mine.some((l) => hasColumn(l.table, c.role))));
-    const rows: CellValue[][] = [];
+    const b: Block = { cols, rows: [], sources: [] };
     for (const { sheet, table } of mine) {
-      for (const r of table.rows) rows.push(cols.map((c) => valueOf(sheet, table, r, c, rows.length + 1)));
+      for (const r of table.rows) {
+        b.rows.push(cols.map((c) => valueOf(sheet, table, r, c, b.rows.length + 1)));
+        b.sources.push({ sheet, table, row: r });
+      }
     }
-    for (const row of rows)
+    for (const row of b.rows)
       cols.forEach((c, j) => {
         if (!c.mask || row[j] === null || cellString(row[j]).trim() === '') return;
         row[j] = maskValue(row[j], c.mask);
         if (c.mask === 'id') ids++;
         else phones++;
       });
-    blocks.push({ kind, cols, rows });
+    blocks.push(b);
     for (const t of run.results[0].tables) if (t.kind === kind) tables.push(t);
   }
 
+  // The last guard: every cell as it will be written, named by its source cell.
+  const leaks: NoticeLeak[] = [];
+  for (const b of blocks)
+    b.rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const text = typeof v === 'number' ? cellString(v) : typeof v === 'string' ? v : '';
+        const hits = findFullNumbers(text);
+        if (hits.length === 0) return;
+        const src = b.sources[i];
+        const col = src.table.columns[b.cols[j].role];
+        const cell = `${src.sheet.name}!${col === undefined ? '' : colLetter(col)}${src.row + 1}`;
+        for (const hit of hits) leaks.push({ cell, column: b.cols[j].label[lang], kind: hit.kind, masked: hit.kind === 'id' ? maskId(hit.match) : maskPhone(hit.match) });
+      }),
+    );
+  const rows = blocks.reduce((n, b) => n + b.rows.length, 0);
+  const labels = blocks[0]?.cols.map((c) => c.label[lang]) ?? [];
+  if (blocks.length === 0 || leaks.length > 0) return { sheet: null, rows, columns: labels, masked: { ids, phones }, leaks, tables };
+
   // One sheet: the individuals' table, then (after an empty row) the collectives' table, each under its header.
-  const width = Math.max(0, ...blocks.map((b) => b.cols.length));
-  const labels: string[] = [];
+  const width = Math.max(...blocks.map((b) => b.cols.length));
   const all: CellValue[][] = [];
   const headerRows: number[] = [];
   blocks.forEach((b, i) => {
     if (i > 0) {
       all.push([]);
-      headerRows.push(all.length + 1);
+      headerRows.push(all.length + 2);
       all.push(b.cols.map((c) => c.label[lang]));
-    } else labels.push(...b.cols.map((c) => c.label[lang]));
+    }
     for (const r of b.rows) all.push(r);
   });
   const columns = Array.from({ length: width }, (_, j) => ({ label: labels[j] ?? '', text: j > 0, width: j === 0 ? 6 : 20 }));
-  const name = uniqueSheetName(NOTICE_SHEET_NAME, input.takenSheetNames);
-  const spec: SheetSpec = tableSpec(name, columns, all);
+  const spec: SheetSpec = tableSpec(uniqueSheetName(NOTICE_SHEET_NAME, input.takenSheetNames), columns, all);
   for (const r of headerRows) spec.formats.push({ ranges: [`A${r}:${colLetter(width - 1)}${r}`], format: { font: { bold: true }, fill: '#F2F2F2', horizontal: 'Center' } });
-
-  // The last guard: every cell as it will be written.
-  const leaks: NoticeLeak[] = [];
-  spec.values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      const text = typeof v === 'string' ? v.replace(/^'/, '') : typeof v === 'number' ? cellString(v) : '';
-      for (const hit of findFullNumbers(text)) {
-        leaks.push({ cell: `${colLetter(j)}${i + 1}`, column: spec.values[0][j] as string, kind: hit.kind, masked: hit.kind === 'id' ? maskId(hit.match) : maskPhone(hit.match) });
-      }
-    }),
-  );
-  return {
-    sheet: leaks.length ? null : spec,
-    rows: blocks.reduce((n, b) => n + b.rows.length, 0),
-    columns: labels,
-    masked: { ids, phones },
-    leaks,
-    tables,
-  };
+  return { sheet: spec, rows, columns: labels, masked: { ids, phones }, leaks, tables };
 }
 
 function hasColumn(t: LocatedTable, role: string): boolean {

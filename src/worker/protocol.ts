@@ -90,7 +90,7 @@ export interface NoticeInput extends EngineOptions {
 
 /** A cell of the notice that would still show a full ID or mobile number: the notice is not written. */
 export interface NoticeLeak {
-  /** A1 address in the notice sheet and the column's label. */
+  /** The source cell (`附件3!G12`) and the notice column it would have gone to.  */
   cell: string;
   column: string;
   /** What was found (`id` or `mobile`), masked for display. */
