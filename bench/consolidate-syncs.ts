@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const fake = new FakeExcel(wb, { apiVersion: '1.9' });
   const host = createExcelHost(fake, { supports: fake.supports });
   let missed = 0;
-  console.log('   sheet              rows  cells   syncs  target  requests total  max request');
+  console.log('   sheet: rows, cells — syncs (target) — requests total, largest request');
   for (const spec of out.sheets) {
     fake.resetStats();
     await host.insertSheet!({ name: spec.name, spec: async () => spec });
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const ok = fake.stats.syncs <= target && fake.maxRequestBytes <= 4 * MB;
     if (!ok) missed++;
     console.log(
-      `   ${spec.name.padEnd(14, '\u3000').slice(0, 14)} ${String(spec.rowCount - 1).padStart(5)} ${String((spec.rowCount - 1) * spec.columnCount).padStart(6)}  ${String(fake.stats.syncs).padStart(5)}  ${String(target).padStart(6)}  ${(bytes / MB).toFixed(2).padStart(11)} MB  ${(fake.maxRequestBytes / MB).toFixed(2)} MB  ${ok ? 'ok' : 'MISSED'}`,
+      `   ${spec.name}: ${spec.rowCount - 1} rows, ${(spec.rowCount - 1) * spec.columnCount} cells — ${fake.stats.syncs} syncs (≤ ${target}) — ${(bytes / MB).toFixed(2)} MB, largest ${(fake.maxRequestBytes / MB).toFixed(2)} MB: ${ok ? 'ok' : 'MISSED'}`,
     );
   }
   if (missed) process.exitCode = 1;
