@@ -405,7 +405,9 @@ export class GridHost implements WorkbookHost {
       const name = uniqueName(wb, sheet.name);
       const { renderSpec } = await import(/* webpackChunkName: "render-spec" */ './render-spec');
       await renderSpec(wb, spec, name, (done, total) => onProgress?.({ done, total }));
-      this.emit({ activeSheet: name, selected: { sheet: name, cell: 'A1' } }, true);
+      // The new sheet's tab appears; the grid stays on the sheet shown (building the view of a sheet of thousands
+      // of rows after each of several inserts held the page); the caller selects where to go next.
+      this.emit({}, true);
       return name;
     }
     if (!sheet.workbook) throw this.error('template', (l) => previewStrings(l).noTemplate(sheet.name));
