@@ -6,7 +6,7 @@
  * page's main thread for long; progress is reported in rows.
  */
 import type { Workbook, Worksheet, CellValue as ExcelValue, Fill, Font, Alignment, Borders } from 'exceljs';
-import type { CellFormatSpec, SheetSpec, SpecValue } from '../excel/sheet-spec';
+import type { CellFormatSpec, SheetSpec, SpecValue } from '../core/sheet-spec';
 import { parseA1Range } from '../core/grid';
 
 /** Rows written between two pauses. */

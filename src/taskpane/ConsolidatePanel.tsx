@@ -10,13 +10,10 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dropdown,
-  Field,
   Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   Subtitle2,
   Text,
   makeStyles,
@@ -24,31 +21,23 @@ import {
 } from '@fluentui/react-components';
 import { DocumentMultipleRegular, DismissRegular, MergeRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
 import type { EngineClient } from '../worker/client';
-import type { ProfileChoice } from '../worker/protocol';
 import type { WorkbookHost } from './host-port';
-import { strings, type Lang } from './i18n';
+import { strings } from './i18n';
+import type { Lang } from './types';
 import type { Operation } from './operation';
+import type { AwardChoice } from './award';
 import { where } from './findings';
-import { consolidateStrings } from './consolidate-strings';
 import { runConsolidation, runNotice, type ConsolidationDone, type NoticeDone, type PickedFile } from './consolidate-run';
 
 export interface ConsolidatePanelProps {
   host: WorkbookHost;
   lang: Lang;
   op: Operation;
+  /** The pane's one award picker: its profile's quotas, places and masking policy apply. */
+  award: AwardChoice;
   /** The engine (a Web Worker in the page; the tests pass an in-process one). Started on first use. */
   engine?: () => EngineClient;
 }
-
-/** Built-in profiles offered besides "automatic" (ids and names; the engine validates them in the worker). */
-const PROFILES: { id: string; zh: string; en: string }[] = [
-  { id: 'ili-2025-contribution', zh: '伊犁州经济高质量发展贡献奖（2025）', en: 'Ili contribution award (2025)' },
-  { id: 'xj-qc-2019', zh: '新疆质量管理小组 / 信得过班组（2019）', en: 'Xinjiang QC groups / teams (2019)' },
-  { id: 'ili-gov-quality', zh: '伊犁州州长质量奖', en: 'Ili government quality award' },
-  { id: 'jilin-2025-quality', zh: '吉林省质量奖（2025）', en: 'Jilin quality award (2025)' },
-  { id: 'nantong-2020-mayor', zh: '南通市市长质量奖（2020）', en: 'Nantong mayor quality award (2020)' },
-];
-const AUTO = 'auto';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -58,18 +47,16 @@ const useStyles = makeStyles({
   item: { wordBreak: 'break-word' },
   files: { maxHeight: '160px', overflowY: 'auto', margin: 0, paddingLeft: tokens.spacingHorizontalL },
   hidden: { display: 'none' },
-  dropdown: { minWidth: '0', maxWidth: '100%' },
 });
 
-export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelProps): React.JSX.Element {
+export function ConsolidatePanel({ host, lang, op, award, engine }: ConsolidatePanelProps): React.JSX.Element {
   const s = strings(lang);
-  const t = consolidateStrings(lang);
+  const t = s.consolidate;
   const styles = useStyles();
   const busy = op.busy !== null;
   const input = React.useRef<HTMLInputElement>(null);
   const client = React.useRef<EngineClient | null>(null);
   const [files, setFiles] = React.useState<PickedFile[]>([]);
-  const [choice, setChoice] = React.useState<string>(AUTO);
   const [result, setResult] = React.useState<ConsolidationDone | null>(null);
   const [drop, setDrop] = React.useState<{ id: boolean; phone: boolean }>({ id: false, phone: false });
   const [notice, setNotice] = React.useState<NoticeDone | null>(null);
@@ -79,7 +66,6 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
     if (!client.current) client.current = engine ? engine() : (await import(/* webpackChunkName: "engine-client" */ '../worker/client')).startEngine();
     return client.current;
   };
-  const profile: ProfileChoice | undefined = choice === AUTO ? undefined : { id: choice };
 
   const onPick = (e: React.ChangeEvent<HTMLInputElement>) => {
     const list = e.target.files ? Array.from(e.target.files) : [];
@@ -92,14 +78,14 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
   const consolidate = async () => {
     setResult(null);
     setNotice(null);
-    const done = await op.run('consolidate', async (c) => runConsolidation(host, await getEngine(), files, { lang, profile, onProgress: c.onProgress }));
+    const done = await op.run('consolidate', async (c) => runConsolidation(host, await getEngine(), files, { lang, profile: { id: award.profileId }, onProgress: c.onProgress }));
     if (done) setResult(done);
   };
 
   const publish = async () => {
     setNotice(null);
     const d: ('id' | 'phone')[] = [...(drop.id ? (['id'] as const) : []), ...(drop.phone ? (['phone'] as const) : [])];
-    const done = await op.run('notice', async (c) => runNotice(host, await getEngine(), { lang, profile, drop: d, onProgress: c.onProgress }));
+    const done = await op.run('notice', async (c) => runNotice(host, await getEngine(), { lang, profile: { id: award.profileId }, drop: d, onProgress: c.onProgress }));
     if (done) setNotice(done);
   };
 
@@ -108,7 +94,6 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
   const out = result?.out;
   const unreadable = out?.files.filter((f) => f.error) ?? [];
   const merged = out ? out.files.length - unreadable.length : 0;
-  const chosenText = choice === AUTO ? t.profileAuto : PROFILES.find((p) => p.id === choice)?.[lang] ?? choice;
 
   return (
     <>
@@ -140,16 +125,6 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
           </ul>
         </details>
       )}
-      <Field label={t.profileLabel}>
-        <Dropdown className={styles.dropdown} value={chosenText} selectedOptions={[choice]} onOptionSelect={(_, d) => d.optionValue && setChoice(d.optionValue)} disabled={busy}>
-          <Option value={AUTO}>{t.profileAuto}</Option>
-          {PROFILES.map((p) => (
-            <Option key={p.id} value={p.id}>
-              {p[lang]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
       <div className={styles.row}>
         <Button appearance="primary" icon={<MergeRegular />} onClick={consolidate} disabled={busy || files.length === 0 || !canWrite}>
           {t.run(files.length)}
@@ -181,7 +156,7 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
                     <Link as="button" onClick={() => select(w.name, 'A1')}>
                       {w.name}
                     </Link>
-                    {w.name !== w.wanted && <Caption1 className={styles.muted}>{` ${t.renamed(w.wanted, w.name)}`}</Caption1>}
+                    {w.name !== w.wanted && <Caption1 className={styles.muted}>{` ${t.renamed(w.wanted)}`}</Caption1>}
                   </li>
                 ))}
               </ul>
@@ -212,21 +187,24 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
                 <Caption1 className={styles.muted}>{t.duplicatesNone}</Caption1>
               ) : (
                 <ul className={styles.list} data-testid="consolidate-duplicates">
-                  {out.duplicates.map((d, i) => {
-                    const at = d.master ? where(d.master.sheet, `A${d.master.row + 1}`) : null;
-                    return (
-                      <li key={`${d.file}!${d.sheet}!${d.cell}!${i}`} className={styles.item} data-rule={d.rule}>
-                        {at ? (
-                          <Link as="button" onClick={() => select(d.master!.sheet, `A${d.master!.row + 1}`)} aria-label={t.goToMaster(at)}>
-                            {at}
-                          </Link>
-                        ) : null}
-                        {at ? s.colon : ''}
-                        {d.message}
-                        <Caption1 className={styles.muted}>{` ${t.origin(d.file, where(d.sheet, d.cell))}`}</Caption1>
-                      </li>
-                    );
-                  })}
+                  {out.duplicates.map((d, i) => (
+                    <li key={`${d.places[0]?.sheet}!${i}`} className={styles.item} data-why={d.why}>
+                      <span>{`${d.value}：${t.why[d.why]}`}</span>
+                      <ul className={styles.list}>
+                        {d.places.map((p) => {
+                          const at = where(p.sheet, `A${p.row + 1}`);
+                          return (
+                            <li key={at}>
+                              <Link as="button" onClick={() => select(p.sheet, `A${p.row + 1}`)} aria-label={t.goToMaster(at)}>
+                                {at}
+                              </Link>
+                              <Caption1 className={styles.muted}>{t.from(p.file)}</Caption1>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </li>
+                  ))}
                 </ul>
               )}
             </>
@@ -235,7 +213,7 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
             <MessageBar intent="warning" layout="multiline" data-testid="consolidate-missing">
               <MessageBarBody>
                 <MessageBarTitle>{t.missingHeading(out.missing.length)}</MessageBarTitle>
-                {out.missing.join(lang === 'zh' ? '、' : ', ')}
+                {out.missing.map((m) => (m.unreadableFile ? `${m.region}（${t.missingUnreadable(m.unreadableFile)}）` : m.region)).join(lang === 'zh' ? '、' : ', ')}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -255,28 +233,20 @@ export function ConsolidatePanel({ host, lang, op, engine }: ConsolidatePanelPro
           {t.noticeRun}
         </Button>
       </div>
-      {notice && notice.written && (
+      {notice && notice.written.length > 0 && (
         <MessageBar intent="success" data-testid="notice-done">
-          <MessageBarBody>{t.noticeDone(notice.written, notice.out.rows, notice.out.masked.ids, notice.out.masked.phones)}</MessageBarBody>
+          <MessageBarBody>{t.noticeDone(notice.written.map((w, i) => t.noticeSheet(w.name, notice.out.rows[i] ?? w.rows)).join(lang === 'zh' ? '、' : ', '))}</MessageBarBody>
         </MessageBar>
       )}
-      {notice && !notice.written && notice.out.leaks.length === 0 && (
+      {notice && notice.written.length === 0 && !notice.out.leak && (
         <MessageBar intent="warning" data-testid="notice-nothing">
           <MessageBarBody>{t.noticeNothing}</MessageBarBody>
         </MessageBar>
       )}
-      {notice && notice.out.leaks.length > 0 && (
-        <MessageBar intent="error" layout="multiline" data-testid="notice-leaks">
+      {notice && notice.out.leak && (
+        <MessageBar intent="error" layout="multiline" data-testid="notice-leak">
           <MessageBarBody>
-            <MessageBarTitle>{t.noticeLeaksHeading(notice.out.leaks.length)}</MessageBarTitle>
-            <ul className={styles.list}>
-              {notice.out.leaks.slice(0, 50).map((l) => (
-                <li key={`${l.cell}${l.kind}`} className={styles.item}>
-                  {t.noticeLeak(l.cell, l.column, l.kind, l.masked)}
-                </li>
-              ))}
-            </ul>
-            <Caption1>{t.noticeLeaksNote}</Caption1>
+            {notice.out.leak.message} {t.noticeLeakNote}
           </MessageBarBody>
         </MessageBar>
       )}

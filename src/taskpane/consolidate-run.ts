@@ -6,10 +6,9 @@
  */
 import type { EngineClient } from '../worker/client';
 import type { ConsolidateOutput, JobProgress, NoticeOutput, ProfileChoice } from '../worker/protocol';
-import type { SheetSpec } from '../excel/sheet-spec';
-import type { Lang } from './i18n';
-import type { OnProgress, WorkbookHost } from './host-port';
-import { consolidateStrings } from './consolidate-strings';
+import type { SheetSpec } from '../core/sheet-spec';
+import type { Lang } from './types';
+import { HostError, type OnProgress, type Progress, type WorkbookHost } from './host-port';
 
 export interface PickedFile {
   name: string;
@@ -28,28 +27,23 @@ export interface ConsolidationDone {
   written: WrittenSheet[];
 }
 
-/** The engine's progress as the pane's progress line. */
-export function progressOf(p: JobProgress, lang: Lang): { done: number; total: number; label: string } {
-  const t = consolidateStrings(lang);
-  if (p.stage === 'read') return { done: p.done, total: p.total, label: t.reading(p.done, p.total, p.file) };
-  if (p.stage === 'check') return { done: p.done, total: p.total, label: t.checking };
-  return { done: p.done, total: p.total, label: t.building };
+/** The engine's progress as the pane's progress line: files read, then the check and the sheets built. */
+export function progressOf(p: JobProgress): Progress {
+  if (p.stage === 'read') return { step: 'readFiles', done: p.done, total: p.total, unit: 'files' };
+  return { step: 'consolidate', done: p.stage === 'check' ? 0 : p.done, total: p.stage === 'check' ? 0 : p.total, unit: 'steps' };
 }
 
-async function writeSheets(host: WorkbookHost, sheets: readonly SheetSpec[], lang: Lang, onProgress: OnProgress): Promise<WrittenSheet[]> {
-  const t = consolidateStrings(lang);
+async function writeSheets(host: WorkbookHost, sheets: readonly SheetSpec[], onProgress: OnProgress): Promise<WrittenSheet[]> {
   const written: WrittenSheet[] = [];
-  for (let k = 0; k < sheets.length; k++) {
-    const spec = sheets[k];
-    const label = t.writing(spec.name, k + 1, sheets.length);
-    const rows = spec.rowCount - 1;
-    onProgress({ done: 0, total: rows, label });
+  for (const spec of sheets) {
+    const rows = spec.rowCount;
+    onProgress({ step: 'writeSheets', done: 0, total: rows, unit: 'rows' });
+    // Hosts that count rows (the preview) report rows; the Office.js host reports its steps.
     const name = await host.insertSheet!({ name: spec.name, spec: async () => spec }, (p) =>
-      // Hosts that count rows (the preview) give sheet rows, header included; the Office.js host its steps.
-      onProgress(p.total === spec.rowCount ? { done: Math.max(0, p.done - 1), total: rows, label } : { done: p.done, total: p.total, label }),
+      onProgress(p.unit === 'rows' ? { step: 'writeSheets', done: p.done, total: p.total, unit: 'rows' } : { step: 'writeSheets', done: p.done, total: p.total, unit: 'steps' }),
     );
-    onProgress({ done: rows, total: rows, label });
-    written.push({ wanted: spec.name, name, rows });
+    onProgress({ step: 'writeSheets', done: rows, total: rows, unit: 'rows' });
+    written.push({ wanted: spec.name, name, rows: rows - 1 });
   }
   return written;
 }
@@ -60,17 +54,17 @@ export async function runConsolidation(
   files: readonly PickedFile[],
   opts: { lang: Lang; profile?: ProfileChoice; onProgress: OnProgress },
 ): Promise<ConsolidationDone> {
-  if (!host.insertSheet) throw new Error(consolidateStrings(opts.lang).unsupported);
+  if (!host.insertSheet) throw new HostError('template-unsupported');
   const taken = host.sheetNames ? await host.sheetNames() : [];
   const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   const out = await engine.run(
     'consolidate',
     { files: inputs, lang: opts.lang, profile: opts.profile, takenSheetNames: taken },
-    { transfer: inputs.map((i) => i.bytes), onProgress: (p) => opts.onProgress(progressOf(p, opts.lang)) },
+    { transfer: inputs.map((i) => i.bytes), onProgress: (p) => opts.onProgress(progressOf(p)) },
   );
   // Nothing to merge: no sheet is written (not even an empty 核查结果).
   if (out.masters.length === 0) return { out, written: [] };
-  const written = await writeSheets(host, out.sheets, opts.lang, opts.onProgress);
+  const written = await writeSheets(host, out.sheets, opts.onProgress);
   // The first master sheet is where the secretariat starts reading.
   await host.selectCell(written[0].name, 'A1');
   return { out, written };
@@ -78,7 +72,7 @@ export async function runConsolidation(
 
 export interface NoticeDone {
   out: NoticeOutput;
-  written: string | null;
+  written: WrittenSheet[];
 }
 
 export async function runNotice(
@@ -86,13 +80,14 @@ export async function runNotice(
   engine: EngineClient,
   opts: { lang: Lang; profile?: ProfileChoice; drop: ('id' | 'phone')[]; onProgress: OnProgress },
 ): Promise<NoticeDone> {
-  if (!host.insertSheet) throw new Error(consolidateStrings(opts.lang).unsupported);
+  if (!host.insertSheet) throw new HostError('template-unsupported');
   const file = await host.workbookName();
   const grid = await host.readWorkbook('active', opts.onProgress);
   const taken = host.sheetNames ? await host.sheetNames() : [];
+  opts.onProgress({ step: 'notice', done: 0, total: 0 });
   const out = await engine.run('notice', { workbook: { file, grid }, lang: opts.lang, profile: opts.profile, drop: opts.drop, takenSheetNames: taken });
-  if (!out.sheet) return { out, written: null };
-  const spec = out.sheet;
-  const written = await writeSheets(host, [spec], opts.lang, opts.onProgress);
-  return { out, written: written[0].name };
+  if (out.leak || out.sheets.length === 0) return { out, written: [] };
+  const written = await writeSheets(host, out.sheets, opts.onProgress);
+  await host.selectCell(written[0].name, 'A1');
+  return { out, written };
 }

@@ -4,14 +4,16 @@
  * (src/core) checks, tallies and consolidates; this file reads files, calls it and shapes its answers.
  */
 import { RunChecker, type LocatedFinding, type RunResult } from '../core/check';
-import { consolidate, type Consolidation } from '../core/consolidate';
+import { consolidate } from '../core/consolidate';
+import { findingRows, notSubmitted } from '../core/consolidate-report';
+import { buildNotice, NoticeLeakError } from '../core/notice';
 import type { WorkbookGrid } from '../core/grid';
 import type { Lang } from '../core/finding';
 import { DEFAULT_PROFILE_ID, getProfile, loadProfileText, ProfileError, type Profile } from '../core/profiles';
 import { summarize } from '../core/report';
-import { uniqueSheetName } from '../excel/render-sheet';
 import { WorkbookReadError } from '../xlsx/errors';
-import { buildNotice } from './notice';
+import { buildMergedWorkbook } from '../xlsx/merge';
+import { buildNoticeWorkbook } from '../xlsx/notice';
 import type {
   CheckInput,
   CheckOutput,
@@ -26,11 +28,11 @@ import type {
   Jobs,
   NoticeInput,
   NoticeOutput,
-  PlacedFinding,
+  DuplicateEntry,
   ReadOutcome,
 } from './protocol';
 import { readWorkbookBytes } from './read-bytes';
-import { findingsSpec, FINDINGS_SHEET_NAME, masterSpec, nameSheets, renamed, tallySpec } from './sheets';
+import { nameSheets, renamed, workbookSpecs } from './sheets';
 
 /** An error that ends a job (posted as `{ kind: 'error' }`). */
 export class JobFailure extends Error {
@@ -111,13 +113,6 @@ function checkWithProfile(books: readonly { file: string; grid: WorkbookGrid }[]
   return { run, profile };
 }
 
-/** `file \0 sheet \0 row` → the master place of that county row. */
-function placesOf(c: Consolidation): Map<string, { sheet: string; row: number }> {
-  const m = new Map<string, { sheet: string; row: number }>();
-  for (const s of c.sheets) s.origins.forEach((o, i) => m.set(`${o.file}\u0000${o.sheet}\u0000${o.row}`, { sheet: s.name, row: i + 1 }));
-  return m;
-}
-
 export async function consolidateJob(input: ConsolidateInput, ctx: JobContext): Promise<ConsolidateOutput> {
   const lang = input.lang;
   const books: { file: string; grid: WorkbookGrid }[] = [];
@@ -141,50 +136,36 @@ export async function consolidateJob(input: ConsolidateInput, ctx: JobContext): 
     for (const f of res.findings) findings.push(f);
   }
 
-  const engine = consolidate(run.tallyDetail, profile);
-  const names = nameSheets(engine, input.takenSheetNames);
-  const c = renamed(engine, names);
-  const places = placesOf(c);
-  const placed: PlacedFinding[] = findings.map((f) => ({ ...f, master: places.get(`${f.file}\u0000${f.sheet}\u0000${f.row}`) ?? null }));
-  const duplicates = placed.filter((f) => f.rule === 'dup.cross-file');
-
-  const sheets = [];
-  const total = c.sheets.length + 2;
-  let done = 0;
-  for (const s of c.sheets) {
-    ctx.progress({ stage: 'build', done: done++, total });
-    const dupRows = new Set<number>();
-    for (const f of placed) if (f.master?.sheet === s.name && /duplicate|dup\./.test(f.rule)) dupRows.add(f.master.row);
-    sheets.push(masterSpec(s, dupRows));
-  }
-  const taken = [...input.takenSheetNames, ...names.values()];
-  const findingsName = uniqueSheetName(FINDINGS_SHEET_NAME, taken);
-  taken.push(findingsName);
-  ctx.progress({ stage: 'build', done: done++, total });
-  sheets.push(findingsSpec(findingsName, placed, lang));
-  if (c.sheets.length > 0) {
-    ctx.progress({ stage: 'build', done: done++, total });
-    const q = run.tallyDetail.quota;
-    const quotaSource = q ? (q.from === 'table' ? `${run.tallyDetail.tables[q.table!].file} ${run.tallyDetail.tables[q.table!].sheet.name}` : `${profile.name}（${profile.quota?.source ?? profile.id}）`) : null;
-    sheets.push(tallySpec(c, run.tally, uniqueSheetName('名额核对', taken), quotaSource));
-  }
-  ctx.progress({ stage: 'build', done: total, total });
+  // The engine's consolidation, as `award-tally merge` runs it, with the master sheets under free names.
+  const engine = consolidate(run.tallyDetail, profile, { findings });
+  const c = renamed(engine, nameSheets(engine, input.takenSheetNames));
+  const rows = findingRows(c, findings, books.map((b) => b.file));
+  const missing = notSubmitted(run.tallyDetail, read.filter((r) => r.error).map((r) => r.name));
   const sum = summarize(findings);
-  return {
-    files,
-    sheets,
-    masters: c.sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows.length })),
-    duplicates,
-    missing: missingOf(run),
-    summary: { ...sum, findings: findings.length },
-    tally: run.tally,
-  };
-}
+  const base = { files, missing, summary: { ...sum, findings: findings.length }, tally: run.tally };
+  if (c.sheets.length === 0) return { ...base, sheets: [], masters: [], duplicates: [] };
 
-/** 未报送: what the engine reports as regions without a workbook (when it does). */
-function missingOf(run: RunResult): string[] {
-  const t = run.tally as unknown as { missing?: unknown };
-  return Array.isArray(t.missing) ? t.missing.filter((x): x is string => typeof x === 'string') : [];
+  ctx.progress({ stage: 'build', done: 0, total: 2 });
+  const q = run.tallyDetail.quota;
+  const quotaSource = q ? (q.from === 'table' ? `${run.tallyDetail.tables[q.table!].file} ${run.tallyDetail.tables[q.table!].sheet.name}` : `${profile.name}（${profile.quota?.source ?? profile.id}）`) : null;
+  const { wb } = buildMergedWorkbook(c, run.tally, { quotaSource, findings: rows, notSubmitted: missing, lang });
+  ctx.progress({ stage: 'build', done: 1, total: 2 });
+  checkCancel(ctx, lang);
+  const sheets = workbookSpecs(wb, [...input.takenSheetNames], new Set(c.sheets.map((s) => s.name)));
+  ctx.progress({ stage: 'build', done: 2, total: 2 });
+
+  // Cross-file duplicates: each row of a group a place in its master sheet (sheet row = data row + 1).
+  const duplicates: DuplicateEntry[] = c.duplicates
+    .filter((d) => d.acrossFiles)
+    .map((d) => {
+      const s = c.sheets.find((x) => x.name === d.sheet)!;
+      return {
+        why: d.why,
+        value: d.value,
+        places: d.rows.map((r) => ({ sheet: d.sheet, row: r + 1, file: s.sources[r].fileName, sourceSheet: s.sources[r].sheet, sourceCell: `A${s.sources[r].row + 1}` })),
+      };
+    });
+  return { ...base, sheets, masters: c.sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows.length })), duplicates };
 }
 
 export async function checkJob(input: CheckInput, ctx: JobContext): Promise<CheckOutput> {
@@ -198,10 +179,23 @@ export async function noticeJob(input: NoticeInput, ctx: JobContext): Promise<No
   ctx.progress({ stage: 'check', done: 0, total: 1 });
   const profile = profileOf(input);
   const run = runCheck([input.workbook], profile, input);
+  const result = run.results[0];
   ctx.progress({ stage: 'build', done: 0, total: 1 });
-  const out = buildNotice(run, profile, input);
+  // The engine's notice (columns, masking by the profile's policy) and the CLI's writer, whose last guard scans
+  // every cell: a full ID or mobile left anywhere and nothing is written.
+  const notice = buildNotice(result.located, profile, { drop: input.drop });
+  const tables = result.tables.filter((t) => notice.some((n) => n.kind === t.kind));
+  if (notice.length === 0) return { sheets: [], rows: [], leak: null, tables };
+  let wb;
+  try {
+    wb = buildNoticeWorkbook(notice);
+  } catch (e) {
+    if (!(e instanceof NoticeLeakError)) throw e;
+    return { sheets: [], rows: notice.map((n) => n.rows.length), leak: { sheet: e.sheet, cell: e.cell, kind: e.kind, message: e.text(input.lang) }, tables };
+  }
+  const sheets = workbookSpecs(wb, [...input.takenSheetNames]);
   ctx.progress({ stage: 'build', done: 1, total: 1 });
-  return out;
+  return { sheets, rows: notice.map((n) => n.rows.length), leak: null, tables };
 }
 
 type Handler<K extends JobName> = (input: Jobs[K]['input'], ctx: JobContext) => Promise<Jobs[K]['output']>;

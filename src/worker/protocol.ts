@@ -14,7 +14,7 @@ import type { LocatedFinding, TableSummary } from '../core/check';
 import type { WorkbookGrid } from '../core/grid';
 import type { Lang } from '../core/finding';
 import type { Tally } from '../core/tally';
-import type { SheetSpec } from '../excel/sheet-spec';
+import type { SheetSpec } from '../core/sheet-spec';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -45,15 +45,19 @@ export interface EngineOptions {
 /** One read file: its grid, or why it could not be read. */
 export type ReadOutcome = { name: string; grid: WorkbookGrid; error?: undefined } | { name: string; grid?: undefined; error: FileError };
 
-/** Where a row of a county workbook went in the master sheets (0-based row of the master sheet, header = row 0). */
+/** A place of a master sheet: its name and 0-based sheet row (row 0 is the header). */
 export interface MasterPlace {
   sheet: string;
   row: number;
 }
 
-/** A finding together with the master row that holds its county row (null: the row is not in a master sheet). */
-export interface PlacedFinding extends LocatedFinding {
-  master: MasterPlace | null;
+/** The same person or organisation in several master rows (the engine's duplicate group), each row a place. */
+export interface DuplicateEntry {
+  /** Why they are one: credit code, ID number, organisation name, or 姓名 + 工作单位. */
+  why: 'uscc' | 'id' | 'name' | 'person';
+  /** The shared value as it reads (a name, or the ID as written in the first row). */
+  value: string;
+  places: (MasterPlace & { file: string; sourceSheet: string; sourceCell: string })[];
 }
 
 export interface ConsolidateInput extends EngineOptions {
@@ -66,16 +70,17 @@ export interface ConsolidateOutput {
   /** Every input file in order, with its tables or its read error. */
   files: { name: string; error: FileError | null; tables: TableSummary[] }[];
   /**
-   * The sheets to add, in order: master sheets (one per kind), 核查结果, 名额核对. Names are final (free in the
-   * target workbook as it was); the 名额核对 formulas refer to the master sheets by these names.
+   * The sheets to add, in order: master sheets (one per kind), 核查结果, 未报送 (when regions are missing), 名额核对 —
+   * the CLI's merged workbook, sheet by sheet. Names are final (free in the target workbook as it was); the 名额核对
+   * formulas and 核查结果 references name the master sheets by these names.
    */
   sheets: SheetSpec[];
   /** The master sheets: name, kind and row count (header excluded). */
   masters: { name: string; kind: string; rows: number }[];
-  /** Findings that name two places across workbooks (dup.cross-file), each with its master row. */
-  duplicates: PlacedFinding[];
-  /** Regions of the quota table / profile from which no workbook came (未报送); empty when the engine has none. */
-  missing: string[];
+  /** Cross-file duplicates (groups whose rows come from more than one file). */
+  duplicates: DuplicateEntry[];
+  /** Regions of the quota table / profile from which no workbook came (未报送), with an unreadable file named after one. */
+  missing: { region: string; unreadableFile: string | null }[];
   summary: { errors: number; warnings: number; infos: number; findings: number };
   tally: Tally;
 }
@@ -88,24 +93,14 @@ export interface NoticeInput extends EngineOptions {
   takenSheetNames: string[];
 }
 
-/** A cell of the notice that would still show a full ID or mobile number: the notice is not written. */
-export interface NoticeLeak {
-  /** The source cell (`附件3!G12`) and the notice column it would have gone to.  */
-  cell: string;
-  column: string;
-  /** What was found (`id` or `mobile`), masked for display. */
-  kind: 'id' | 'mobile';
-  masked: string;
-}
-
 export interface NoticeOutput {
-  /** The notice sheet; null when a leak was found (nothing is written). */
-  sheet: SheetSpec | null;
-  rows: number;
-  columns: string[];
-  masked: { ids: number; phones: number };
-  leaks: NoticeLeak[];
-  /** Tables the notice was built from (sheet, kind, rows). */
+  /** One notice sheet per kind of nomination table (the CLI's `mask` sheets); empty when nothing to publish or a leak was found. */
+  sheets: SheetSpec[];
+  /** Data rows per sheet, in the order of `sheets`. */
+  rows: number[];
+  /** A cell that would still have shown a full ID or mobile (the engine's last guard): nothing is written. */
+  leak: { sheet: string; cell: string; kind: 'id' | 'mobile'; message: string } | null;
+  /** Tables the notice was built from. */
   tables: TableSummary[];
 }
 

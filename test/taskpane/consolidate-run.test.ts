@@ -49,6 +49,7 @@ test('preview host: sheets written with free names, rows in slices with progress
   const progress: Progress[] = [];
   const done = await runConsolidation(host, new LocalEngine(), picked, { lang: 'zh', onProgress: (p) => progress.push(p) });
   expect(done.written.map((w) => w.name)).toEqual(['先进集体汇总', '先进个人汇总 (2)', '核查结果', '名额核对']);
+  expect(done.written.map((w) => w.rows).slice(0, 2)).toEqual([6, 1350]);
   expect(done.written.every((w) => w.name === w.wanted)).toBe(true);
   expect(done.out.files.find((f) => f.error)?.name).toBe('县99-损坏.xlsx');
   // The earlier sheet of the same name is untouched.
@@ -56,9 +57,9 @@ test('preview host: sheets written with free names, rows in slices with progress
   const ws = host.worksheet('先进个人汇总 (2)')!;
   expect(ws.rowCount).toBe(1 + 3 * 450);
   // Progress: files read, then rows of the big sheet in slices (not one jump).
-  expect(progress.some((p) => p.label?.startsWith('正在读取'))).toBe(true);
-  const rows = progress.filter((p) => p.label?.includes('先进个人汇总 (2)')).map((p) => p.done);
-  expect(rows[rows.length - 1]).toBe(1350);
+  expect(progress.filter((p) => p.step === 'readFiles').pop()).toEqual({ step: 'readFiles', done: 4, total: 4, unit: 'files' });
+  const rows = progress.filter((p) => p.step === 'writeSheets' && p.total === 1351).map((p) => p.done);
+  expect(rows[rows.length - 1]).toBe(1351);
   expect(new Set(rows).size).toBeGreaterThan(3);
   // Text stays text, IDs keep their digits as text, the formula-like remark is not a formula.
   const header = (ws.getRow(1).values as unknown[]).slice(1);
@@ -71,19 +72,21 @@ test('preview host: sheets written with free names, rows in slices with progress
   expect(remarks).toContain('=县级表彰');
   expect(remarks.some((v) => typeof v === 'object' && v !== null)).toBe(false);
   // Only text cells got the text format (ExcelJS shares styles between cells).
-  expect(ws.getCell(2, 1).numFmt).toBeUndefined();
-  // The duplicate's master row holds the shared ID; the grid selects it.
-  const dup = done.out.duplicates.find((d) => d.master?.sheet === '先进个人汇总 (2)')!;
-  expect(ws.getCell(dup.master!.row + 1, idCol).value).toBe(counties.SHARED_ID);
-  expect(ws.getCell(dup.master!.row + 1, idCol).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+  expect(ws.getCell(2, header.indexOf('姓名') + 1).numFmt).not.toBe('@');
+  // Each row of the cross-file duplicate holds the shared ID and is filled.
+  const dup = done.out.duplicates.find((d) => d.places[0].sheet === '先进个人汇总 (2)')!;
+  for (const p of dup.places) {
+    expect(ws.getCell(p.row + 1, idCol).value).toBe(counties.SHARED_ID);
+    expect(ws.getCell(p.row + 1, idCol).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+  }
   expect(host.getSnapshot().activeSheet).toBe('先进集体汇总');
 
   // 公示 from the active sheet (the individuals' master): IDs and mobiles masked.
   await host.selectCell('先进个人汇总 (2)', 'A1');
   const notice = await runNotice(host, new LocalEngine(), { lang: 'zh', drop: [], onProgress: () => undefined });
-  expect(notice.written).toBe('公示名单');
-  expect(notice.out.rows).toBe(1350);
-  const n = host.worksheet('公示名单')!;
+  expect(notice.written.map((w) => w.name)).toEqual(['公示-先进个人']);
+  expect(notice.out.rows).toEqual([1350]);
+  const n = host.worksheet('公示-先进个人')!;
   const texts: string[] = [];
   n.eachRow((row) => (row.values as unknown[]).forEach((v) => v !== undefined && texts.push(String(v))));
   expect(texts.join('\n')).not.toContain(counties.SHARED_ID);

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { compactText } from '../normalize';
 import { checkQuotaFields, quotaProfileFields } from './quota-schema';
+import { maskPolicySchema } from './mask-policy';
 
 export const placesSchema = z.object({
   /** Places for collectives / organisations, when the category awards them. */
@@ -56,6 +57,8 @@ export const profileSchema = z
     categories: z.array(categorySchema).default([]),
     /** Age limits on the form date for `id.age`. */
     age: z.object({ min: z.number().int().nonnegative(), max: z.number().int().positive() }).default({ min: 16, max: 100 }),
+    /** What personal data shows in public outputs (HTML report, 公示 export, pane, browser): ./mask-policy.ts. */
+    masking: maskPolicySchema.default({}),
     ...quotaProfileFields,
   })
   .passthrough();
