@@ -103,7 +103,7 @@ maybe('汇总 and 公示 in the preview page', () => {
     const master = await sheetCells(page, '先进个人汇总');
     expect(master.length).toBe(COUNTIES * PEOPLE + 1);
     const h = master[0];
-    expect(h).toEqual(expect.arrayContaining(['来源文件', '推荐单位', '姓名', '身份证号']));
+    expect(h).toEqual(expect.arrayContaining(['序号', '来源文件', '来源工作表', '推荐单位', '原行号', '姓名', '身份证号']));
     // County text that looks like a formula stayed text; IDs kept every digit.
     expect(master.some((r) => r.includes('=县级表彰'))).toBe(true);
     const formulaCells = master.flat().filter((v) => v.startsWith('=') && v !== '=县级表彰');
@@ -116,8 +116,9 @@ maybe('汇总 and 公示 in the preview page', () => {
 
   test('a cross-file duplicate is one click away from its master row', async () => {
     const list = page.getByTestId('consolidate-duplicates');
+    await expect(list.textContent()).resolves.toContain('身份证号相同');
     await expect(list.textContent()).resolves.toContain('县02-奎屯市.xlsx');
-    const link = list.getByRole('button', { name: /^定位到 先进个人汇总!A\d+$/ }).first();
+    const link = list.getByRole('button', { name: /^定位到 先进个人汇总!A\d+$/ }).nth(1);
     const label = (await link.getAttribute('aria-label')) as string;
     const target = label.replace('定位到 ', '');
     await link.click();
@@ -137,14 +138,15 @@ maybe('汇总 and 公示 in the preview page', () => {
     const done = page.getByTestId('notice-done');
     await done.waitFor();
     // The active sheet is the individuals' master sheet (the duplicate's click): its rows only.
-    await expect(done.textContent()).resolves.toMatch(new RegExp(`已写入工作表“公示名单”：${COUNTIES * PEOPLE} 行，脱敏身份证号 ${COUNTIES * PEOPLE} 个`));
-    const cells = await sheetCells(page, '公示名单');
-    const header = cells[0];
-    expect(header.slice(0, 3)).toEqual(['序号', '姓名', '性别']);
-    expect(header).toContain('身份证号');
+    await expect(done.textContent()).resolves.toBe(`已写入工作表“公示-先进个人”（${COUNTIES * PEOPLE} 行）。`);
+    const cells = await sheetCells(page, '公示-先进个人');
+    const at = cells.findIndex((r) => r && r[0] === '序号');
+    const header = cells[at];
+    expect(header).toEqual(expect.arrayContaining(['序号', '推荐单位', '姓名', '性别', '身份证号']));
     const idCol = header.indexOf('身份证号');
-    expect(cells[1][idCol]).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-    const all = cells.flat().join('\n').replace(/[\s-]/g, '');
+    expect(cells[at + 1][idCol]).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(cells.length - at - 1).toBe(COUNTIES * PEOPLE);
+    const all = cells.flat().filter((v) => v !== undefined).join('\n').replace(/[\s-]/g, '');
     expect(all).not.toMatch(/\d{17}[\dX]/);
     expect(all).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
     expect(all).not.toContain(counties.SHARED_ID);
