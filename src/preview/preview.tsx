@@ -13,7 +13,7 @@ import { htmlLang, type Lang } from '../taskpane/i18n';
 import { GridView, useGridSnapshot } from './GridView';
 import { startWorkbookWorker } from './start-worker';
 import { previewStrings } from './strings';
-import { saveDownload, WorkerClient, WorkerHost, WorkerHostError } from './worker-host';
+import { errorText, saveDownload, WorkerClient, WorkerHost } from './worker-host';
 import type { DownloadResult, TemplateDownload } from './worker-protocol';
 
 declare const PREVIEW_EXAMPLES: string[] | undefined;
@@ -53,7 +53,7 @@ function LoadError({ host }: { host: WorkerHost }): React.JSX.Element | null {
   if (!snap.loadError) return null;
   return (
     <div className="load-error" role="alert">
-      {host.name}：{snap.loadError}
+      {snap.loadError}
     </div>
   );
 }
@@ -72,6 +72,10 @@ function BrowserPage({ client, lang, initialFile }: { client: WorkerClient; lang
   const [template, setTemplate] = React.useState<TemplateDownload>('annex3');
   const counter = React.useRef(0);
   const active = files.find((f) => f.id === activeId) ?? null;
+  // The shown file's host, for the end-to-end tests and for poking at it from the console.
+  React.useEffect(() => {
+    (window as unknown as { previewHost: WorkerHost | null }).previewHost = active?.host ?? null;
+  }, [active]);
 
   const open = React.useCallback(
     (name: string, bytes: ArrayBuffer) => {
@@ -117,7 +121,7 @@ function BrowserPage({ client, lang, initialFile }: { client: WorkerClient; lang
       const extra = result.errors !== undefined ? ` ${s.mergeFindings(result.errors)}` : '';
       setNotice({ kind: 'ok', text: s.downloaded(result.name, result.summary) + extra });
     } catch (e) {
-      setNotice({ kind: 'error', text: e instanceof WorkerHostError ? e.text(lang) : String(e) });
+      setNotice({ kind: 'error', text: errorText(e, lang) });
     } finally {
       setBusy(false);
     }
@@ -185,6 +189,9 @@ function BrowserPage({ client, lang, initialFile }: { client: WorkerClient; lang
           </button>
           <button type="button" disabled={busy || !active} title={s.downloadAnnotatedHint} onClick={() => active && void run(() => active.host.download('annotated'))}>
             {s.downloadAnnotated}
+          </button>
+          <button type="button" disabled={busy || !active} title={s.downloadNoticeHint} onClick={() => active && void run(() => active.host.download('notice'))}>
+            {s.downloadNotice}
           </button>
           <button type="button" disabled={busy || files.length === 0} title={s.mergeHint} onClick={() => void run(() => client.merge(files.map((f) => f.id), lang))}>
             {s.mergeAll(files.length)}

@@ -1,4 +1,7 @@
-/** Strings of the preview page (the task pane's own strings are in src/taskpane/i18n.ts). */
+/**
+ * Strings of the preview page's own chrome. The task pane's words, and the hosts' errors it shows, are in the pane's
+ * catalogue (src/taskpane/strings-zh.ts, strings-en.ts).
+ */
 import type { Lang } from '../core/finding';
 
 const zh = {
@@ -12,6 +15,8 @@ const zh = {
   downloadWorkbookHint: '当前工作簿（含已确认的填充和插入的工作表），另存为新文件',
   downloadAnnotated: '下载标注副本',
   downloadAnnotatedHint: '把已标注的问题写成单元格底色和批注，另存为新文件',
+  downloadNotice: '下载公示名单',
+  downloadNoticeHint: '只含公示列，身份证号和电话按本奖项的规则遮盖，另存为新文件',
   mergeAll: (n: number) => `汇总 ${n} 个文件并下载`,
   mergeHint: '把所有已打开文件中的推荐表合并为一张汇总表（含来源文件、跨文件重复、名额核对）',
   templateLabel: '空白模板：',
@@ -22,14 +27,9 @@ const zh = {
   mergeFindings: (errors: number) => (errors > 0 ? `汇总时发现 ${errors} 个错误（含跨文件重复），详见汇总表；各文件的问题可在右侧逐个核查。` : '汇总时未发现错误。'),
   examples: '示例：',
   loading: '正在打开工作簿…',
-  reading: '正在读取工作表…',
   noFile: '尚未打开工作簿。请选择一个 .xlsx 文件，或打开上方的示例。',
-  noWorkbook: '尚未打开工作簿。请先在左侧选择一个 .xlsx 文件。',
-  untitled: '未命名工作簿',
+  noWorkbook: '尚未打开工作簿。请先在左侧选择一个或多个 .xlsx 文件。',
   fetchFailed: (name: string) => `无法载入示例文件“${name}”，请确认文件名正确。`,
-  ole2: '这是旧版 Excel 97-2003 工作簿（.xls）或设有打开密码的工作簿，预览页无法读取：请在 Excel 或 WPS 中打开，删除打开密码并另存为“Excel 工作簿（*.xlsx）”后再试。',
-  sheetNotFound: (name: string) => `找不到工作表“${name}”，可能已被删除。请重新检查。`,
-  noTemplate: (kind: string) => `没有名为“${kind}”的模板。`,
   sheetTabs: '工作表',
   gridLabel: (sheet: string) => `工作表“${sheet}”`,
   truncated: (shown: number, total: number) => `仅显示前 ${shown} 行（共 ${total} 行）。`,
@@ -49,6 +49,8 @@ const en: PreviewStrings = {
   downloadWorkbookHint: 'The workbook as it is now (confirmed fills, inserted sheets), as a new file',
   downloadAnnotated: 'Download marked copy',
   downloadAnnotatedHint: 'The marked findings as cell fills and notes, as a new file',
+  downloadNotice: 'Download public notice',
+  downloadNoticeHint: 'The notice columns only, ID numbers and phones masked by the award’s policy, as a new file',
   mergeAll: (n: number) => `Merge ${n} files and download`,
   mergeHint: 'All open files’ nomination tables in one master list (source file, cross-file duplicates, quota tally)',
   templateLabel: 'Blank template:',
@@ -59,14 +61,9 @@ const en: PreviewStrings = {
   mergeFindings: (errors: number) => (errors > 0 ? `The merge found ${errors} errors (cross-file duplicates included); see the master list, or check each file on the right.` : 'The merge found no errors.'),
   examples: 'Examples:',
   loading: 'Opening the workbook…',
-  reading: 'Reading sheets…',
   noFile: 'No workbook open. Choose an .xlsx file, or open one of the examples above.',
-  noWorkbook: 'No workbook is open. Choose an .xlsx file on the left first.',
-  untitled: 'Untitled workbook',
+  noWorkbook: 'No workbook is open. Choose one or more .xlsx files on the left first.',
   fetchFailed: (name: string) => `The example file "${name}" could not be loaded; check the name.`,
-  ole2: 'This is a legacy Excel 97-2003 workbook (.xls) or a password-protected one, which the preview cannot read: open it in Excel or WPS, remove the password and save it as "Excel Workbook (*.xlsx)".',
-  sheetNotFound: (name: string) => `The sheet "${name}" was not found; it may have been deleted. Run the check again.`,
-  noTemplate: (kind: string) => `No template named "${kind}".`,
   sheetTabs: 'Sheets',
   gridLabel: (sheet: string) => `Sheet "${sheet}"`,
   truncated: (shown: number, total: number) => `Showing the first ${shown} of ${total} rows.`,

@@ -11,6 +11,8 @@ import type { Workbook } from 'exceljs';
 import type { LocatedFinding } from '../core/check';
 import type { Lang } from '../core/finding';
 import { GridHost } from './grid-host';
+import { isHostError } from '../taskpane/host-port';
+import { describeError } from '../taskpane/errors';
 import { buildSheetView, MAX_ROWS } from './sheet-view';
 import type { DownloadResult, TemplateDownload, WorkerError, WorkerMessage, WorkerRequest } from './worker-protocol';
 
@@ -31,7 +33,12 @@ function post(msg: WorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
 }
 
-function toError(e: unknown): WorkerError {
+function toError(e: unknown, lang: Lang): WorkerError {
+  if (isHostError(e)) {
+    const { message } = describeError(e, lang);
+    const other = describeError(e, lang === 'en' ? 'zh' : 'en').message;
+    return { host: { code: e.code, params: { ...e.params }, detail: e.detail }, zh: lang === 'en' ? other : message, en: lang === 'en' ? message : other, detail: e.detail };
+  }
   const t = e as { text?: (l: Lang) => string; code?: unknown; detail?: unknown; message?: unknown };
   if (t && typeof t.text === 'function') {
     return { code: typeof t.code === 'string' ? t.code : undefined, zh: t.text('zh'), en: t.text('en'), detail: typeof t.detail === 'string' ? t.detail : undefined };
@@ -79,6 +86,8 @@ const L = {
     merged: (parts: string) => `汇总表：${parts}`,
     rows: (sheet: string, n: number) => `${sheet} ${n} 行`,
     template: (kind: string) => `模板 ${kind}`,
+    noticeNone: '该工作簿中没有可生成公示名单的推荐表（附件3 或申报登记表）。',
+    noticeRows: (n: number) => `公示名单 ${n} 行，身份证号和电话已按本奖项的规则遮盖`,
     workbook: '当前工作簿',
   },
   en: {
@@ -90,6 +99,8 @@ const L = {
     merged: (parts: string) => `Master list: ${parts}`,
     rows: (sheet: string, n: number) => `${sheet} ${n} rows`,
     template: (kind: string) => `template ${kind}`,
+    noticeNone: 'This workbook holds no nomination table to make a public notice from (Annex 3 or a register).',
+    noticeRows: (n: number) => `${n} rows, ID numbers and phones masked by the award's policy`,
     workbook: 'current workbook',
   },
 };
@@ -127,20 +138,28 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
       return { value: null };
     case 'call': {
       const o = openFile(req.file);
-      const method = o.host[req.method] as (...args: unknown[]) => Promise<unknown>;
-      // Progress callbacks stay in the worker: the page shows the step; the calls are short per chunk.
-      const value = await method.apply(o.host, req.args);
+      let value: unknown;
+      if (req.method === 'settingGet') value = await o.host.settings.get(req.args[0] as string);
+      else if (req.method === 'settingSet') value = await o.host.settings.set(req.args[0] as string, req.args[1] as string);
+      else {
+        const method = o.host[req.method] as (...args: unknown[]) => Promise<unknown>;
+        // Progress callbacks stay in the worker: the page shows the step; the calls are short per chunk.
+        value = await method.apply(o.host, req.args);
+      }
       if (req.method === 'mark') o.marked = req.args[0] as LocatedFinding[];
       if (req.method === 'clearMarks') o.marked = [];
       return { value };
     }
     case 'insertSheet': {
       const o = openFile(req.file);
-      const ExcelJS = await loadExcelJS();
-      const bytes = Uint8Array.from(atob(req.base64), (ch) => ch.charCodeAt(0));
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes.buffer as ArrayBuffer);
-      return { value: await o.host.insertSheet({ name: req.name, workbook: async () => wb }) };
+      const { base64, spec } = req;
+      return {
+        value: await o.host.insertSheet({
+          name: req.name,
+          base64: base64 === undefined ? undefined : async () => base64,
+          spec: spec === undefined ? undefined : async () => spec,
+        }),
+      };
     }
     case 'activate':
       openFile(req.file).host.activate(req.sheet);
@@ -148,6 +167,20 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
     case 'view': {
       const o = openFile(req.file);
       return { value: o.host.sheetView(Math.max(MAX_ROWS, req.rows)) };
+    }
+    case 'cells': {
+      const ws = openFile(req.file).host.worksheet(req.sheet);
+      const out: string[][] = [];
+      ws?.eachRow((row, n) => {
+        out[n - 1] = Array.from((row.values as unknown[]).slice(1), (v) => {
+          if (v === null || v === undefined) return '';
+          if (typeof v === 'object' && 'formula' in v) return `=${(v as { formula: string }).formula}`;
+          if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+          if (v instanceof Date) return v.toISOString();
+          return String(v);
+        });
+      });
+      return { value: Array.from(out, (r) => r ?? []) };
     }
     case 'download': {
       const o = openFile(req.file);
@@ -158,6 +191,11 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
       if (req.kind === 'workbook') {
         result = { bytes: await writeBytes(wb), name: `${stem(o.name)}（已填充）.xlsx`, summary: t.workbook };
         if (o.lang === 'en') result.name = `${stem(o.name)} (filled).xlsx`;
+      } else if (req.kind === 'notice') {
+        const { noticeWorkbook } = await import(/* webpackChunkName: "merge" */ './merge-files');
+        const notice = noticeWorkbook({ name: o.name, wb }, o.lang);
+        if (!notice) throw new Refusal(L.zh.noticeNone, L.en.noticeNone);
+        result = { bytes: await writeBytes(notice.wb), name: o.lang === 'en' ? `${stem(o.name)} (public notice).xlsx` : `${stem(o.name)}（公示）.xlsx`, summary: t.noticeRows(notice.rows) };
       } else {
         if (o.marked.length === 0) throw new Refusal(L.zh.notMarked, L.en.notMarked);
         // A copy: the workbook on the page keeps its own cells (marks there are an overlay).
@@ -175,7 +213,7 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
       const chosen = req.files.map((f) => openFile(f));
       if (chosen.length === 0) throw new Refusal(L.zh.mergeFew, L.en.mergeFew);
       const { mergeWorkbooks } = await import(/* webpackChunkName: "merge" */ './merge-files');
-      const merged = await mergeWorkbooks(
+      const merged = mergeWorkbooks(
         chosen.map((o) => ({ name: o.name, wb: o.host.workbook() as Workbook })),
         req.lang,
       );
@@ -212,6 +250,6 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   handle(req).then(
     ({ value, transfer }) => post({ id: req.id, ok: true, value }, transfer),
-    (e: unknown) => post({ id: req.id, ok: false, error: toError(e) }),
+    (e: unknown) => post({ id: req.id, ok: false, error: toError(e, 'lang' in req ? req.lang : files.get('file' in req ? req.file : '')?.lang ?? 'zh') }),
   );
 };

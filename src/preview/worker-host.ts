@@ -8,8 +8,11 @@ import type { WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
 import type { CellChange } from '../core/fill';
 import type { Lang } from '../core/finding';
-import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost } from '../taskpane/host-port';
+import { HostError, type HostErrorCode, type HostErrorParams } from '../taskpane/host-port';
+import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost, WorkbookSettings } from '../taskpane/host-port';
+import type { Scope } from '../taskpane/types';
 import type { GridSnapshot } from './grid-host';
+import { describeError } from '../taskpane/errors';
 import type { SheetView } from './sheet-view';
 import type { DownloadKind, DownloadResult, ForwardedMethod, TemplateDownload, WorkerError, WorkerMessage, WorkerRequest } from './worker-protocol';
 import type { GridSource } from './GridView';
@@ -33,6 +36,12 @@ export class WorkerHostError extends Error {
   }
 }
 
+/** An error from the worker in the user's language (the page's own lines: load errors, download notices). */
+export function errorText(e: unknown, lang: Lang): string {
+  if (e instanceof WorkerHostError) return e.text(lang);
+  return describeError(e, lang).message;
+}
+
 /** The worker and its request/answer bookkeeping, shared by every open file. */
 export class WorkerClient {
   private next = 1;
@@ -52,6 +61,7 @@ export class WorkerClient {
     if (!p) return;
     this.pending.delete(msg.id);
     if (msg.ok) p.resolve(msg.value);
+    else if (msg.error.host) p.reject(new HostError(msg.error.host.code as HostErrorCode, msg.error.host.params as HostErrorParams, { detail: msg.error.host.detail }));
     else p.reject(new WorkerHostError(msg.error));
   }
 
@@ -116,7 +126,7 @@ export class WorkerHost implements WorkbookHost, GridSource {
   /** Waits for the open before any call; a failed open is shown in the snapshot. */
   track(open: Promise<void>): void {
     this.ready = open.catch((e: unknown) => {
-      const text = e instanceof WorkerHostError ? e.text(this.lang) : String(e);
+      const text = errorText(e, this.lang);
       this.snap = { ...this.snap, loading: false, loadError: text, version: this.snap.version + 1 };
       this.emit();
       throw e;
@@ -170,7 +180,7 @@ export class WorkerHost implements WorkbookHost, GridSource {
   workbookName(): Promise<string> {
     return this.call('workbookName', []);
   }
-  readWorkbook(scope: 'active' | 'all', onProgress?: OnProgress): Promise<WorkbookGrid> {
+  readWorkbook(scope: Scope, onProgress?: OnProgress): Promise<WorkbookGrid> {
     return this.call('readWorkbook', [scope], onProgress);
   }
   selectCell(sheet: string, cell: string): Promise<void> {
@@ -190,16 +200,28 @@ export class WorkerHost implements WorkbookHost, GridSource {
   }
   async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
     await this.ready;
-    if (!sheet.base64) throw new Error(`no sheet data for ${sheet.name}`);
     onProgress?.({ done: 0, total: 2 });
-    const base64 = await sheet.base64();
+    // The .xlsx when there is one (a template with its validations), else the SheetSpec (the 汇总 sheets).
+    const base64 = sheet.base64 ? await sheet.base64() : undefined;
+    const spec = !base64 && sheet.spec ? await sheet.spec() : undefined;
     onProgress?.({ done: 1, total: 2 });
-    const name = await this.client.request<string>({ op: 'insertSheet', file: this.file, name: sheet.name, base64 });
+    const name = await this.client.request<string>({ op: 'insertSheet', file: this.file, name: sheet.name, base64, spec });
     onProgress?.({ done: 2, total: 2 });
     return name;
   }
-  insertTemplate(kind: 'annex3', onProgress?: OnProgress): Promise<string> {
-    return this.call('insertTemplate', [kind], onProgress);
+  sheetNames(): Promise<string[]> {
+    return this.call('sheetNames', []);
+  }
+  /** Kept with the workbook in the worker (the award chosen …), as the in-page host keeps them. */
+  readonly settings: WorkbookSettings = {
+    get: (key) => this.call('settingGet', [key]),
+    set: (key, value) => this.call('settingSet', [key, value]),
+  };
+
+  /** Every cell of a sheet as text (formulas as `=…`), for tests and the console. */
+  async cells(sheet: string): Promise<string[][]> {
+    await this.ready;
+    return this.client.request({ op: 'cells', file: this.file, sheet });
   }
 
   /** The workbook as it is now, or the annotated copy of the last marks, as a new .xlsx. */

@@ -6,16 +6,19 @@
 import type { GridSnapshot } from './grid-host';
 import type { SheetView } from './sheet-view';
 import type { Lang } from '../core/finding';
+import type { SheetSpec } from '../core/sheet-spec';
 
 /** The WorkbookHost methods the page forwards to the worker's in-memory host. */
-export type ForwardedMethod = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'applyPlan' | 'insertTemplate';
+export type ForwardedMethod = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'applyPlan' | 'sheetNames' | 'settingGet' | 'settingSet';
 
 /** What a download produces. */
 export type DownloadKind =
   /** The workbook as it is now (fills applied, sheets inserted). */
   | 'workbook'
   /** A copy with the marked findings as fills and notes (the CLI's --annotate). */
-  | 'annotated';
+  | 'annotated'
+  /** The 公示 list: notice columns only, IDs and phones masked (the CLI's mask). */
+  | 'notice';
 
 export type TemplateDownload = 'annex3' | 'qc-stats' | 'team-stats' | 'quota' | 'register';
 
@@ -23,9 +26,12 @@ export type WorkerRequest =
   | { id: number; op: 'open'; file: string; name: string; bytes: ArrayBuffer; lang: Lang }
   | { id: number; op: 'close'; file: string }
   | { id: number; op: 'call'; file: string; method: ForwardedMethod; args: unknown[] }
-  | { id: number; op: 'insertSheet'; file: string; name: string; base64: string }
+  /** A SheetPayload's data (its functions called on the page): the .xlsx as base64 and/or the SheetSpec. */
+  | { id: number; op: 'insertSheet'; file: string; name: string; base64?: string; spec?: SheetSpec }
   | { id: number; op: 'activate'; file: string; sheet: string }
   | { id: number; op: 'view'; file: string; rows: number }
+  /** Every cell of a sheet as text (formulas as `=…`): for the e2e tests and the console. */
+  | { id: number; op: 'cells'; file: string; sheet: string }
   | { id: number; op: 'download'; file: string; kind: DownloadKind }
   | { id: number; op: 'merge'; files: string[]; lang: Lang }
   | { id: number; op: 'template'; kind: TemplateDownload };
@@ -40,6 +46,8 @@ export interface DownloadResult {
 
 /** An error as the page shows it: both languages when the worker knows them. */
 export interface WorkerError {
+  /** A host error (HostError of host-port.ts): the task pane words it from its catalogue. */
+  host?: { code: string; params: Record<string, unknown>; detail?: string };
   code?: string;
   zh: string;
   en: string;

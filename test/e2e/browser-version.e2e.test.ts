@@ -135,6 +135,17 @@ maybe('browser version in Chromium', () => {
     await expect(page.getByTestId('download-notice').textContent()).resolves.toMatch(/汇总时发现 [1-9]\d* 个错误/);
   });
 
+  test('downloads the 公示 list with every ID and mobile masked', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载公示名单' }).click()]);
+    expect(download.suggestedFilename()).toBe('甲县（公示）.xlsx');
+    const wb = await load(download);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.text ?? c.value ?? '')))));
+    // Masked IDs are there (first 6 and last 4 kept); no full ID or mobile number in any cell.
+    expect(cells.some((v) => /^\d{6}\*{8}[\dX]{4}$/.test(v))).toBe(true);
+    expect(cells.filter((v) => /\d{17}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)/.test(v))).toEqual([]);
+  });
+
   test('downloads a blank template that keeps checking itself', async () => {
     await page.locator('.downloads select').selectOption('annex3');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板' }).click()]);
