@@ -97,7 +97,7 @@ maybe('browser version in Chromium', () => {
     const firstChange = pane.locator('tr[data-change-cell]').first();
     await firstChange.waitFor();
     const cell = (await firstChange.getAttribute('data-change-cell')) as string;
-    const after = ((await firstChange.locator('td').nth(2).textContent()) ?? '').split('→')[1].trim();
+    const after = ((await firstChange.getByTestId('change-after').textContent()) ?? '').trim();
     await pane.getByRole('button', { name: /^应用 \d+ 处修改…$/ }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();

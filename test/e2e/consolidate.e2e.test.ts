@@ -109,6 +109,8 @@ maybe('汇总 and 公示 in the preview page', () => {
     const label = (await link.getAttribute('aria-label')) as string;
     const target = label.replace('定位到 ', '');
     await link.click();
+    // The workbook is in the page's worker: the selection arrives with its next snapshot.
+    await page.waitForFunction((t) => document.querySelector('[data-testid="name-box"]')?.textContent === t, target);
     await expect(page.getByTestId('name-box').textContent()).resolves.toBe(target);
     expect(await page.locator('table.grid').getAttribute('data-sheet')).toBe('先进个人汇总');
     const row = Number(target.replace(/^.*!A/, ''));
