@@ -45,13 +45,17 @@ export function GridView({ host, lang }: { host: GridSource; lang: Lang }): Reac
   const sheetName = snap.activeSheet;
   const selected = snap.selected && snap.selected.sheet === snap.activeSheet ? snap.selected.cell : null;
   // The source rebuilds the view when cells change or another sheet is shown, not on selection or marks.
-  const view = sheetName ? host.sheetView(Math.max(MAX_ROWS, (selected ? parseA1(selected).row : 0) + 6)) : null;
+  // Cells are asked for down to the last row in view (a long sheet's view is built as it is scrolled, in the
+  // worker for the browser version); rows below come with the next view.
+  const [scrollRow, setScrollRow] = React.useState(0);
+  const [viewRows, setViewRows] = React.useState(60);
+  const wantRows = Math.min(MAX_ROWS, Math.max(WINDOW_FROM + 5, scrollRow + viewRows + 2 * OVERSCAN), MAX_ROWS);
+  const view = sheetName ? host.sheetView(Math.max(wantRows, (selected ? parseA1(selected).row : 0) + 6)) : null;
   const selectedMaster = selected ? (view?.covered.get(selected) ?? selected) : null;
   const sel = selected ? parseA1(selected) : null;
   const windowed = !!view && view.rows > WINDOW_FROM;
-  // Windowed sheets: the first row in view (from the grid's scroll position) and the viewport's height in rows.
-  const [scrollRow, setScrollRow] = React.useState(0);
-  const [viewRows, setViewRows] = React.useState(60);
+  // Windowed sheets: the first row in view (scrollRow, from the grid's scroll position) and the viewport's
+  // height in rows (viewRows), declared above.
   const center = React.useRef(false);
 
   React.useLayoutEffect(() => {

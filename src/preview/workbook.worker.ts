@@ -25,7 +25,15 @@ interface Open {
   /** The findings last marked (the annotated copy writes them). */
   marked: readonly LocatedFinding[];
   lastView: { dataVersion: number; sheet: string | null } | null;
+  /** Rows of the active sheet the page last asked cells for (the view pushed after a change covers them). */
+  wantRows: number;
 }
+
+/** Rows per slice of a grid sent to the page (about 30 ms of the page's time each for 12 columns). */
+const GRID_CHUNK_ROWS = 2500;
+
+/** Rows whose cells are built for a sheet first shown: a screenful and the grid's overscan. */
+const FIRST_VIEW_ROWS = 240;
 
 const files = new Map<string, Open>();
 
@@ -55,7 +63,8 @@ function pushSnapshot(file: string): void {
   const changed = !o.lastView || o.lastView.dataVersion !== snap.dataVersion || o.lastView.sheet !== snap.activeSheet;
   let view;
   if (changed) {
-    view = o.host.sheetView(MAX_ROWS);
+    if (o.lastView && o.lastView.sheet !== snap.activeSheet) o.wantRows = FIRST_VIEW_ROWS;
+    view = o.host.sheetView(Math.min(MAX_ROWS, o.wantRows));
     o.lastView = { dataVersion: snap.dataVersion, sheet: snap.activeSheet };
   }
   post(changed ? { event: 'snapshot', file, snap, view } : { event: 'snapshot', file, snap });
@@ -127,7 +136,7 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
   switch (req.op) {
     case 'open': {
       const host = new GridHost({ lang: req.lang, excelJS: loadExcelJS });
-      const o: Open = { host, name: req.name, lang: req.lang, marked: [], lastView: null };
+      const o: Open = { host, name: req.name, lang: req.lang, marked: [], lastView: null, wantRows: FIRST_VIEW_ROWS };
       files.set(req.file, o);
       host.subscribe(() => pushSnapshot(req.file));
       await host.loadBytes(req.bytes, req.name);
@@ -166,7 +175,28 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
       return { value: null };
     case 'view': {
       const o = openFile(req.file);
-      return { value: o.host.sheetView(Math.max(MAX_ROWS, req.rows)) };
+      o.wantRows = Math.min(MAX_ROWS, Math.max(o.wantRows, req.rows));
+      return { value: o.host.sheetView(o.wantRows) };
+    }
+    case 'readGrid': {
+      const grid = await openFile(req.file).host.readWorkbook(req.scope);
+      const skeleton = {
+        name: grid.name,
+        sheets: grid.sheets.map((sh, i) => {
+          for (let from = 0; from < sh.values.length; from += GRID_CHUNK_ROWS) {
+            post({
+              event: 'gridChunk',
+              id: req.id,
+              sheet: i,
+              from,
+              values: sh.values.slice(from, from + GRID_CHUNK_ROWS),
+              formats: sh.numberFormats?.slice(from, from + GRID_CHUNK_ROWS),
+            });
+          }
+          return { ...sh, values: [], numberFormats: sh.numberFormats ? [] : undefined };
+        }),
+      };
+      return { value: skeleton };
     }
     case 'cells': {
       const ws = openFile(req.file).host.worksheet(req.sheet);

@@ -14,7 +14,7 @@ import type { Scope } from '../taskpane/types';
 import type { GridSnapshot } from './grid-host';
 import { describeError } from '../taskpane/errors';
 import type { SheetView } from './sheet-view';
-import type { DownloadKind, DownloadResult, ForwardedMethod, TemplateDownload, WorkerError, WorkerMessage, WorkerRequest } from './worker-protocol';
+import type { DownloadKind, DownloadResult, ForwardedMethod, GridChunkEvent, TemplateDownload, WorkerError, WorkerMessage, WorkerRequest } from './worker-protocol';
 import type { GridSource } from './GridView';
 
 type Pending = { resolve(v: unknown): void; reject(e: unknown): void };
@@ -42,6 +42,15 @@ export function errorText(e: unknown, lang: Lang): string {
   return describeError(e, lang).message;
 }
 
+/** Puts the slices of rows back into the grid the readGrid answer holds (its sheets without their rows). */
+function assembleGrid(grid: WorkbookGrid, parts: readonly GridChunkEvent[]): void {
+  for (const p of parts) {
+    const sheet = grid.sheets[p.sheet];
+    for (let i = 0; i < p.values.length; i++) sheet.values[p.from + i] = p.values[i];
+    if (p.formats && sheet.numberFormats) for (let i = 0; i < p.formats.length; i++) sheet.numberFormats[p.from + i] = p.formats[i];
+  }
+}
+
 /** The worker and its request/answer bookkeeping, shared by every open file. */
 export class WorkerClient {
   private next = 1;
@@ -52,10 +61,22 @@ export class WorkerClient {
     worker.addEventListener('message', (ev: MessageEvent<WorkerMessage>) => this.receive(ev.data));
   }
 
+  /** Slices of grids being read (readGrid), by request id. */
+  private chunks = new Map<number, GridChunkEvent[]>();
+
   private receive(msg: WorkerMessage): void {
     if ('event' in msg) {
-      this.hosts.get(msg.file)?.receive(msg.snap, msg.view);
+      if (msg.event === 'gridChunk') {
+        const list = this.chunks.get(msg.id);
+        if (list) list.push(msg);
+        else this.chunks.set(msg.id, [msg]);
+      } else this.hosts.get(msg.file)?.receive(msg.snap, msg.view);
       return;
+    }
+    const parts = this.chunks.get(msg.id);
+    if (parts) {
+      this.chunks.delete(msg.id);
+      if (msg.ok) assembleGrid(msg.value as WorkbookGrid, parts);
     }
     const p = this.pending.get(msg.id);
     if (!p) return;
@@ -136,7 +157,10 @@ export class WorkerHost implements WorkbookHost, GridSource {
 
   receive(snap: GridSnapshot, view: SheetView | null | undefined): void {
     this.snap = snap;
-    if (view !== undefined) this.view = view;
+    if (view !== undefined) {
+      this.view = view;
+      this.viewWanted = 0;
+    }
     this.emit();
   }
 
@@ -180,8 +204,10 @@ export class WorkerHost implements WorkbookHost, GridSource {
   workbookName(): Promise<string> {
     return this.call('workbookName', []);
   }
-  readWorkbook(scope: Scope, onProgress?: OnProgress): Promise<WorkbookGrid> {
-    return this.call('readWorkbook', [scope], onProgress);
+  async readWorkbook(scope: Scope, onProgress?: OnProgress): Promise<WorkbookGrid> {
+    await this.ready;
+    onProgress?.({ done: 0, total: 0 });
+    return this.client.request<WorkbookGrid>({ op: 'readGrid', file: this.file, scope });
   }
   selectCell(sheet: string, cell: string): Promise<void> {
     return this.call('selectCell', [sheet, cell]);

@@ -7,6 +7,8 @@ import type { GridSnapshot } from './grid-host';
 import type { SheetView } from './sheet-view';
 import type { Lang } from '../core/finding';
 import type { SheetSpec } from '../core/sheet-spec';
+import type { CellValue } from '../core/grid';
+import type { Scope } from '../taskpane/types';
 
 /** The WorkbookHost methods the page forwards to the worker's in-memory host. */
 export type ForwardedMethod = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'applyPlan' | 'sheetNames' | 'settingGet' | 'settingSet';
@@ -30,6 +32,11 @@ export type WorkerRequest =
   | { id: number; op: 'insertSheet'; file: string; name: string; base64?: string; spec?: SheetSpec }
   | { id: number; op: 'activate'; file: string; sheet: string }
   | { id: number; op: 'view'; file: string; rows: number }
+  /**
+   * readWorkbook, with the grid sent in slices of rows (GridChunkEvent) before the answer (the grid without its
+   * rows): each slice is a task of its own on the page, so a long sheet never holds the page in one piece.
+   */
+  | { id: number; op: 'readGrid'; file: string; scope: Scope }
   /** Every cell of a sheet as text (formulas as `=…`): for the e2e tests and the console. */
   | { id: number; op: 'cells'; file: string; sheet: string }
   | { id: number; op: 'download'; file: string; kind: DownloadKind }
@@ -65,4 +72,14 @@ export interface SnapshotEvent {
   view?: SheetView | null;
 }
 
-export type WorkerMessage = WorkerReply | SnapshotEvent;
+/** Rows `from`… of sheet `sheet` of the grid a readGrid request `id` is reading. */
+export interface GridChunkEvent {
+  event: 'gridChunk';
+  id: number;
+  sheet: number;
+  from: number;
+  values: CellValue[][];
+  formats?: (string | null | undefined)[][];
+}
+
+export type WorkerMessage = WorkerReply | SnapshotEvent | GridChunkEvent;
