@@ -125,6 +125,16 @@ function bestMatch(sheet: Sheet, row: number, forms: readonly FormIndex[], lo = 
   return best;
 }
 
+/** True when a row holds a text cell that is not blank. */
+function hasText(cells: RowCells | undefined): boolean {
+  if (!cells) return false;
+  for (let j = 0; j < cells.length; j++) {
+    const v = cells[j];
+    if (typeof v === 'string' && !isEmptyValue(v)) return true;
+  }
+  return false;
+}
+
 /** How many cells of a row are header labels of some form (a header row has at least two). */
 function labelCells(sheet: Sheet, row: number, labels: ReadonlySet<string>, atLeast: number): boolean {
   const cells = sheet.grid.values[row - sheet.top];
@@ -323,9 +333,15 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (ta
   let section: string | null = null;
   let sheetCategory: string | null = categoryFrom(sheet.name);
   let row = sheet.top;
+  const values = sheet.grid.values;
   while (row < sheet.bottom) {
-    // A header row names at least two columns of some form: rows that do not (data, a helper column down to row
-    // 1,048,576) skip the full match.
+    // Headers, titles and section lines are text: a row without any (numbers of a helper column down to row
+    // 1,048,576) is passed over at the cost of one look at each of its cells.
+    if (!hasText(values[row - sheet.top])) {
+      row++;
+      continue;
+    }
+    // A header row names at least two columns of some form: rows that do not skip the full match.
     const match = labelCells(sheet, row, labels, 2) ? bestMatch(sheet, row, ixs) : null;
     if (!match) {
       const lead = leadingText(sheet, row);
