@@ -97,6 +97,16 @@ maybe('task pane at 320 and 350 px', () => {
         const errors = session.pageErrors.length;
         await open('annex3-mistakes.xlsx', lang, width);
         await expectNoOverflow(page, 'start');
+        // The measure catches what it should: an unbreakable line wider than the pane.
+        await page.locator('[role=tabpanel]').first().evaluate((el) => {
+          const probe = document.createElement('div');
+          probe.id = 'probe';
+          probe.textContent = '6540021990061502666540021990061502666540';
+          probe.style.whiteSpace = 'nowrap';
+          el.appendChild(probe);
+        });
+        expect((await overflow(page)).elements.join('\n')).toContain('div#probe');
+        await page.locator('#probe').evaluate((el) => el.remove());
 
         await page.getByRole('button', { name: t.run }).click();
         await page.locator('button[data-finding-rule]').first().waitFor();
@@ -109,12 +119,14 @@ maybe('task pane at 320 and 350 px', () => {
         await tab(t.fill).click();
         await page.locator('tr[data-change-cell]').first().waitFor();
         await expectNoOverflow(page, `${lang} ${width} 填充`);
-        // An 18-digit ID is never broken inside the number: each shown value is on one line.
-        const ids = page.locator('[data-testid="change-after"]', { hasText: /^\d{17}[\dX]$/ });
-        if ((await ids.count()) > 0) {
-          const lines = await ids.first().evaluate((el) => el.getClientRects().length);
-          expect(lines).toBe(1);
-        }
+        // An 18-digit ID is never broken inside the number, before (full-width digits too) or after the change.
+        const ids = page.locator('[data-testid="change-after"], [data-testid="change-before"]', { hasText: /^[\d０-９]{17}[\dXx０-９ｘＸ]$/ });
+        expect(await ids.count()).toBeGreaterThan(1);
+        // (A flex item: one line when its box is one line-height tall.)
+        const lines = await ids.evaluateAll((els) =>
+          els.map((el) => `${el.textContent} ${Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))}`),
+        );
+        expect(lines.filter((l) => !l.endsWith(' 1'))).toEqual([]);
         await page.getByRole('button', { name: lang === 'zh' ? /^应用 \d+ 处修改…$/ : /^Apply \d+ changes?…$/ }).click();
         await page.getByRole('alertdialog').waitFor();
         await expectNoOverflow(page, `${lang} ${width} 填充 confirmation`);
