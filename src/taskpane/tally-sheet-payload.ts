@@ -42,7 +42,7 @@ export function inWorkbookTerms(run: RunResult, profile: Profile): Consolidation
       }))
       .filter((t) => t.criteria.length > 0);
   const map = (m: Map<string, CountTerm[]>) => new Map([...m].map(([k, v]) => [k, move(v)]));
-  return { sheets: [], recommenderCol: regionCol, classTerms: map(c.classTerms), categoryTerms: map(c.categoryTerms) };
+  return { sheets: [], recommenderCol: regionCol, classTerms: map(c.classTerms), categoryTerms: map(c.categoryTerms), duplicates: [], masterRowOf: () => null };
 }
 
 /** The 名额核对 sheet as an ExcelJS workbook of one sheet. */
