@@ -22,9 +22,9 @@ const MAX_ROWS = 2000;
  * above and below, at a fixed row height (ROW_PX: the 20 px cell, its padding and border in preview.html): a
  * 2,000-row table built at once held the page's main thread for seconds.
  */
-export const WINDOW_FROM = 200;
+export const WINDOW_FROM = 100;
 const ROW_PX = 23;
-const OVERSCAN = 30;
+const OVERSCAN = 20;
 
 interface CellView {
   text: string;
