@@ -1,8 +1,9 @@
 /**
- * Full identity numbers and mobiles inside any text, however typed: spaces, hyphens, dots, zero-width characters
- * and full-width digits between the digits, inside a longer sentence. Used as the last guard of every public
- * output (公示 export): a value that still holds one after masking is masked where it stands, and a value that
- * cannot be made safe is refused.
+ * The guard of every public output (公示 export): full identity numbers and mobiles inside any text, however
+ * typed — spaces (any number of them), hyphens, dots, slashes, zero-width characters and full-width digits
+ * between the digits, inside a longer sentence. It masks nothing on its own account: core/mask-text.ts is the
+ * masker; this finder looks again at what the masker wrote (notice.ts stars what it still finds where it stands)
+ * and `assertPublic` refuses a workbook in which it finds anything.
  *
  * What counts as full (the same as the product's checker, shared/tools/scan-ids.js, and stricter):
  * - an identity number: any 18 consecutive digits (the last may be X) passing the GB 11643-1999 check character,
@@ -10,7 +11,8 @@
  * - a mainland mobile: 1[3-9] and 9 more digits, not inside a longer run of digits (with +86 / 86 in front too).
  * Separators are dropped before matching, so `654002 1990 0101 1234` and `138-1234-5678` are found.
  */
-import { keepEnds, type ProfileMaskPolicy, DEFAULT_PROFILE_MASK_POLICY } from './profiles/mask-policy';
+import { keepEnds } from './profiles/mask-policy';
+import { DEFAULT_MASK_POLICY, type MaskPolicy } from './mask-text';
 
 export type FullNumberKind = 'id' | 'mobile';
 
@@ -123,12 +125,12 @@ export function isFreeOfFullNumbers(text: string): boolean {
  * The text with every full ID and mobile found in it masked by the policy, where it stands (the characters
  * around it, spaces inside it included, are kept).
  */
-export function maskFullNumbers(text: string, policy: ProfileMaskPolicy = DEFAULT_PROFILE_MASK_POLICY): string {
+export function maskFullNumbers(text: string, policy: MaskPolicy = DEFAULT_MASK_POLICY): string {
   const found = findFullNumbers(text);
   if (found.length === 0) return text;
   const chars = text.split('');
   for (const f of found) {
-    const masked = f.kind === 'id' ? keepEnds(f.digits, policy.id.head, policy.id.tail) : keepEnds(f.digits, policy.mobile.head, policy.mobile.tail);
+    const masked = f.kind === 'id' ? keepEnds(f.digits, policy.idHead, policy.idTail) : keepEnds(f.digits, policy.mobileHead, policy.mobileTail);
     f.positions.forEach((p, k) => {
       // Keep a character only when the masked form keeps it and no other number masked it already.
       if (masked[k] === '*') chars[p] = '*';

@@ -14,10 +14,13 @@ import type { LocatedTable } from './table';
 import type { TableKind } from './forms/form';
 import { ALL_FORMS } from './forms';
 import type { Profile } from './profiles/schema';
-import { DEFAULT_PROFILE_MASK_POLICY, keepEnds, type ProfileMaskPolicy } from './profiles/mask-policy';
+import { keepEnds, maskPolicyOf } from './profiles/mask-policy';
+import { maskText, type MaskPolicy } from './mask-text';
 import { compact as compactId } from './identifiers/resident-id';
 import { inspect as inspectPhone } from './identifiers/phone';
 import { findFullNumbers, maskFullNumbers } from './full-numbers';
+
+export { maskPolicyOf };
 import { addedColumns } from './consolidate';
 
 export type NoticeKind = 'annex3.individual' | 'annex3.collective' | 'qc.register';
@@ -66,35 +69,30 @@ export interface NoticeOptions {
   drop?: readonly Droppable[];
 }
 
-/** The policy of a profile (the default one when the profile has none). */
-export function maskPolicyOf(profile: Profile | null | undefined): ProfileMaskPolicy {
-  return (profile as { masking?: ProfileMaskPolicy } | null | undefined)?.masking ?? DEFAULT_PROFILE_MASK_POLICY;
-}
-
 /** An identity number cell, masked: first `head` and last `tail` characters of its compact form kept. */
-export function maskIdCell(v: CellValue, policy: ProfileMaskPolicy): string {
+export function maskIdCell(v: CellValue, policy: MaskPolicy): string {
   const s = compactId(cellText(v));
   if (s === '') return '';
-  return keepEnds(s, policy.id.head, policy.id.tail);
+  return keepEnds(s, policy.idHead, policy.idTail);
 }
 
 /** One phone number, masked: mobile head + tail, landline area code + tail; service numbers (400/800) as they are. */
-function maskOnePhone(s: string, policy: ProfileMaskPolicy): string {
+function maskOnePhone(s: string, policy: MaskPolicy): string {
   const r = inspectPhone(s);
   if (r.ok) {
     const n = r.number;
     if (n.kind === 'service') return n.digits;
-    if (n.kind === 'mobile') return keepEnds(n.digits, policy.mobile.head, policy.mobile.tail);
-    const local = keepEnds(n.local, 0, policy.landline.tail);
-    return policy.landline.areaCode ? `${n.areaCode}-${local}` : local;
+    if (n.kind === 'mobile') return keepEnds(n.digits, policy.mobileHead, policy.mobileTail);
+    // A landline keeps its area code and last 4 digits (the masker's rule, core/mask-text.ts).
+    return `${n.areaCode}-${keepEnds(n.local, 0, 4)}`;
   }
-  // Not a number the rules accept: only its last digits (up to the landline's) stay.
+  // Not a number the rules accept: at most its last 4 digits stay, fewer when it is short.
   const digits = s.replace(/[^0-9０-９]/g, '');
-  return digits === '' ? '' : keepEnds(digits, 0, Math.min(policy.landline.tail, 4, Math.max(0, digits.length - 7)));
+  return digits === '' ? '' : keepEnds(digits, 0, Math.min(4, Math.max(0, digits.length - 7)));
 }
 
 /** A phone cell, masked; a cell of several numbers (、，,;/ between them) keeps them apart. */
-export function maskPhoneCell(v: CellValue, policy: ProfileMaskPolicy): string {
+export function maskPhoneCell(v: CellValue, policy: MaskPolicy): string {
   const text = cleanText(cellText(v));
   if (text === '') return '';
   return text
@@ -104,9 +102,14 @@ export function maskPhoneCell(v: CellValue, policy: ProfileMaskPolicy): string {
     .join('、');
 }
 
-/** Any other value as notice text, with every full ID or mobile inside it masked where it stands. */
-export function publicText(v: CellValue, policy: ProfileMaskPolicy): string {
-  return maskFullNumbers(cleanText(cellText(v)), policy);
+/**
+ * Any other value as notice text, every ID and phone inside it masked by the one masker (core/mask-text.ts). The
+ * guard's finder (full-numbers.ts, as strict as the product's checker) then looks again: what the masker did not
+ * take as a number (an ID typed with wide gaps, a mobile written 138.1234.5678) is starred where it stands.
+ */
+export function publicText(v: CellValue, policy: MaskPolicy): string {
+  const masked = maskText(cleanText(cellText(v)), policy);
+  return findFullNumbers(masked).length ? maskFullNumbers(masked, policy) : masked;
 }
 
 function isNoticeKind(k: TableKind): k is NoticeKind {
@@ -160,10 +163,10 @@ export function buildNotice(located: readonly { sheet: Sheet; table: LocatedTabl
     const masked: string[] = [];
     const dropped: string[] = [];
     if (present.has('residentId') && NOTICE_ROLES[kind].includes('residentId')) {
-      (drop.has('id') ? dropped : masked).push(drop.has('id') ? '身份证号' : `身份证号（保留前 ${policy.id.head} 位、后 ${policy.id.tail} 位）`);
+      (drop.has('id') ? dropped : masked).push(drop.has('id') ? '身份证号' : `身份证号（保留前 ${policy.idHead} 位、后 ${policy.idTail} 位）`);
     }
     const phoneRole = NOTICE_ROLES[kind].find((r) => PHONE_ROLES.has(r) && present.has(r));
-    if (phoneRole) (drop.has('phone') ? dropped : masked).push(drop.has('phone') ? '联系电话' : `联系电话（手机保留前 ${policy.mobile.head} 位、后 ${policy.mobile.tail} 位）`);
+    if (phoneRole) (drop.has('phone') ? dropped : masked).push(drop.has('phone') ? '联系电话' : `联系电话（手机保留前 ${policy.mobileHead} 位、后 ${policy.mobileTail} 位）`);
     const note = [masked.length ? `已脱敏：${masked.join('；')}` : '', dropped.length ? `已删除列：${dropped.join('、')}` : ''].filter(Boolean).join('。');
     out.push({ kind, name: NOTICE_SHEET_NAMES[kind], title: TITLES[kind], note, columns, rows });
   }

@@ -1,7 +1,9 @@
 import { findFullNumbers, maskFullNumbers } from '../../src/core/full-numbers';
 import { calcCheckDigit } from '../../src/core/identifiers/resident-id';
 import { maskPolicySchema } from '../../src/core/profiles/mask-policy';
-import { maskIdCell, maskPhoneCell } from '../../src/core/notice';
+import { maskIdCell, maskPhoneCell, maskPolicyOf, publicText } from '../../src/core/notice';
+import { DEFAULT_MASK_POLICY } from '../../src/core/mask-text';
+import { getProfile, parseProfile } from '../../src/core/profiles';
 
 const ID = (() => {
   const f = '65400219860315042';
@@ -64,20 +66,43 @@ describe('masking policy (profile.masking)', () => {
     expect(maskPhoneCell('400-123-4567', policy)).toBe('4001234567');
   });
   test('a profile’s own pattern is used everywhere', () => {
-    const p = maskPolicySchema.parse({ id: { head: 3, tail: 3 }, mobile: { head: 0, tail: 4 }, landline: { areaCode: false, tail: 2 } });
+    const p = maskPolicySchema.parse({ idHead: 3, idTail: 3, mobileHead: 0, mobileTail: 4 });
     expect(maskIdCell(ID, p)).toBe(`654************${ID.slice(-3)}`);
     expect(maskPhoneCell('13812345678', p)).toBe('*******5678');
-    expect(maskPhoneCell('0999-8021234', p)).toBe('*****34');
+    expect(maskPhoneCell('0999-8021234', p)).toBe('0999-***1234');
     expect(maskFullNumbers(ID, p)).toBe(`654************${ID.slice(-3)}`);
+    expect(publicText(`证号 ${ID}`, p)).toBe(`证号 654************${ID.slice(-3)}`);
+  });
+  test('the profile’s policy is what every host reads; a profile without one gets the default', () => {
+    expect(maskPolicyOf(getProfile('ili-2025-contribution'))).toEqual(DEFAULT_MASK_POLICY);
+    const mine = parseProfile({ ...getProfile('ili-2025-contribution'), id: 'mine', masking: { idHead: 4 } }, 'mine.json');
+    expect(maskPolicyOf(mine)).toEqual({ ...DEFAULT_MASK_POLICY, idHead: 4 });
+    expect(maskPolicyOf(null)).toEqual(DEFAULT_MASK_POLICY);
   });
   test.each([
-    [{ id: { head: 8, tail: 4 } }, 'id'],
-    [{ mobile: { head: 4, tail: 4 } }, 'mobile'],
-    [{ id: { head: -1 } }, 'id'],
-    [{ landline: { tail: 6 } }, 'landline'],
-  ])('a pattern that shows too much is refused: %j', (input, path) => {
+    [{ idHead: 8, idTail: 4 }, 'idHead'],
+    [{ mobileHead: 4, mobileTail: 4 }, 'mobileHead'],
+    [{ idHead: -1 }, 'idHead'],
+    [{ landline: 2 }, ''],
+  ])('a pattern that shows too much (or is unknown) is refused: %j', (input, path) => {
     const r = maskPolicySchema.safeParse(input);
     expect(r.success).toBe(false);
-    expect(r.error!.issues[0].path[0]).toBe(path);
+    expect(r.error!.issues[0].path[0] ?? '').toBe(path);
+  });
+  test('a profile whose masking shows too much is refused with a Chinese message', () => {
+    expect(() => parseProfile({ ...getProfile('ili-2025-contribution'), id: 'bad', masking: { idHead: 9, idTail: 4 } }, 'bad.json')).toThrow(/至少隐藏 8 位/);
+  });
+});
+
+describe('wide gaps and dots: what the masker leaves, the guard’s finder stars', () => {
+  test.each([
+    [`${ID.slice(0, 6)}   ${ID.slice(6, 14)}   ${ID.slice(14)}`],
+    ['138.1234.5678'],
+    ['138/1234/5678'],
+    ['手机 138_1234_5678'],
+  ])('%s', (text) => {
+    const out = publicText(text, DEFAULT_MASK_POLICY);
+    expect(findFullNumbers(out)).toEqual([]);
+    expect(out).toMatch(/\*{4}/);
   });
 });
