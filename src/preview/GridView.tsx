@@ -30,9 +30,9 @@ export interface GridSource {
  * above and below, at a fixed row height (ROW_PX: the 20 px cell, its padding and border in preview.html): a
  * 2,000-row table built at once held the page's main thread for seconds.
  */
-export const WINDOW_FROM = 200;
+export const WINDOW_FROM = 100;
 const ROW_PX = 23;
-const OVERSCAN = 30;
+const OVERSCAN = 20;
 
 export function useGridSnapshot(host: Pick<GridSource, 'subscribe' | 'getSnapshot'>): GridSnapshot {
   return React.useSyncExternalStore(host.subscribe, host.getSnapshot);

@@ -6,8 +6,7 @@
 import type { Worksheet } from 'exceljs';
 import { a1, type CellValue } from '../core/grid';
 import type { Severity } from '../core/finding';
-import { worksheetToGrid } from '../xlsx/from-exceljs';
-import { fromExcelJsValue } from '../xlsx/values';
+import { excelSerialToDate, fromExcelJsValue, isDateFormat } from '../xlsx/values';
 
 /** The fills the Office.js host uses for marks (src/excel/marks.ts), so the preview looks like Excel. */
 export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
@@ -58,6 +57,7 @@ export function formatValue(v: CellValue, numFmt: string | undefined): string {
     return v.getUTCHours() || v.getUTCMinutes() ? `${d} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}` : d;
   }
   if (numFmt === '@') return String(v);
+  if (isDateFormat(numFmt)) return formatValue(excelSerialToDate(v, false), undefined);
   if (numFmt && /%$/.test(numFmt)) {
     const decimals = (/\.(0+)%$/.exec(numFmt)?.[1].length ?? 0);
     return `${(v * 100).toFixed(decimals)}%`;
@@ -79,17 +79,19 @@ export function formatValue(v: CellValue, numFmt: string | undefined): string {
  * sheet's full height.
  */
 export function buildSheetView(ws: Worksheet, maxRows = MAX_ROWS): SheetView {
-  const grid = worksheetToGrid(ws);
+  // The sheet's size and merges from ExcelJS's own records: no walk over every cell of a long sheet.
+  const rows = Math.max(ws.rowCount, 0);
+  const cols = Math.max(ws.columnCount, 1);
   const cells = new Map<string, CellView>();
-  const rows = Math.max(ws.rowCount, grid.values.length);
-  const cols = Math.max(ws.columnCount, ...grid.values.map((r) => r.length), 1);
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Map<string, string>();
-  for (const m of grid.merges ?? []) {
-    const master = a1(m.top, m.left);
-    spans.set(master, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.set(a1(r, c), master);
+  const merged = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  for (const k of Object.keys(merged)) {
+    const { top, left, bottom, right } = merged[k].model;
+    const master = a1(top - 1, left - 1);
+    spans.set(master, { rowSpan: bottom - top + 1, colSpan: right - left + 1 });
+    for (let r = top - 1; r <= bottom - 1; r++) {
+      for (let c = left - 1; c <= right - 1; c++) if (r !== top - 1 || c !== left - 1) covered.set(a1(r, c), master);
     }
   }
   for (let r = 1; r <= Math.min(rows, maxRows); r++) {

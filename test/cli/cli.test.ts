@@ -306,6 +306,28 @@ describe('template', () => {
     expect((await cli(['template', 'nope', '-o', 'q.xlsx', '--lang', 'en'])).err).toMatch(/No template named "nope"/);
     expect((await cli(['template', 'annex3'])).err).toMatch(/-o/);
   });
+
+  // The title names the award given with --profile, for every kind; without it, the seed's own titles.
+  test.each([
+    ['annex3', 'jilin-2025-quality', '吉林省质量奖先进集体和先进个人推荐对象汇总表'],
+    ['annex3', null, '伊犁州经济高质量发展贡献奖先进集体和先进个人推荐对象汇总表'],
+    ['qc-stats', 'nantong-2020-mayor', '2020年南通市市长质量奖'],
+    ['qc-stats', null, '质 量 管 理 小 组 活 动 统 计 表'],
+    ['team-stats', 'jilin-2025-quality', '吉林省质量奖'],
+    ['quota', 'jilin-2025-quality', '吉林省质量奖推荐名额表'],
+    ['quota', null, '推荐名额表'],
+    ['register', 'nantong-2020-mayor', '2020年南通市市长质量奖申报登记表'],
+  ])('template %s --profile %s: the title carries %s', async (kind, profile, title) => {
+    const out = `t-${kind}-${profile ?? 'none'}.xlsx`;
+    const r = await cli(['template', kind, '-o', out, ...(profile ? ['--profile', profile] : [])]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, out));
+    const ws = wb.worksheets.find((w) => !w.state || w.state === 'visible')!;
+    const head: string[] = [];
+    for (let row = 1; row <= 3; row++) ws.getRow(row).eachCell((c) => typeof c.value === 'string' && head.push(c.value));
+    expect(head.join('\n')).toContain(title);
+  });
 });
 
 describe('never a stack trace', () => {
