@@ -612,11 +612,13 @@ export class ExcelHost implements WorkbookHost {
     let pending = targets.map((t) => ({ t, text: '' }));
     for (const p of pending) p.text = annotationText(p.t.messages);
     let done = 0;
+    // Halved after a request Excel rejects as too large (nothing of it was applied), down to one comment.
+    let budget = BUDGET;
     while (pending.length > 0) {
       // One chunk per sync.
       let bytes = 0;
       let n = 0;
-      while (n < pending.length && (n === 0 || bytes + actionBytes(pending[n].text) + OBJECT_COST * 2 < BUDGET)) {
+      while (n < pending.length && (n === 0 || bytes + actionBytes(pending[n].text) + OBJECT_COST * 2 < budget)) {
         bytes += actionBytes(qualify(pending[n].t.sheet, pending[n].t.cell), pending[n].text) + OBJECT_COST * 2;
         n++;
       }
@@ -633,7 +635,11 @@ export class ExcelHost implements WorkbookHost {
         done += n;
         progress(done);
       } catch (e) {
-        if (isSizeError(e)) throw e;
+        if (isSizeError(e)) {
+          if (chunk.length === 1) throw e;
+          budget = Math.max(1, Math.floor(bytes / 2));
+          continue;
+        }
         // Actions before the failing one were applied. Find which cells now carry our comment; the first of
         // the chunk that does not is the one Excel refused.
         const bySheet = new Map<string, { items: XlComment[] }>();

@@ -2,10 +2,11 @@ import type { CellChange } from '../../src/core/fill';
 import { parseA1 } from '../../src/core/grid';
 import { createExcelHost } from '../../src/excel/host';
 import { FakeExcel, FakeWorkbook, fillAnnex3 } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 function setup() {
   const wb = new FakeWorkbook();
-  const fake = new FakeExcel(wb);
+  const fake = new ClientExcel(wb);
   const host = createExcelHost(fake, { supports: fake.supports });
   return { wb, fake, host };
 }

@@ -5,10 +5,11 @@ import { ExcelHostError, toHostError } from '../../src/excel/errors';
 import { createExcelHost } from '../../src/excel/host';
 import { MARK_STORE_SHEET } from '../../src/excel/marks';
 import { FakeExcel, FakeWorkbook, fillAnnex3, type FakeSheet } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 function setup(apiVersion = '1.18', templateBase64?: (kind: 'annex3') => Promise<string>) {
   const wb = new FakeWorkbook();
-  const fake = new FakeExcel(wb, { apiVersion });
+  const fake = new ClientExcel(wb, { apiVersion });
   const host = createExcelHost(fake, { supports: fake.supports, templateBase64 });
   return { wb, fake, host };
 }
@@ -24,7 +25,7 @@ describe('capabilities and small operations', () => {
   });
 
   test('without a supports function only the minimum set is assumed', () => {
-    const fake = new FakeExcel(new FakeWorkbook());
+    const fake = new ClientExcel(new FakeWorkbook());
     expect(createExcelHost(fake).capabilities()).toEqual({ notes: false, comments: false, insertWorksheets: false });
   });
 
@@ -117,18 +118,18 @@ describe('a host stricter than the 4 MB budget', () => {
     });
   }
 
-  test('marks and clears with a 60 kB request/response limit by splitting', async () => {
-    const { wb, fake, host } = setup();
+  test('marks and clears with a 60 kB request/response limit by splitting (threaded comments, ExcelApi 1.17)', async () => {
+    const { wb, fake, host } = setup('1.17');
     const s = wb.addSheet('附件3');
     const findings = findingsFor(s, 1500);
     const before = JSON.stringify(s.rows);
     fake.requestLimit = 60_000;
     fake.responseLimit = 60_000;
     expect(await host.mark(findings)).toEqual({ marked: 1500 });
-    expect(s.notes.size).toBe(1500);
+    expect(wb.comments.size).toBe(1500);
     expect(await host.clearMarks()).toEqual({ cleared: 1500 });
     expect(JSON.stringify(s.rows)).toBe(before);
-    expect(s.notes.size).toBe(0);
+    expect(wb.comments.size).toBe(0);
     expect(wb.findSheet(MARK_STORE_SHEET)).toBeUndefined();
   });
 

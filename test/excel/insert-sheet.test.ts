@@ -7,11 +7,12 @@ import { getProfile } from '../../src/core/profiles';
 import { createExcelHost } from '../../src/excel/host';
 import { tallySheetPayload } from '../../src/taskpane/tally-sheet-payload';
 import { FakeExcel, FakeWorkbook } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 import { many, registerSheet } from '../helpers/quota-tester';
 
 function setup(apiVersion: string) {
   const wb = new FakeWorkbook();
-  const fake = new FakeExcel(wb, { apiVersion });
+  const fake = new ClientExcel(wb, { apiVersion });
   const host = createExcelHost(fake, { supports: fake.supports });
   return { wb, fake, host };
 }

@@ -5,11 +5,16 @@ import { areaAddresses } from '../../src/excel/batch';
 import { createExcelHost } from '../../src/excel/host';
 import { MARK_COLORS, MARK_PREFIX, MARK_STORE_SHEET, decodeStore } from '../../src/excel/marks';
 import { FakeExcel, FakeWorkbook, NO_FILL, fillAnnex3, type FakeSheet } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 const MB4 = 4 * 1024 * 1024;
 
+/**
+ * Through Microsoft's client below ExcelApi 1.18; with notes (1.18) through the direct fake, since the client of
+ * @microsoft/office-js 1.1.110 predates `Worksheet.notes`.
+ */
 function setup(apiVersion = '1.18', wb = new FakeWorkbook()) {
-  const fake = new FakeExcel(wb, { apiVersion });
+  const fake = apiVersion === '1.18' ? new FakeExcel(wb, { apiVersion }) : new ClientExcel(wb, { apiVersion });
   const host = createExcelHost(fake, { supports: fake.supports });
   return { wb, fake, host };
 }

@@ -1393,7 +1393,7 @@ class FakePageLayout extends ProxyBase implements XlPageLayout {
   }
 }
 
-class FakeClientResult<T> implements XlClientResult<T> {
+export class FakeClientResult<T> implements XlClientResult<T> {
   private _v: { value: T } | null = null;
   _deliver(v: T): void {
     this._v = { value: v };
@@ -1610,6 +1610,18 @@ export class FakeRange extends ProxyBase implements XlRange {
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
     return this.sub('GetResizedRange', [deltaRows, deltaColumns], (t) => ({ ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }));
+  }
+  /** The smallest range holding this one and `other` (same sheet); Office.js's client uses it to split big writes. */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return this.sub('GetBoundingRect', [`#${other._id}`], (t) => {
+      const o = other._req() as RangeTarget;
+      if (o.sheet !== t.sheet) throw new FakeOfficeError('InvalidArgument', 'The ranges are on different sheets.');
+      const top = Math.min(t.rect.top, o.rect.top);
+      const left = Math.min(t.rect.left, o.rect.left);
+      const bottom = Math.max(t.rect.top + t.rect.rows, o.rect.top + o.rect.rows);
+      const right = Math.max(t.rect.left + t.rect.cols, o.rect.left + o.rect.cols);
+      return { top, left, rows: bottom - top, cols: right - left };
+    });
   }
   getCellProperties(options: XlCellPropertiesLoadOptions): FakeClientResult<XlCellProperties[][]> {
     const result = new FakeClientResult<XlCellProperties[][]>();
