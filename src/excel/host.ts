@@ -28,7 +28,7 @@ import {
 import { readUsedRanges } from './read';
 import { renderSheet } from './render-sheet';
 import type { SheetSpec } from './sheet-spec';
-import { jsonBytes, toCellValue, typedAsText, utf8Length } from './values';
+import { asNumberFor, isDateFormat, jsonBytes, toCellValue, typedAsText, utf8Length } from './values';
 
 export { typedAsText };
 
@@ -280,6 +280,7 @@ export class ExcelHost implements WorkbookHost {
       //    addresses before the inserts; a cell of an inserted row will be empty.
       const current = new Map<CellChange, string>();
       const textCell = new Set<CellChange>();
+      const numberCell = new Set<CellChange>();
       const reads: ReadItem<ReadTarget>[] = [];
       for (const [sheet, list] of bySheet) {
         const targets: ReadTarget[] = [];
@@ -298,6 +299,7 @@ export class ExcelHost implements WorkbookHost {
             if (!t) return;
             current.set(t.c, cellText(toCellValue(range.values[i][0], range.valueTypes[i][0], range.numberFormat[i][0])));
             if (range.numberFormat[i][0] === '@') textCell.add(t.c);
+            if (range.valueTypes[i][0] === 'Double' && !isDateFormat(range.numberFormat[i][0])) numberCell.add(t.c);
           });
         };
       });
@@ -330,7 +332,7 @@ export class ExcelHost implements WorkbookHost {
             const piece = rowsPiece(from0, n0, (_f, n) => OBJECT_COST + ACTION_COST + 6 * n, (from, n) => void (at(from, n).numberFormat = Array.from({ length: n }, () => ['@'])));
             textFirst.push(piece);
           }
-          const vals = items.map((c) => [c.formula ? c.formula : c.numberFormat === '@' || textCell.has(c) ? c.after : typedAsText(c.after)]);
+          const vals = items.map((c) => [c.formula ? c.formula : writtenValue(c, textCell.has(c), numberCell.has(c))]);
           // A run holding a formula is written through Range.formulas (its other cells are typed the same way).
           const viaFormulas = items.some((c) => c.formula);
           valueWrites.push(
@@ -889,6 +891,19 @@ function applyFill(f: { color: string; pattern: string; patternColor: string; ti
   f.patternColor = spec.patternColor;
   f.tintAndShade = spec.tintAndShade;
   f.patternTintAndShade = spec.patternTintAndShade;
+}
+
+/**
+ * What a planned value is written as: a number where the cell holds a number and the value is a plain decimal
+ * (SUM counts it); otherwise text that Excel cannot retype (no formula from = + - @, no number from digits).
+ */
+export function writtenValue(c: CellChange, textCell: boolean, numberCell: boolean): string | number {
+  if (c.numberFormat !== '@' && !textCell && numberCell) {
+    const n = asNumberFor(c.after);
+    if (typeof n === 'number') return n;
+  }
+  if (c.numberFormat === '@' || textCell) return typeof c.after === 'string' && /^[=+\-@]/.test(c.after) ? `'${c.after}` : c.after;
+  return typedAsText(c.after);
 }
 
 /** A change's cell at its address in the sheet as read. */

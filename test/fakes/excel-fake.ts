@@ -125,6 +125,8 @@ export interface FakeCell {
   /** The cell holds an error (#N/A …); `value` is its text. */
   error?: boolean;
   numberFormat?: string;
+  /** The cell holds a formula (typed text beginning with = + - @ in a cell not formatted '@'); `value` is its text. */
+  formula?: boolean;
   fill?: FakeFill;
   font?: FakeFont;
   horizontalAlignment?: string;
@@ -707,13 +709,15 @@ function cellArrays(t: RangeTarget, prop: 'values' | 'formulas' | 'valueTypes' |
 }
 
 /** Typing text into a cell: number-like text becomes a number unless the cell is text-formatted. */
-function typed(v: unknown, fmt: string | undefined): { value: FakeValue } | null {
+function typed(v: unknown, fmt: string | undefined): { value: FakeValue; formula?: boolean } | null {
   if (v === null || v === undefined) return null; // null leaves the cell unchanged
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'Unsupported cell value.');
   if (v.startsWith("'")) return { value: v.slice(1) };
   if (fmt === '@') return { value: v };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return { value: Number(Number(v.trim()).toPrecision(15)) };
+  // Like typing: = starts a formula, and so do + - (Lotus style: "+A1", "-B2") and @ (implicit intersection).
+  if (/^[=+\-@]/.test(v) && v.length > 1) return { value: v, formula: true };
   return { value: v };
 }
 
@@ -1487,6 +1491,7 @@ export class FakeRange extends ProxyBase implements XlRange {
           const cell = t.sheet.ensure(r, c);
           cell.value = w.value === '' ? null : w.value;
           cell.error = false;
+          cell.formula = w.formula;
         }
       }
     });
@@ -1507,6 +1512,7 @@ export class FakeRange extends ProxyBase implements XlRange {
           const cell = t.sheet.ensure(r, c);
           cell.value = w.value === '' ? null : w.value;
           cell.error = false;
+          cell.formula = w.formula;
         }
       }
     });
