@@ -693,6 +693,7 @@ export class ExcelHost implements WorkbookHost {
 
   async clearMarks(onProgress?: OnProgress): Promise<{ cleared: number }> {
     const caps = this.capabilities();
+    const byId = this.supports('ExcelApi', '1.14'); // CommentCollection.getItemOrNullObject
     const label = this.label('clear');
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
@@ -730,10 +731,17 @@ export class ExcelHost implements WorkbookHost {
       for (const r of recs) {
         if (r.annotation === 'note' && caps.notes) {
           reads.push({ kind: 'note', sheet: r.sheet, top: r.row, col: r.col, items: [r], reqBytes: 2 * OBJECT_COST + ACTION_COST + 40, resBytes: 400 });
-        } else if (r.annotation === 'comment' && r.commentId && caps.comments) {
+        } else if (r.annotation === 'comment' && r.commentId && caps.comments && byId) {
           reads.push({ kind: 'comment', sheet: r.sheet, top: r.row, col: r.col, items: [r], reqBytes: 2 * OBJECT_COST + ACTION_COST + 60, resBytes: 400 });
         }
       }
+      // Below ExcelApi 1.14 there is no CommentCollection.getItemOrNullObject: the comments of each sheet with
+      // recorded comments are loaded (1.10) with the first read, and found by id.
+      const commentLists = new Map<string, { items: XlComment[] }>();
+      const commentRecs = recs.filter((r) => r.annotation === 'comment' && r.commentId && caps.comments && !byId);
+      const loadCommentLists = () => {
+        for (const sheet of new Set(commentRecs.map((r) => r.sheet))) commentLists.set(sheet, sheetProxy(sheet).comments.load(['items/id', 'items/content']));
+      };
       await this.chunkedReads(ctx, reads, (q) => {
         const ws = sheetProxy(q.sheet);
         if (q.kind === 'note') {
@@ -750,7 +758,11 @@ export class ExcelHost implements WorkbookHost {
         }
         const props: XlClientResult<XlCellProperties[][]> = ws.getRangeByIndexes(q.top, q.col, q.items.length, 1).getCellProperties({ format: { fill: { color: true, pattern: true } } });
         return () => q.items.forEach((r, i) => r && currentFill.set(r, props.value[i][0]?.format?.fill ?? {}));
-      });
+      }, commentRecs.length > 0 ? loadCommentLists : undefined);
+      for (const r of commentRecs) {
+        const c = commentLists.get(r.sheet)?.items.find((x) => x.id === r.commentId);
+        if (c) annotations.push({ r, proxy: c });
+      }
 
       // Writes: original fills back (grouped by identical fill), our notes/comments removed, the store deleted.
       const pieces: Piece[] = [];

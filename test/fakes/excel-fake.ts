@@ -1920,8 +1920,8 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
 }
 
 export class FakeCommentProxy extends ProxyBase implements XlComment {
-  constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: () => string | null, instantiate = true, private readonly nullable = false) {
-    super(ctx, parent, name, args, instantiate, '1.10');
+  constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: () => string | null, instantiate = true, private readonly nullable = false, requires = '1.10') {
+    super(ctx, parent, name, args, instantiate, requires);
   }
   protected get _nullable(): boolean {
     return this.nullable;
@@ -2003,8 +2003,16 @@ export class FakeCommentCollection extends ProxyBase implements XlCommentCollect
     });
     return proxy;
   }
+  /** ExcelApi 1.10. */
+  getItem(commentId: string): FakeCommentProxy {
+    return new FakeCommentProxy(this._ctx, this, 'GetItem', [commentId], () => {
+      if (!this._ctx.excel.workbook.comments.has(commentId)) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist (comment).");
+      return commentId;
+    });
+  }
+  /** ExcelApi 1.14 (not 1.10 like the rest of the collection). */
   getItemOrNullObject(commentId: string): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, this, 'GetItemOrNullObject', [commentId], () => (this._ctx.excel.workbook.comments.has(commentId) ? commentId : null), true, true);
+    return new FakeCommentProxy(this._ctx, this, 'GetItemOrNullObject', [commentId], () => (this._ctx.excel.workbook.comments.has(commentId) ? commentId : null), true, true, '1.14');
   }
   load(propertyNames?: string | string[]): this {
     const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',')).map((s) => s.trim().replace(/^items\//, '')).filter((s) => s && s !== 'items');
