@@ -19,7 +19,7 @@ import { compareSeverity, type Lang, type Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
 import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost } from '../taskpane/host-port';
 import type { ExcelLike, SupportsFn, XlCellProperties, XlClientResult, XlComment, XlContext, XlNote, XlWorksheet } from './excel-like';
-import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaAddresses, columnRuns, qualify, rowsPiece, type Piece, type Run } from './batch';
+import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaGroups, areasPiece, columnRuns, qualify, rowsPiece, type Piece, type Run } from './batch';
 import { ExcelHostError, isSizeError, toHostError } from './errors';
 import {
   MARK_COLORS, MARK_PREFIX, MARK_STORE_SHEET, STORE_COLUMNS, STORE_HEADER, annotationText, decodeStore, encodeRecord, fillKey,
@@ -505,10 +505,10 @@ export class ExcelHost implements WorkbookHost {
 
       // All writes as pieces, in order: the store first, so a fill is never applied before its original is
       // recorded; then fills; then notes. Progress is reported in cells, pro rata of the bytes sent.
-      const pieces: Piece[] = [];
+      const storePieces: Piece[] = [];
       let store: XlWorksheet = storeWs;
       if (!storeExists) {
-        pieces.push({
+        storePieces.push({
           bytes: OBJECT_COST * 2 + 4 * ACTION_COST + jsonBytes(STORE_HEADER) * 2,
           queue: () => {
             store = wb.worksheets.add(MARK_STORE_SHEET);
@@ -528,8 +528,8 @@ export class ExcelHost implements WorkbookHost {
       const textFormats = (n: number) => Array.from({ length: n }, () => STORE_HEADER.map(() => '@'));
       for (let from = 0; from < freshRows.length; from += 2000) {
         const n = Math.min(2000, freshRows.length - from);
-        pieces.push(
-          rowsPiece(
+        storePieces.push(
+          idempotentPiece(rowsPiece(
             from,
             n,
             (f, k) => OBJECT_COST + 2 * ACTION_COST + jsonBytes(freshRows.slice(f, f + k)) + jsonBytes(textFormats(k)),
@@ -538,31 +538,32 @@ export class ExcelHost implements WorkbookHost {
               range.numberFormat = textFormats(k);
               range.values = freshRows.slice(f, f + k);
             },
-          ),
+          )),
         );
       }
       for (const p of plans) {
         if (!p.record || (p.record.mark === p.mark && p.record.annotation === p.annotation)) continue;
         const cells = [[p.mark, p.annotation]];
         const row = p.record.storeRow;
-        pieces.push({ bytes: OBJECT_COST + actionBytes(cells), queue: () => void (store.getRangeByIndexes(row, 3, 1, 2).values = cells) });
+        storePieces.push({ bytes: OBJECT_COST + actionBytes(cells), queue: () => void (store.getRangeByIndexes(row, 3, 1, 2).values = cells) });
       }
-      // Fills, one RangeAreas per colour and ≤ 8,000-character address.
+      // Fills, one RangeAreas per colour and at most MAX_AREAS areas / MAX_AREAS_ADDRESS characters.
       const byColor = groupBy(plans.filter((p) => p.mark !== ''), (p) => `${p.t.sheet}\u0000${p.mark}`);
+      const fillPieces: Piece[] = [];
       for (const list of byColor.values()) {
         const ws = sheets.get(list[0].t.sheet)!;
         const color = list[0].mark;
-        for (const address of areaAddresses(list.map((p) => p.t))) {
-          pieces.push({
-            bytes: OBJECT_COST * 3 + 2 * ACTION_COST + address.length + 20,
-            queue: () => {
+        for (const areas of areaGroups(list.map((p) => p.t))) {
+          fillPieces.push(
+            areasPiece(areas, (address) => OBJECT_COST * 3 + 2 * ACTION_COST + address.length + 20, (address) => {
               const fill = ws.getRanges(address).format.fill;
               fill.color = color;
               fill.pattern = 'Solid';
-            },
-          });
+            }),
+          );
         }
       }
+      const pieces: Piece[] = [];
       // Notes, and new text for the notes/comments this add-in left earlier.
       for (const p of plans) {
         if (p.action === 'add-note') {
@@ -576,9 +577,14 @@ export class ExcelHost implements WorkbookHost {
       }
       const toComment = plans.filter((p) => p.action === 'add-comment');
       let totalBytes = 0;
-      for (const p of pieces) totalBytes += p.bytes;
+      for (const p of [...storePieces, ...fillPieces, ...pieces]) totalBytes += p.bytes;
       const share = (total - toComment.length) / Math.max(1, totalBytes);
       const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round(sent * share), total, label }));
+      // The store, then the fills (store rows and fills are idempotent: a request of them only is retried in
+      // halves should Excel reject a RangeAreas), then, in requests of their own, the notes.
+      for (const p of storePieces) await writer.addPiece(p);
+      for (const p of fillPieces) await writer.addPiece(p);
+      await writer.flush();
       for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
       const done = total - toComment.length;
@@ -771,18 +777,18 @@ export class ExcelHost implements WorkbookHost {
         const f = currentFill.get(r);
         return !!f && sameColor(f.color, r.mark) && (f.pattern === undefined || f.pattern === 'Solid');
       });
+      const fillPieces: Piece[] = [];
       for (const list of groupBy(restorable, (r) => `${live.get(r.sheet.toLowerCase())}\u0000${fillKey(r.fill)}`).values()) {
         const sheet = live.get(list[0].sheet.toLowerCase())!;
         const fill = list[0].fill;
-        for (const address of areaAddresses(list)) {
-          pieces.push({
-            bytes: OBJECT_COST * 3 + 5 * ACTION_COST + address.length + 120,
-            queue: () => {
+        for (const areas of areaGroups(list)) {
+          fillPieces.push(
+            areasPiece(areas, (address) => OBJECT_COST * 3 + 5 * ACTION_COST + address.length + 120, (address) => {
               const f = sheetProxy(sheet).getRanges(address).format.fill;
               if (fill === 'none' || fill === 'keep') f.clear();
               else applyFill(f, fill);
-            },
-          });
+            }),
+          );
         }
       }
       for (const a of annotations) {
@@ -819,8 +825,11 @@ export class ExcelHost implements WorkbookHost {
         );
       }
       let totalBytes = 0;
-      for (const p of pieces) totalBytes += p.bytes;
-      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / totalBytes), total, label }));
+      for (const p of [...fillPieces, ...pieces]) totalBytes += p.bytes;
+      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / Math.max(1, totalBytes)), total, label }));
+      // Fills first, in requests of their own (idempotent: retried in halves should Excel reject a RangeAreas).
+      for (const p of fillPieces) await writer.addPiece(p);
+      await writer.flush();
       for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
       onProgress?.({ done: total, total, label });
@@ -893,6 +902,11 @@ export class ExcelHost implements WorkbookHost {
       return ws.name;
     });
   }
+}
+
+/** The same piece (and its halves) marked idempotent: writing the same values twice does no harm. */
+function idempotentPiece(p: Piece): Piece {
+  return { ...p, idempotent: true, split: p.split ? () => p.split!()?.map(idempotentPiece) ?? null : undefined };
 }
 
 type FillSpecLike = { color?: string; pattern?: string; patternColor?: string; tintAndShade?: number; patternTintAndShade?: number };

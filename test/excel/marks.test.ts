@@ -1,7 +1,7 @@
 import type { LocatedFinding } from '../../src/core/check';
 import { a1, parseA1 } from '../../src/core/grid';
 import type { Severity } from '../../src/core/finding';
-import { areaAddresses } from '../../src/excel/batch';
+import { MAX_AREAS, MAX_AREAS_ADDRESS, areaAddresses } from '../../src/excel/batch';
 import { createExcelHost } from '../../src/excel/host';
 import { MARK_COLORS, MARK_PREFIX, MARK_STORE_SHEET, decodeStore } from '../../src/excel/marks';
 import { FakeExcel, FakeWorkbook, NO_FILL, fillAnnex3, type FakeSheet } from '../fakes/excel-fake';
@@ -187,7 +187,7 @@ describe('mark / clearMarks', () => {
     expect(snapshot(s)).toBe(before);
   });
 
-  test('10,000 offending cells: ≤ 3 syncs per 4 MB of requests, nothing over 4 MB, areas under 8,000 characters', async () => {
+  test.each(['1.9', '1.17', '1.18'])('ExcelApi %s, 10,000 offending cells: ≤ 3 syncs per 4 MB of requests, nothing over 4 MB, getRanges within its bound', async (v) => {
     const wb = new FakeWorkbook();
     const s = wb.addSheet('附件3');
     const layout = fillAnnex3(s, 12_000);
@@ -200,7 +200,7 @@ describe('mark / clearMarks', () => {
       if (i % 6 !== 5) findings.push(finding('附件3', a1(row, layout.idCol), 'error', `身份证号校验码错误，应为 ${i % 10}`));
       if (i % 3 === 0 && findings.length < 10_000) findings.push(finding('附件3', a1(row, layout.phoneCol), 'warning', '联系电话不是有效的手机号或固定电话'));
     }
-    const { host, fake } = setup('1.18', wb);
+    const { host, fake } = setup(v, wb);
     fake.resetStats();
     expect(await host.mark(findings)).toEqual({ marked: 10_000 });
     const syncs = fake.stats.syncs;
@@ -212,15 +212,47 @@ describe('mark / clearMarks', () => {
     expect(areas.length).toBeGreaterThan(0);
     for (const t of areas) {
       expect(typeof t.pathArgs[0]).toBe('string');
-      expect(String(t.pathArgs[0]).length).toBeLessThan(8000);
+      expect(String(t.pathArgs[0]).length).toBeLessThanOrEqual(MAX_AREAS_ADDRESS);
+      expect(String(t.pathArgs[0]).split(',').length).toBeLessThanOrEqual(MAX_AREAS);
     }
-    expect(s.notes.size).toBe(10_000);
+    if (v === '1.18') expect(s.notes.size).toBe(10_000);
+    if (v === '1.17') expect(wb.comments.size).toBe(10_000);
 
     fake.resetStats();
     expect(await host.clearMarks()).toEqual({ cleared: 10_000 });
     expect(fake.maxRequestBytes).toBeLessThanOrEqual(MB4);
     expect(fake.maxResponseBytes).toBeLessThanOrEqual(MB4);
     expect(snapshot(s)).toBe(before);
+  });
+});
+
+describe('getRanges bounded, and retried smaller when Excel rejects it', () => {
+  test.each([
+    [40, 8192],
+    [512, 300],
+    [3, 8192],
+  ])('an Excel that takes at most %d areas / %d characters per getRanges: mark and clear complete', async (areasLimit, chars) => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('附件3');
+    const layout = fillAnnex3(s, 3000);
+    const before = snapshot(s);
+    const findings = Array.from({ length: 1000 }, (_, i) => finding('附件3', a1(layout.firstDataRow + 3 * i, layout.idCol)));
+    const fake = new ClientExcel(wb, { apiVersion: '1.9', areasLimit, areasCharLimit: chars });
+    const host = createExcelHost(fake, { supports: fake.supports });
+    expect(await host.mark(findings)).toEqual({ marked: 1000 });
+    for (const f of findings) expect(s.fill(f.cell).color).toBe(MARK_COLORS.error);
+    expect(await host.clearMarks()).toEqual({ cleared: 1000 });
+    expect(snapshot(s)).toBe(before);
+  });
+
+  test('areaAddresses never gives more than MAX_AREAS areas or MAX_AREAS_ADDRESS characters', () => {
+    const cells = Array.from({ length: 5000 }, (_, i) => ({ row: i * 2, col: i % 7 }));
+    const out = areaAddresses(cells);
+    expect(out.join(',').split(',').length).toBe(5000);
+    for (const a of out) {
+      expect(a.length).toBeLessThanOrEqual(MAX_AREAS_ADDRESS);
+      expect(a.split(',').length).toBeLessThanOrEqual(MAX_AREAS);
+    }
   });
 });
 

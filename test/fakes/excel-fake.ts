@@ -1756,6 +1756,9 @@ export class FakeRangeAreas extends ProxyBase implements XlRangeAreas {
       return parseRect(p.local);
     });
     if (rects.length === 0) throw new FakeOfficeError('InvalidArgument', 'Empty address.');
+    // Users report getRanges failing from about 513 areas / 8,207 characters (Excel on the web).
+    const fake = this._ctx.excel;
+    if (rects.length > fake.areasLimit || this.address.length > fake.areasCharLimit) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     return { sheet, rects } satisfies FillTarget;
   }
   protected _props(t: FillTarget, prop: string): unknown {
@@ -2360,6 +2363,9 @@ export interface FakeExcelOptions {
   responseLimit?: number;
   /** Cells one range read may return (default 5,000,000). */
   cellReadLimit?: number;
+  /** Areas and address characters one getRanges call may take (default 512 and 8,192). */
+  areasLimit?: number;
+  areasCharLimit?: number;
 }
 
 export interface FakeStats {
@@ -2387,6 +2393,8 @@ export class FakeExcel implements ExcelLike {
   requestLimit: number;
   responseLimit: number;
   cellReadLimit: number;
+  areasLimit: number;
+  areasCharLimit: number;
   stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [] };
   private injected: FakeOfficeError[] = [];
 
@@ -2398,6 +2406,8 @@ export class FakeExcel implements ExcelLike {
     this.requestLimit = options.requestLimit ?? 5 * MB;
     this.responseLimit = options.responseLimit ?? 5 * MB;
     this.cellReadLimit = options.cellReadLimit ?? 5_000_000;
+    this.areasLimit = options.areasLimit ?? 512;
+    this.areasCharLimit = options.areasCharLimit ?? 8192;
   }
 
   /** `Office.context.requirements.isSetSupported` for this fake host. */
