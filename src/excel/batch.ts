@@ -47,6 +47,8 @@ export interface Piece {
    * halves when Excel rejects it with InvalidArgument (e.g. a RangeAreas this Excel finds too large).
    */
   idempotent?: boolean;
+  /** Told, before the chunk is queued again, why Excel rejected it (a piece may then queue something else). */
+  rejected?(code: string | undefined): void;
 }
 
 /**
@@ -120,6 +122,7 @@ export class ChunkedWriter {
       const code = officeErrorCode(e);
       const retryable = code === 'RequestPayloadSizeLimitExceeded' || (code === 'InvalidArgument' && chunk.every((p) => p.idempotent));
       if (!retryable) throw e;
+      for (const p of chunk) p.rejected?.(code);
       let parts: Piece[][] | null = null;
       if (chunk.length >= 2) {
         const mid = Math.ceil(chunk.length / 2);

@@ -508,10 +508,16 @@ export class ExcelHost implements WorkbookHost {
       const storePieces: Piece[] = [];
       let store: XlWorksheet = storeWs;
       if (!storeExists) {
+        // Idempotent: once a request holding it ran (a later RangeAreas rejected with InvalidArgument stops the
+        // batch after it), a retry addresses the sheet instead of adding it again; after a payload rejection
+        // nothing ran and it is added again.
+        let added = false;
         storePieces.push({
           bytes: OBJECT_COST * 2 + 4 * ACTION_COST + jsonBytes(STORE_HEADER) * 2,
+          idempotent: true,
+          rejected: (code) => void (added = code !== 'RequestPayloadSizeLimitExceeded'),
           queue: () => {
-            store = wb.worksheets.add(MARK_STORE_SHEET);
+            store = added ? wb.worksheets.getItem(MARK_STORE_SHEET) : wb.worksheets.add(MARK_STORE_SHEET);
             store.visibility = 'VeryHidden';
             const header = store.getRangeByIndexes(0, 0, 1, STORE_COLUMNS);
             header.numberFormat = [STORE_HEADER.map(() => '@')];
