@@ -23,7 +23,9 @@ export type ReadErrorCode =
   /** Not a workbook at all: a text/HTML/CSV file named .xlsx, a Word document, an image… */
   | 'not-workbook'
   /** A workbook without worksheets, or whose worksheets are all empty. */
-  | 'empty';
+  | 'empty'
+  /** Expands past the decompression budget (SPEC §7): far more data than any award workbook holds. */
+  | 'too-large';
 
 interface Texts {
   zh: string;
@@ -66,6 +68,10 @@ const TEXTS: Record<ReadErrorCode, Texts> = {
   empty: {
     zh: '工作簿中没有任何数据（没有工作表或所有工作表均为空）：请确认发送的是填写好的汇总表。',
     en: 'The workbook holds no data (no worksheets, or every worksheet is empty): make sure this is the filled-in summary sheet.',
+  },
+  'too-large': {
+    zh: '文件解压后的数据量远超任何评优汇总表（可能已损坏，或含有大量空白行列、无关工作表），为保护本机内存已跳过：请在 Excel 或 WPS 中打开，删除多余的工作表和空行空列后另存为 .xlsx 再核查。',
+    en: 'Once decompressed, this file holds far more data than any award workbook (it may be damaged, or full of blank rows, columns or unrelated sheets) and was skipped to protect memory: open it in Excel or WPS, delete the extra sheets and blank rows/columns, save it as .xlsx and check again.',
   },
 };
 
