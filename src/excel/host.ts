@@ -159,7 +159,12 @@ export class ExcelHost implements WorkbookHost {
 
   /** Excel.run with every failure turned into an ExcelHostError. */
   private async run<T>(batch: (ctx: XlContext) => Promise<T>): Promise<T> {
-    if (!this.supports('ExcelApi', '1.9')) throw new ExcelHostError('unsupported');
+    if (!this.supports('ExcelApi', '1.9')) {
+      throw new ExcelHostError('unsupported', {
+        zh: '此版本的 Excel 不支持该操作（需要 ExcelApi 1.9 或更高版本）。请更新 Office，或使用浏览器版 / 命令行 award-tally。',
+        en: 'This version of Excel does not support the operation (ExcelApi 1.9 or later is needed). Update Office, or use the browser version or the award-tally command line.',
+      });
+    }
     try {
       return await this.excel.run(batch);
     } catch (e) {

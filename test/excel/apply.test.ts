@@ -1,5 +1,6 @@
 import type { CellChange } from '../../src/core/fill';
 import { parseA1 } from '../../src/core/grid';
+import { OBJECT_COST, actionBytes } from '../../src/excel/batch';
 import { createExcelHost } from '../../src/excel/host';
 import { FakeExcel, FakeWorkbook, fillAnnex3 } from '../fakes/excel-fake';
 import { ClientExcel } from '../fakes/office-client';
@@ -158,5 +159,24 @@ describe('what applyChanges types into a cell (through the Office.js client)', (
     s.set('B5', { value: held === '' ? null : held, numberFormat: fmt });
     await host.applyChanges([change('S', 'B5', String(held), after)]);
     expect(s.value('B5')).toStrictEqual(expected);
+  });
+});
+
+describe('request bytes: the estimate against what Microsoft\'s client really sends', () => {
+  test('1,000 scattered single-cell writes: estimated ≥ sent, and not far above', async () => {
+    const { wb, fake, host } = setup();
+    const s = wb.addSheet('附件3');
+    const plan: CellChange[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const cell = `${'ABCDEFGHIJKL'[i % 12]}${3 * i + 1}`;
+      s.set(cell, { value: `旧${i}` });
+      plan.push(change('附件3', cell, `旧${i}`, `新值${i}`));
+    }
+    fake.resetStats();
+    await host.applyChanges(plan);
+    const sent = fake.stats.requestBytes[fake.stats.requestBytes.length - 1]; // the write request
+    const estimated = plan.reduce((n, c) => n + OBJECT_COST + actionBytes([[c.after]]), 0);
+    expect(estimated).toBeGreaterThanOrEqual(sent);
+    expect(estimated).toBeLessThanOrEqual(sent * 1.3);
   });
 });
