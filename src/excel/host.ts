@@ -860,6 +860,7 @@ export class ExcelHost implements WorkbookHost {
     onProgress?.({ done: 0, total: 2, label });
     if (this.supports('ExcelApi', '1.13') && sheet.base64) {
       const base64 = await sheet.base64();
+      const formulas = sheet.formulas ?? [];
       return this.run(async (ctx) => {
         const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
         await ctx.sync();
@@ -867,8 +868,12 @@ export class ExcelHost implements WorkbookHost {
         if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
         const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
         ws.load('name');
+        // The formulas over the workbook's own sheets, now that the sheet is in the workbook.
+        const writer = new ChunkedWriter(ctx);
+        for (const f of formulas) await writer.add(OBJECT_COST + actionBytes([[f.formula]]), () => void (ws.getRange(f.cell).formulas = [[f.formula]]));
         ws.activate();
-        await ctx.sync();
+        await writer.flush();
+        if (writer.syncs === 0) await ctx.sync();
         onProgress?.({ done: 2, total: 2, label });
         return ws.name;
       });

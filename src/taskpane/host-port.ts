@@ -59,8 +59,13 @@ export interface PlanApplyResult extends ApplyResult {
 export interface SheetPayload {
   /** Preferred name; the host appends ` (2)` … when it is taken. */
   name: string;
-  /** Base64 .xlsx whose first visible sheet is the one to insert (insertWorksheetsFromBase64, ExcelApi 1.13). */
+  /**
+   * Base64 .xlsx whose first visible sheet is the one to insert (insertWorksheetsFromBase64, ExcelApi 1.13). No
+   * formula in it refers to a sheet outside the payload: those are in `formulas`.
+   */
   base64?: () => Promise<string>;
+  /** Formulas over other sheets of the workbook (A1 cell, `=…`), written into the sheet after the base64 insert. */
+  formulas?: readonly { cell: string; formula: string }[];
   /** The same sheet as plain data (src/excel/sheet-spec.ts), for an Excel without ExcelApi 1.13. */
   spec?: () => Promise<import('../excel/sheet-spec').SheetSpec>;
   /** The ExcelJS workbook itself, for the preview's in-browser host (no round trip through bytes). */
