@@ -576,15 +576,23 @@ export class ExcelHost implements WorkbookHost {
       }
       const pieces: Piece[] = [];
       // Notes, and new text for the notes/comments this add-in left earlier.
+      // Updates first, each note addressed by its cell: a loaded note has no id and Office.js addresses it by its
+      // index in the collection, which a notes.add earlier in the same request would shift.
       for (const p of plans) {
-        if (p.action === 'add-note') {
-          const address = p.t.cell; // worksheet.notes takes the sheet-local address ("A1"); comments need the sheet
+        if (p.action === 'update-note') {
           const ws = sheets.get(p.t.sheet)!;
-          pieces.push({ bytes: OBJECT_COST + actionBytes(address, p.text), queue: () => void ws.notes.add(address, p.text) });
-        } else if ((p.action === 'update-note' || p.action === 'update-comment') && p.existing) {
-          const proxy = p.existing.proxy;
+          const address = p.t.cell;
+          pieces.push({ bytes: OBJECT_COST + actionBytes(address) + actionBytes(p.text), queue: () => void (ws.notes.getItem(address).content = p.text) });
+        } else if (p.action === 'update-comment' && p.existing) {
+          const proxy = p.existing.proxy; // addressed by its id
           pieces.push({ bytes: actionBytes(p.text), queue: () => void (proxy.content = p.text) });
         }
+      }
+      for (const p of plans) {
+        if (p.action !== 'add-note') continue;
+        const address = p.t.cell; // worksheet.notes takes the sheet-local address ("A1"); comments need the sheet
+        const ws = sheets.get(p.t.sheet)!;
+        pieces.push({ bytes: OBJECT_COST + actionBytes(address, p.text), queue: () => void ws.notes.add(address, p.text) });
       }
       const toComment = plans.filter((p) => p.action === 'add-comment');
       let totalBytes = 0;

@@ -267,3 +267,17 @@ describe('areaAddresses', () => {
     expect(parts.join(',').split(',').length).toBe(3001);
   });
 });
+
+describe('notes updated in the same request as notes.add (ExcelApi 1.18, direct fake)', () => {
+  test('a new note before an old one in the collection does not shift the update onto the wrong cell', async () => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('附件3');
+    fillAnnex3(s, 10);
+    await setup('1.18', wb).host.mark([finding('附件3', 'C5', 'error', '旧的信息')]);
+    expect(s.note('C5')?.content).toBe(`${MARK_PREFIX}旧的信息`);
+    // B2 sorts before C5: after notes.add('B2') the loaded C5 note is no longer item 0.
+    await setup('1.18', wb).host.mark([finding('附件3', 'B2', 'warning', '新单元格的信息'), finding('附件3', 'C5', 'error', '新的信息')]);
+    expect(s.note('B2')?.content).toBe(`${MARK_PREFIX}新单元格的信息`);
+    expect(s.note('C5')?.content).toBe(`${MARK_PREFIX}新的信息`);
+  });
+});

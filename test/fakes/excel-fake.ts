@@ -608,6 +608,11 @@ abstract class ProxyBase {
     this._target = t;
     this._resolved = true;
   }
+  /** Resolved again in every request that uses it (an item addressed by index, like Office.js's GetItemAt). */
+  _perRequest = false;
+  _unresolve(): void {
+    this._resolved = false;
+  }
   protected get _nullable(): boolean {
     return false;
   }
@@ -1883,6 +1888,16 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
     });
     return note;
   }
+  /** The note of a cell (ExcelApi 1.18); ItemNotFound at sync when it has none. */
+  getItem(key: string): FakeNoteProxy {
+    return new FakeNoteProxy(this._ctx, this, 'GetItem', [key], () => {
+      const own = this._req() as FakeSheet;
+      const c = cellOf(this._ctx, own, key);
+      const k = c.row * MAX_COLS + c.col;
+      if (!c.sheet.notes.has(k)) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist (note).");
+      return { sheet: c.sheet, key: k };
+    });
+  }
   getItemOrNullObject(key: string): FakeNoteProxy {
     return new FakeNoteProxy(this._ctx, this, 'GetItemOrNullObject', [key], () => {
       const own = this._req() as FakeSheet;
@@ -1909,10 +1924,14 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
       },
       deliver: (v) => {
         const sheet = this._t() as FakeSheet;
-        this._items = (v as Record<string, unknown>[]).map((o) => {
-          const key = o._key as number;
-          const p = new FakeNoteProxy(this._ctx, this, 'GetItemAt', [key], () => ({ sheet, key }), false);
-          p._setTarget({ sheet, key });
+        // Like Office.js, a loaded note (it has no id) is addressed by its index in the collection, resolved when
+        // a later request uses it: a note added before it in the same request shifts it.
+        this._items = (v as Record<string, unknown>[]).map((o, index) => {
+          const p = new FakeNoteProxy(this._ctx, this, 'GetItemAt', [index], () => {
+            const keys = [...sheet.notes.keys()].sort((a, b) => a - b);
+            return index < keys.length ? { sheet, key: keys[index] } : null;
+          }, false);
+          p._perRequest = true;
           p._preload(o, names);
           return p;
         });
@@ -2325,6 +2344,7 @@ export class FakeContext implements XlContext {
       fake.stats.responseBytes.push(0);
       throw injected;
     }
+    for (const op of ops) if (op.proxy._perRequest) op.proxy._unresolve();
     // Run in order; the first failure stops the batch.
     if (fake.tracing) for (const op of ops) fake.trace.push({ sync: fake.stats.syncs, name: op.name, path: op.proxy._pathName, pathArgs: op.proxy._pathArgs, args: op.args });
     let response = '{"Results":[]}'.length;
