@@ -2,10 +2,13 @@
  * The Office.js host: moves cells between Excel and the engine (ARCHITECTURE.md), in as few round trips as the
  * payload limits allow. Implements the task pane's WorkbookHost port.
  *
- * Minimum requirement set: ExcelApi 1.9 (getCellProperties, RangeAreas, fill patterns). Detected at run time:
- * notes (1.18), threaded comments (1.10), insertWorksheetsFromBase64 (1.13). Without notes and comments a mark is
- * the fill alone and its message stays in the task pane (and the mark store). Without 1.13 a template is built
- * cell by cell from a SheetSpec (render-sheet.ts).
+ * Minimum requirement set (manifest.xml): ExcelApi 1.1 — check (sheets read in A1 ranges) and fill. Detected at
+ * run time: Workbook.name and the first-rows sample (1.7), getUsedRange(valuesOnly) (1.2); marking and clearing
+ * marks (1.9: getCellProperties, RangeAreas, fill patterns — below it they are refused with a plain message and
+ * the findings stay in the task pane); notes (1.18), threaded comments (1.10; found by id with 1.14);
+ * insertWorksheetsFromBase64 (1.13). Without notes and comments a mark is the fill alone and its message stays in
+ * the task pane (and the mark store). Without 1.13 a template is built cell by cell from a SheetSpec (1.9,
+ * render-sheet.ts). The sets come from src/excel/api-sets.generated.ts (test/excel/api-sets.test.ts).
  *
  * Usage in the task pane:
  *   createExcelHost(Excel, { supports: (s, v) => Office.context.requirements.isSetSupported(s, v),
@@ -25,7 +28,7 @@ import {
   MARK_COLORS, MARK_PREFIX, MARK_STORE_SHEET, STORE_COLUMNS, STORE_HEADER, annotationText, decodeStore, encodeRecord, fillKey,
   isGradient, sameColor, storedFillOf, type Annotation, type FillSpec, type MarkRecord, type StoredFill,
 } from './marks';
-import { readUsedRanges } from './read';
+import { rangeAt, readUsedRanges } from './read';
 import { renderSheet } from './render-sheet';
 import type { SheetSpec } from './sheet-spec';
 import { asNumberFor, isDateFormat, jsonBytes, toCellValue, typedAsText, utf8Length } from './values';
@@ -34,8 +37,13 @@ export { typedAsText };
 
 export type TemplateKind = 'annex3';
 
+/** The manifest's minimum (manifest.xml): reading sheets and writing cells work from ExcelApi 1.1 (Office 2016). */
+export const MINIMUM_SET = '1.1';
+/** Marking and clearing marks: getCellProperties, getRanges, RangeFill.pattern. */
+export const MARKS_SET = '1.9';
+
 export interface ExcelHostOptions {
-  /** `Office.context.requirements.isSetSupported`; without it only ExcelApi 1.9 is assumed. */
+  /** `Office.context.requirements.isSetSupported`; without it only the manifest minimum (ExcelApi 1.1) is assumed. */
   supports?: SupportsFn;
   /** Base64 .xlsx of a template (the task pane lazy-loads the ExcelJS writer). */
   templateBase64?: (kind: TemplateKind) => Promise<string>;
@@ -140,12 +148,13 @@ export class ExcelHost implements WorkbookHost {
     private readonly excel: ExcelLike,
     private readonly options: ExcelHostOptions = {},
   ) {
-    this.supports = options.supports ?? ((set, v) => set === 'ExcelApi' && v === '1.9');
+    this.supports = options.supports ?? ((set, v) => set === 'ExcelApi' && v === MINIMUM_SET);
     this.lang = options.lang ?? 'zh';
   }
 
   capabilities(): HostCapabilities {
     return {
+      marks: this.supports('ExcelApi', MARKS_SET),
       notes: this.supports('ExcelApi', '1.18'),
       comments: this.supports('ExcelApi', '1.10'),
       // insertWorksheetsFromBase64 (1.13), or the cell-by-cell fallback when the host was given templateSpec.
@@ -157,12 +166,19 @@ export class ExcelHost implements WorkbookHost {
     return LABELS[k][this.lang];
   }
 
-  /** Excel.run with every failure turned into an ExcelHostError. */
-  private async run<T>(batch: (ctx: XlContext) => Promise<T>): Promise<T> {
-    if (!this.supports('ExcelApi', '1.9')) {
+  /**
+   * Excel.run with every failure turned into an ExcelHostError. `need`: the requirement set the operation needs
+   * (check and fill: the manifest minimum ExcelApi 1.1; marks: 1.9).
+   */
+  private runAt<T>(need: string, batch: (ctx: XlContext) => Promise<T>): Promise<T> {
+    return this.run(batch, need);
+  }
+
+  private async run<T>(batch: (ctx: XlContext) => Promise<T>, need = MINIMUM_SET): Promise<T> {
+    if (!this.supports('ExcelApi', need)) {
       throw new ExcelHostError('unsupported', {
-        zh: '此版本的 Excel 不支持该操作（需要 ExcelApi 1.9 或更高版本）。请更新 Office，或使用浏览器版 / 命令行 award-tally。',
-        en: 'This version of Excel does not support the operation (ExcelApi 1.9 or later is needed). Update Office, or use the browser version or the award-tally command line.',
+        zh: `此版本的 Excel 不支持该操作（需要 ExcelApi ${need} 或更高版本：Office 2021、Microsoft 365 或网页版 Excel）。请更新 Office，或使用浏览器版 / 命令行 award-tally。`,
+        en: `This version of Excel does not support the operation (ExcelApi ${need} or later is needed: Office 2021, Microsoft 365 or Excel on the web). Update Office, or use the browser version or the award-tally command line.`,
       });
     }
     try {
@@ -173,10 +189,12 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async workbookName(): Promise<string> {
+    const fallback = this.lang === 'en' ? 'Workbook' : '工作簿';
+    if (!this.supports('ExcelApi', '1.7')) return fallback; // Workbook.name
     return this.run(async (ctx) => {
       ctx.workbook.load('name');
       await ctx.sync();
-      return ctx.workbook.name || (this.lang === 'en' ? 'Workbook' : '工作簿');
+      return ctx.workbook.name || fallback;
     });
   }
 
@@ -185,17 +203,18 @@ export class ExcelHost implements WorkbookHost {
   async readWorkbook(scope: 'active' | 'all', onProgress?: OnProgress): Promise<WorkbookGrid> {
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
+      const named = this.supports('ExcelApi', '1.7'); // Workbook.name
       let sheets: XlWorksheet[];
       let alongside: () => void;
       if (scope === 'active') {
         const ws = wb.worksheets.getActiveWorksheet();
         sheets = [ws];
         alongside = () => {
-          wb.load('name');
+          if (named) wb.load('name');
           ws.load('name'); // arrives with the first read sync
         };
       } else {
-        wb.load('name');
+        if (named) wb.load('name');
         wb.worksheets.load(['items/name', 'items/visibility']);
         await ctx.sync();
         sheets = wb.worksheets.items.filter((s) => s.name !== MARK_STORE_SHEET && s.visibility !== 'VeryHidden');
@@ -203,6 +222,8 @@ export class ExcelHost implements WorkbookHost {
       }
       const label = this.label('read');
       const blocks = await readUsedRanges(ctx, sheets, {
+        resizable: this.supports('ExcelApi', '1.7'),
+        valuesOnly: this.supports('ExcelApi', '1.2'),
         props: ['values', 'valueTypes', 'numberFormat'],
         onRows: onProgress ? (done, total) => onProgress({ done, total, label }) : undefined,
         alongside,
@@ -230,7 +251,7 @@ export class ExcelHost implements WorkbookHost {
           numberFormats: b.numberFormat.map((r) => r.map((x) => (typeof x === 'string' ? x : null))),
         };
       });
-      return { name: wb.name || (this.lang === 'en' ? 'Workbook' : '工作簿'), sheets: grids };
+      return { name: (named && wb.name) || (this.lang === 'en' ? 'Workbook' : '工作簿'), sheets: grids };
     });
   }
 
@@ -297,7 +318,7 @@ export class ExcelHost implements WorkbookHost {
         reads.push(...runReads(sheet, columnRuns(targets, 0), 2 * OBJECT_COST + ACTION_COST + 40, (t) => (t ? utf8Length(t.c.before) + 64 : 24)));
       }
       await this.chunkedReads(ctx, reads, (r) => {
-        const range = sheetProxy(r.sheet).getRangeByIndexes(r.top, r.col, r.items.length, 1);
+        const range = rangeAt(sheetProxy(r.sheet), r.top, r.col, r.items.length, 1);
         range.load(['values', 'valueTypes', 'numberFormat']);
         return () => {
           r.items.forEach((t, i) => {
@@ -332,7 +353,7 @@ export class ExcelHost implements WorkbookHost {
       for (const [sheet, list] of keptBySheet) {
         for (const run of columnRuns(list, 0)) {
           const items = run.items as CellChange[]; // gap 0: no holes
-          const at = (from: number, n: number) => sheetProxy(sheet).getRangeByIndexes(run.top + from, run.col, n, 1);
+          const at = (from: number, n: number) => rangeAt(sheetProxy(sheet), run.top + from, run.col, n, 1);
           for (const [from0, n0] of subRuns(items, (c) => (c.numberFormat === '@' ? '@' : undefined))) {
             const piece = rowsPiece(from0, n0, (_f, n) => OBJECT_COST + ACTION_COST + 6 * n, (from, n) => void (at(from, n).numberFormat = Array.from({ length: n }, () => ['@'])));
             textFirst.push(piece);
@@ -426,7 +447,7 @@ export class ExcelHost implements WorkbookHost {
     const label = this.label('mark');
     const total = targets.size;
 
-    return this.run(async (ctx) => {
+    return this.runAt(MARKS_SET, async (ctx) => {
       const wb = ctx.workbook;
       const bySheet = groupBy([...targets.values()], (t) => t.sheet);
       const sheets = new Map<string, XlWorksheet>();
@@ -720,7 +741,7 @@ export class ExcelHost implements WorkbookHost {
     const caps = this.capabilities();
     const byId = this.supports('ExcelApi', '1.14'); // CommentCollection.getItemOrNullObject
     const label = this.label('clear');
-    return this.run(async (ctx) => {
+    return this.runAt(MARKS_SET, async (ctx) => {
       const wb = ctx.workbook;
       const storeWs = wb.worksheets.getItemOrNullObject(MARK_STORE_SHEET);
       wb.worksheets.load(['items/name']);
@@ -888,7 +909,7 @@ export class ExcelHost implements WorkbookHost {
     }
     if (!sheet.spec) throw new ExcelHostError('template-unsupported');
     const spec = { ...(await sheet.spec()), name: sheet.name };
-    return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+    return this.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
   }
 
   // ------------------------------------------------------------------------------------------------ template
@@ -900,7 +921,7 @@ export class ExcelHost implements WorkbookHost {
       const label = this.label('template');
       onProgress?.({ done: 0, total: 2, label });
       const spec = await fromSpec(kind);
-      return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+      return this.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
     }
     if (!this.supports('ExcelApi', '1.13')) throw new ExcelHostError('template-unsupported');
     const make = this.options.templateBase64;

@@ -16,6 +16,11 @@ export interface Progress {
 export type OnProgress = (p: Progress) => void;
 
 export interface HostCapabilities {
+  /**
+   * Marking findings in the sheet and clearing the marks (Excel: ExcelApi 1.9). Optional: a host that leaves it
+   * out can mark. Without it the findings stay in the task pane; check and fill still work.
+   */
+  marks?: boolean;
   /** Cell notes (ExcelApi 1.18). */
   notes: boolean;
   /** Threaded comments (ExcelApi 1.10). */

@@ -50,6 +50,33 @@ test('the committed table is what @types/office-js gives today', () => {
   expect(API_SETS['Worksheet.notes']).toBe('ExcelApi 1.18');
 });
 
+describe.each(['1.1', '1.2', '1.4', '1.7', '1.8'])('ExcelApi %s (Office 2016 / 2019): check and fill work, marking says what it needs', (v) => {
+  test('read, select, fill through the client; mark and clear refused in plain words; only checked sets used', async () => {
+    const wb = new FakeWorkbook();
+    wb.name = '伊宁市.xlsx';
+    const s = wb.addSheet('附件3');
+    const layout = fillAnnex3(s, 300);
+    s.set('P900', { fill: { color: '#FFFF00', pattern: 'Solid' } }); // a formatted empty cell far below
+    const excel = new ClientExcel(wb, { apiVersion: v });
+    const host = createExcelHost(excel, { supports: excel.supports });
+    excel.resetStats();
+    expect(host.capabilities()).toMatchObject({ marks: false, notes: false, comments: false });
+    expect(await host.workbookName()).toBe(v === '1.7' || v === '1.8' ? '伊宁市.xlsx' : '工作簿');
+    const g = await host.readWorkbook('all');
+    expect(g.sheets[0].values.length).toBeGreaterThanOrEqual(layout.firstDataRow + 300);
+    const id = g.sheets[0].values[layout.firstDataRow - g.sheets[0].origin!.row][layout.idCol - g.sheets[0].origin!.col];
+    expect(typeof id).toBe('string');
+    await host.selectCell('附件3', 'J5');
+    const r = await host.applyChanges([{ sheet: '附件3', cell: 'L5', ...parseA1('L5'), before: String(s.value('L5') ?? ''), after: '=备注', reason: 't', message: 't' }]);
+    expect(r.written).toBe(1);
+    expect(s.value('L5')).toBe('=备注');
+    expect(s.get('L5').formula).toBeFalsy();
+    await expect(host.mark([finding('J5')])).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('ExcelApi 1.9') });
+    await expect(host.clearMarks()).rejects.toMatchObject({ code: 'unsupported' });
+    expect(unchecked(excel)).toEqual([]);
+  });
+});
+
 describe.each(['1.9', '1.10', '1.13', '1.14', '1.17'])('ExcelApi %s: check, fill, mark, clear use only checked sets', (v) => {
   test('every call is covered by the manifest minimum or a supports() check made before it', async () => {
     const wb = new FakeWorkbook();

@@ -2,7 +2,7 @@ import type { CellChange } from '../../src/core/fill';
 import { parseA1 } from '../../src/core/grid';
 import { OBJECT_COST, actionBytes } from '../../src/excel/batch';
 import { createExcelHost } from '../../src/excel/host';
-import { FakeExcel, FakeWorkbook, fillAnnex3 } from '../fakes/excel-fake';
+import { FakeWorkbook, fillAnnex3 } from '../fakes/excel-fake';
 import { ClientExcel } from '../fakes/office-client';
 
 function setup() {

@@ -7,7 +7,7 @@ import { getProfile } from '../../src/core/profiles';
 import { createExcelHost } from '../../src/excel/host';
 import ExcelJS from 'exceljs';
 import { sheetsReferenced, tallySheetPayload } from '../../src/taskpane/tally-sheet-payload';
-import { FakeExcel, FakeWorkbook } from '../fakes/excel-fake';
+import { FakeWorkbook } from '../fakes/excel-fake';
 import { ClientExcel } from '../fakes/office-client';
 import { many, registerSheet } from '../helpers/quota-tester';
 

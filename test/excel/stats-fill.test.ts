@@ -6,7 +6,7 @@ import { checkWorkbook } from '../../src/core/check';
 import { planStatsFill } from '../../src/core/fill-stats';
 import type { CellValue } from '../../src/core/grid';
 import { createExcelHost, rowBeforeInserts } from '../../src/excel/host';
-import { FakeExcel, FakeWorkbook, type FakeSheet, type FakeValue } from '../fakes/excel-fake';
+import { FakeWorkbook, type FakeSheet, type FakeValue } from '../fakes/excel-fake';
 import { ClientExcel } from '../fakes/office-client';
 import { qcActivitySheet } from '../helpers/stats-sheets';
 

@@ -198,9 +198,15 @@ class WireServer {
     private readonly fctx: FakeContext,
   ) {}
 
-  private record(o: object, member: string): void {
+  /** Note the member used; a member newer than this Excel fails like Excel fails it (ApiNotFound). */
+  private record(o: object, member: string, args: unknown[] = []): void {
     const api = `${apiClassOf(o)}.${member}`;
-    this.owner.calls.push({ sync: this.owner.stats.syncs, api, set: API_SETS[api] });
+    // getUsedRange's valuesOnly argument came in ExcelApi 1.2 (the member itself is 1.1).
+    const set = api === 'Worksheet.getUsedRange' && args[0] === true ? 'ExcelApi 1.2' : API_SETS[api];
+    this.owner.calls.push({ sync: this.owner.stats.syncs, api, set });
+    if (set?.startsWith('ExcelApi ') && !this.owner.server.supports('ExcelApi', set.slice(9))) {
+      throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${api}, ${set}).`);
+    }
   }
 
   private resolve(id: number, paths: Record<string, WireObjectPath>): any {
@@ -225,7 +231,7 @@ class WireServer {
         if (p.Name === 'GetItemAt' || p.Name === '_GetItemAt') {
           o = parent.items[args[0] as number];
         } else {
-          this.record(parent, camel(p.Name));
+          this.record(parent, camel(p.Name), args);
           const f = parent[camel(p.Name)];
           if (typeof f !== 'function') throw new FakeOfficeError('ApiNotFound', `${apiClassOf(parent)}.${camel(p.Name)} is not available.`);
           o = f.apply(parent, trimTrailingNulls(args));
@@ -281,6 +287,10 @@ class WireServer {
             for (const s of select) {
               const api = `${collection ? apiClassOf(o).replace(/Collection$/, '') : apiClassOf(o)}.${camel(s.replace(/^items\//, '').split('/')[0])}`;
               this.owner.calls.push({ sync: this.owner.stats.syncs, api, set: API_SETS[api] });
+              const set = API_SETS[api];
+              if (set?.startsWith('ExcelApi ') && !this.owner.server.supports('ExcelApi', set.slice(9))) {
+                throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${api}, ${set}).`);
+              }
             }
             o.load(select);
             pending.push({ action, read: () => loadResult(o, select) });
