@@ -32,6 +32,7 @@ import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { AnnotateError, isSameFile, writeAnnotatedCopy } from '../xlsx/annotate';
 import { renderHtmlReport } from '../xlsx/html-report';
+import { maskPolicyOf } from '../core/profiles/mask-policy';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, Progress, type CliIO, type Paint } from './io';
 import { renderTally } from './tally-table';
@@ -287,7 +288,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
     const out = path.resolve(cwd, reportPath);
     try {
       if (inputs.some((x) => x.abs === out)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
-      await fsp.writeFile(out, renderHtmlReport(doc, { lang }), 'utf8');
+      await fsp.writeFile(out, renderHtmlReport(doc, { lang, maskPolicy: maskPolicyOf(profile) }), 'utf8');
     } catch (e) {
       io.stderr.write(`award-tally: ${t.reportFail(reportPath, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
       outputFailed = true;

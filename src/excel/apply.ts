@@ -75,7 +75,7 @@ export async function applyPlan(env: HostEnv, plan: PlanToApply, onProgress?: On
     const kept: CellChange[] = [];
     const skipped: CellChange[] = [];
     for (const c of unique) (current.get(c) === c.before ? kept : skipped).push(c);
-    onProgress?.({ done: 0, total, label });
+    onProgress?.({ done: 0, total, step: label });
 
     // 2. Writes. '@' before the value (an 18-digit ID written into a General cell would become a number with
     //    15 significant digits, Excel's own precision loss); values; then every other number format (set last
@@ -121,10 +121,10 @@ export async function applyPlan(env: HostEnv, plan: PlanToApply, onProgress?: On
     const pieces = [...insertPieces, ...textFirst, ...valueWrites, ...formatsAfter];
     let totalBytes = 0;
     for (const p of pieces) totalBytes += p.bytes;
-    const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((kept.length * sent) / Math.max(1, totalBytes)), total, label }));
+    const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((kept.length * sent) / Math.max(1, totalBytes)), total, step: label }));
     for (const p of pieces) await writer.addPiece(p);
     await writer.flush();
-    onProgress?.({ done: kept.length, total, label });
+    onProgress?.({ done: kept.length, total, step: label });
     return { written: kept.length, skipped, insertedRows };
   });
 }

@@ -1,8 +1,8 @@
 /** What the host's jobs (apply.ts, mark.ts, insert.ts) get from the façade (host.ts): options, sets, runs. */
 import type { Lang } from '../core/finding';
-import type { HostCapabilities } from '../taskpane/host-port';
+import type { HostCapabilities, StepKey } from '../taskpane/host-port';
 import type { SupportsFn, XlContext } from './excel-like';
-import type { SheetSpec } from './sheet-spec';
+import type { SheetSpec } from '../core/sheet-spec';
 
 export type TemplateKind = 'annex3';
 
@@ -22,13 +22,8 @@ export interface ExcelHostOptions {
   lang?: Lang;
 }
 
-export const LABELS = {
-  read: { zh: '读取工作表', en: 'Reading sheets' },
-  mark: { zh: '标记单元格', en: 'Marking cells' },
-  clear: { zh: '清除标记', en: 'Clearing marks' },
-  apply: { zh: '写入修改', en: 'Writing changes' },
-  template: { zh: '插入模板', en: 'Inserting template' },
-};
+/** Steps reported with progress (the pane words them). */
+export const LABELS = { read: 'read', mark: 'mark', clear: 'clear', apply: 'apply', template: 'template' } as const satisfies Record<string, StepKey>;
 
 export type LabelKey = keyof typeof LABELS;
 
@@ -37,7 +32,7 @@ export interface HostEnv {
   readonly lang: Lang;
   readonly options: ExcelHostOptions;
   capabilities(): HostCapabilities;
-  label(k: LabelKey): string;
+  label(k: LabelKey): StepKey;
   /** Excel.run with every failure an ExcelHostError; refused in plain words below `need` (default MINIMUM_SET). */
   run<T>(batch: (ctx: XlContext) => Promise<T>, need?: string): Promise<T>;
   runAt<T>(need: string, batch: (ctx: XlContext) => Promise<T>): Promise<T>;

@@ -19,7 +19,7 @@ import { type CellValue, type SheetGrid, type WorkbookGrid } from '../core/grid'
 import type { LocatedFinding } from '../core/check';
 import type { CellChange } from '../core/fill';
 import type { Lang } from '../core/finding';
-import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost } from '../taskpane/host-port';
+import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, StepKey, WorkbookHost } from '../taskpane/host-port';
 import type { ExcelLike, SupportsFn, XlContext, XlWorksheet } from './excel-like';
 import { applyPlan } from './apply';
 import { ExcelHostError, toHostError } from './errors';
@@ -55,8 +55,8 @@ export class ExcelHost implements WorkbookHost, HostEnv {
     };
   }
 
-  label(k: LabelKey): string {
-    return LABELS[k][this.lang];
+  label(k: LabelKey): StepKey {
+    return LABELS[k];
   }
 
   /**
@@ -69,10 +69,7 @@ export class ExcelHost implements WorkbookHost, HostEnv {
 
   async run<T>(batch: (ctx: XlContext) => Promise<T>, need = MINIMUM_SET): Promise<T> {
     if (!this.supports('ExcelApi', need)) {
-      throw new ExcelHostError('unsupported', {
-        zh: `此版本的 Excel 不支持该操作（需要 ExcelApi ${need} 或更高版本：Office 2021、Microsoft 365 或网页版 Excel）。请更新 Office，或使用浏览器版 / 命令行 award-tally。`,
-        en: `This version of Excel does not support the operation (ExcelApi ${need} or later is needed: Office 2021, Microsoft 365 or Excel on the web). Update Office, or use the browser version or the award-tally command line.`,
-      });
+      throw new ExcelHostError('unsupported', { params: { set: 'ExcelApi', version: need } });
     }
     try {
       return await this.excel.run(batch);
@@ -118,7 +115,7 @@ export class ExcelHost implements WorkbookHost, HostEnv {
         resizable: this.supports('ExcelApi', '1.7'),
         valuesOnly: this.supports('ExcelApi', '1.2'),
         props: ['values', 'valueTypes', 'numberFormat'],
-        onRows: onProgress ? (done, total) => onProgress({ done, total, label }) : undefined,
+        onRows: onProgress ? (done, total) => onProgress({ done, total, step: label }) : undefined,
         alongside,
       });
       const grids: SheetGrid[] = blocks.map((b) => {
@@ -176,6 +173,16 @@ export class ExcelHost implements WorkbookHost, HostEnv {
     return clearMarks(this, onProgress);
   }
 
+  /** Every sheet's name, hidden ones too (one sync): the 汇总 sheets get free names before they are built. */
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const wss = ctx.workbook.worksheets;
+      wss.load('items/name');
+      await ctx.sync();
+      return wss.items.map((ws) => ws.name);
+    });
+  }
+
   insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
     return insertSheet(this, sheet, onProgress);
   }
@@ -185,6 +192,6 @@ export class ExcelHost implements WorkbookHost, HostEnv {
   }
 }
 
-export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}): WorkbookHost & { capabilities(): HostCapabilities } {
+export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}): ExcelHost {
   return new ExcelHost(excel, options);
 }

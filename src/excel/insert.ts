@@ -16,14 +16,14 @@ import { renderSheet } from './render-sheet';
  */
 export async function insertSheet(env: HostEnv, sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
   const label = env.label('template');
-  onProgress?.({ done: 0, total: 2, label });
+  onProgress?.({ done: 0, total: 2, step: label });
   if (env.supports('ExcelApi', '1.13') && sheet.base64) {
     const base64 = await sheet.base64();
     const formulas = sheet.formulas ?? [];
     return env.run(async (ctx) => {
       const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
       await ctx.sync();
-      onProgress?.({ done: 1, total: 2, label });
+      onProgress?.({ done: 1, total: 2, step: label });
       if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
       const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
       ws.load('name');
@@ -33,13 +33,13 @@ export async function insertSheet(env: HostEnv, sheet: SheetPayload, onProgress?
       ws.activate();
       await writer.flush();
       if (writer.syncs === 0) await ctx.sync();
-      onProgress?.({ done: 2, total: 2, label });
+      onProgress?.({ done: 2, total: 2, step: label });
       return ws.name;
     });
   }
   if (!sheet.spec) throw new ExcelHostError('template-unsupported');
   const spec = { ...(await sheet.spec()), name: sheet.name };
-  return env.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+  return env.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, step: label }) })).name);
 }
 
 // ------------------------------------------------------------------------------------------------ template
@@ -49,31 +49,28 @@ export async function insertTemplate(env: HostEnv, kind: TemplateKind, onProgres
   // Below ExcelApi 1.13 (or without the .xlsx writer): the sheet built cell by cell from a SheetSpec.
   if (fromSpec && (!env.supports('ExcelApi', '1.13') || !env.options.templateBase64)) {
     const label = env.label('template');
-    onProgress?.({ done: 0, total: 2, label });
+    onProgress?.({ done: 0, total: 2, step: label });
     const spec = await fromSpec(kind);
-    return env.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+    return env.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, step: label }) })).name);
   }
   if (!env.supports('ExcelApi', '1.13')) throw new ExcelHostError('template-unsupported');
   const make = env.options.templateBase64;
   if (!make) {
-    throw new ExcelHostError('template-unsupported', {
-      zh: '模板生成器未加载，无法插入模板工作表，请使用命令行 award-tally template annex3 生成',
-      en: 'The template writer is not loaded; generate the sheet with: award-tally template annex3',
-    });
+    throw new ExcelHostError('template-unsupported', { detail: 'the template writer is not loaded' });
   }
   const label = env.label('template');
-  onProgress?.({ done: 0, total: 2, label });
+  onProgress?.({ done: 0, total: 2, step: label });
   const base64 = await make(kind);
   return env.run(async (ctx) => {
     const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
     await ctx.sync();
-    onProgress?.({ done: 1, total: 2, label });
+    onProgress?.({ done: 1, total: 2, step: label });
     if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
     const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
     ws.load('name');
     ws.activate();
     await ctx.sync();
-    onProgress?.({ done: 2, total: 2, label });
+    onProgress?.({ done: 2, total: 2, step: label });
     return ws.name;
   });
 }

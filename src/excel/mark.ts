@@ -92,7 +92,7 @@ export async function mark(env: HostEnv, findings: readonly LocatedFinding[], on
       },
       alongside,
     );
-    onProgress?.({ done: 0, total, label });
+    onProgress?.({ done: 0, total, step: label });
 
     // Sync 2: the store's records, and where the existing notes and comments are.
     const locations = queueLocations(notesOf, commentsOf);
@@ -233,7 +233,7 @@ export async function mark(env: HostEnv, findings: readonly LocatedFinding[], on
     let totalBytes = 0;
     for (const p of [...storePieces, ...fillPieces, ...pieces]) totalBytes += p.bytes;
     const share = (total - toComment.length) / Math.max(1, totalBytes);
-    const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round(sent * share), total, label }));
+    const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round(sent * share), total, step: label }));
     // The store, then the fills (store rows and fills are idempotent: a request of them only is retried in
     // halves should Excel reject a RangeAreas), then, in requests of their own, the notes.
     for (const p of storePieces) await writer.addPiece(p);
@@ -245,7 +245,7 @@ export async function mark(env: HostEnv, findings: readonly LocatedFinding[], on
 
     // Threaded comments last: their ids are known only after the sync that adds them.
     if (toComment.length > 0) {
-      const ids = await addComments(env, ctx, sheets, toComment.map((p) => p.t), (n) => onProgress?.({ done: done + n, total, label }));
+      const ids = await addComments(env, ctx, sheets, toComment.map((p) => p.t), (n) => onProgress?.({ done: done + n, total, step: label }));
       const patches: { row: number; id: string }[] = [];
       for (const p of toComment) {
         const id = ids.get(p.t);
@@ -260,7 +260,7 @@ export async function mark(env: HostEnv, findings: readonly LocatedFinding[], on
       }
       await pw.flush();
     }
-    onProgress?.({ done: total, total, label });
+    onProgress?.({ done: total, total, step: label });
     return { marked: total };
   });
 }
@@ -367,7 +367,7 @@ export async function clearMarks(env: HostEnv, onProgress?: OnProgress): Promise
     const [block] = await readUsedRanges(ctx, [storeWs], { props: ['values'], sampleRows: STORE_SAMPLE_ROWS });
     const records = decodeStore(block.values, block.rowIndex).filter((r) => live.has(r.sheet.toLowerCase()));
     const total = records.length;
-    onProgress?.({ done: 0, total, label });
+    onProgress?.({ done: 0, total, step: label });
 
     // Reads: current fill of each recorded cell; our notes and comments, still there and still ours?
     const sheets = new Map<string, XlWorksheet>();
@@ -480,13 +480,13 @@ export async function clearMarks(env: HostEnv, onProgress?: OnProgress): Promise
     }
     let totalBytes = 0;
     for (const p of [...fillPieces, ...pieces]) totalBytes += p.bytes;
-    const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / Math.max(1, totalBytes)), total, label }));
+    const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / Math.max(1, totalBytes)), total, step: label }));
     // Fills first, in requests of their own (idempotent: retried in halves should Excel reject a RangeAreas).
     for (const p of fillPieces) await writer.addPiece(p);
     await writer.flush();
     for (const p of pieces) await writer.addPiece(p);
     await writer.flush();
-    onProgress?.({ done: total, total, label });
+    onProgress?.({ done: total, total, step: label });
     return { cleared: total - leftover.length };
   });
 }

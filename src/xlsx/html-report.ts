@@ -2,27 +2,21 @@
  * `--report out.html`: one self-contained page (inline CSS, no script, no external asset, `lang="zh-CN"`) with
  * the files checked, the tables found and the findings grouped by rule with counts.
  *
- * The page is meant to be passed around (e-mailed to counties), so identity numbers are masked everywhere they
- * appear — values, messages, fixes: first 6 and last 4 characters kept (`654002********1234`), as in the 公示
- * export. Every piece of text is HTML-escaped.
+ * The page is meant to be passed around (e-mailed to counties), so every identity and telephone number is masked
+ * wherever it appears — values, messages, fixes, file and sheet names — however it was typed (spaces, hyphens,
+ * zero-width characters, full-width digits, 17/19-digit typos): core/mask-text.ts with the 公示 policy. Every
+ * piece of text is HTML-escaped, and the page carries a Content-Security-Policy that allows no script and no
+ * network request at all, so even an escaping mistake could neither run county text nor send anything anywhere.
  */
 import type { Lang, Severity } from '../core/finding';
 import { compareSeverity } from '../core/finding';
 import type { ReportDocument } from '../core/report';
 import { ALL_RULES } from '../core/rules';
 import { ALL_FORMS } from '../core/forms';
-import { mask } from '../core/identifiers/resident-id';
+import { DEFAULT_MASK_POLICY, maskText, type MaskPolicy } from '../core/mask-text';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-// 18 characters (17 digits + digit/X) or 15 digits, half- or full-width, not part of a longer run of digits.
-const ID_IN_TEXT = /(?<![0-9０-９])(?:[0-9０-９]{17}[0-9０-９XxＸｘ]|[0-9０-９]{15})(?![0-9０-９XxＸｘ])/g;
-
-/** Mask every identity number inside a piece of text. */
-export function maskIds(s: string): string {
-  return s.replace(ID_IN_TEXT, (m) => mask(m));
 }
 
 const T = {
@@ -47,7 +41,7 @@ const T = {
     value: '原值',
     fix: '建议',
     more: (n: number) => `另有 ${n} 条未列出（完整列表请用 --json 导出）。`,
-    masked: '身份证号已脱敏（保留前 6 位和后 4 位）。',
+    masked: '身份证号、电话号码已脱敏（身份证号保留前 6 位和后 4 位，手机号保留前 3 位和后 4 位）。',
   },
   en: {
     title: 'Award Tally check report',
@@ -70,7 +64,7 @@ const T = {
     value: 'Value',
     fix: 'Fix',
     more: (n: number) => `${n} more not listed (export the full list with --json).`,
-    masked: 'ID numbers are masked (first 6 and last 4 characters kept).',
+    masked: 'ID and phone numbers are masked (IDs keep their first 6 and last 4 characters, mobiles their first 3 and last 4 digits).',
   },
 };
 
@@ -95,20 +89,30 @@ export interface HtmlReportOptions {
   maxPerRule?: number;
   /** Timestamp shown on the page (default now). */
   generatedAt?: Date;
+  /** How numbers are masked (default: the 公示 convention). */
+  maskPolicy?: MaskPolicy;
 }
+
+/**
+ * No script, no network: nothing but the inline style sheet (CSS cannot fetch either: no img/font/connect source).
+ * `frame-ancestors` cannot be set from a meta element; the page has nothing worth framing.
+ */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** The report document as a self-contained HTML page. */
 export function renderHtmlReport(doc: ReportDocument, opts: HtmlReportOptions = {}): string {
   const lang = opts.lang ?? 'zh';
   const t = T[lang];
   const max = opts.maxPerRule ?? 1000;
-  const e = (s: string | null | undefined) => escapeHtml(maskIds(s ?? ''));
+  const policy = opts.maskPolicy ?? DEFAULT_MASK_POLICY;
+  const e = (s: string | null | undefined) => escapeHtml(maskText(s ?? '', policy));
   const ruleMeta = new Map(ALL_RULES.map((r, i) => [r.meta.id, { meta: r.meta, order: i }]));
   const kindTitle = new Map(ALL_FORMS.map((f) => [f.kind, f.title[lang]]));
   const out: string[] = [];
   const stamp = (opts.generatedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 19);
 
   out.push(`<!DOCTYPE html>\n<html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">`);
+  out.push(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
   out.push(`<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.title)}</title><style>${CSS}</style></head><body>`);
   out.push(`<h1>${escapeHtml(t.title)}</h1><div class="meta">${escapeHtml(t.generated)}: ${escapeHtml(stamp)} UTC · ${escapeHtml(t.masked)}</div>`);
 

@@ -37,7 +37,7 @@ describe('capabilities and small operations', () => {
     expect((await host.readWorkbook('active')).sheets[0].values).toEqual([['序号']]);
     await expect(host.mark([{ file: 'b', sheet: 'S', cell: 'A1', row: 0, col: 0, rule: 'r', severity: 'error', message: 'm', value: null, fix: null }])).rejects.toMatchObject({
       code: 'unsupported',
-      message: expect.stringContaining('ExcelApi 1.9'),
+      params: { set: 'ExcelApi', version: '1.9' },
     });
   });
 

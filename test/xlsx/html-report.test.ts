@@ -1,14 +1,22 @@
-import { escapeHtml, maskIds, renderHtmlReport } from '../../src/xlsx/html-report';
+import { escapeHtml, renderHtmlReport, REPORT_CSP } from '../../src/xlsx/html-report';
 import { buildReport } from '../../src/core/report';
 import { reportSchema } from '../../src/core/report';
 
-test('maskIds keeps the first 6 and last 4 characters of 18- and 15-digit numbers, leaves phones alone', () => {
-  expect(maskIds('身份证号 11010519491231002X 与 J16 重复')).toBe('身份证号 110105********002X 与 J16 重复');
-  expect(maskIds('x 11010519491231002x y')).toBe('x 110105********002X y');
-  expect(maskIds('654002900101003')).toBe('654002*****1003');
-  expect(maskIds('１１０１０５１９４９１２３１００２Ｘ')).toBe('110105********002X');
-  expect(maskIds('13899990001 0999-8012345')).toBe('13899990001 0999-8012345');
-  expect(maskIds('1234567890123456789012')).toBe('1234567890123456789012'); // longer runs are not IDs
+test('values are masked with maskText: IDs however typed, phones too', () => {
+  const html = renderHtmlReport(
+    buildReport(
+      [{ path: 'a.xlsx', error: null, tables: [] }],
+      [
+        { file: 'a.xlsx', sheet: 'S', cell: 'J5', rule: 'id.normalized', severity: 'info', message: '身份证号 110105 19491231 002X 含空格', value: '110105-19491231-002x', fix: '11010519491231002X' },
+        { file: 'a.xlsx', sheet: 'S', cell: 'K5', rule: 'phone.invalid', severity: 'warning', message: 'm', value: '138 9999 0001', fix: null },
+        { file: 'a.xlsx', sheet: 'S', cell: 'J6', rule: 'id.format', severity: 'error', message: 'm', value: '1101051949123100', fix: null },
+      ],
+    ),
+  );
+  expect(html).not.toMatch(/19491231/);
+  expect(html).toContain('110105********002X');
+  expect(html).toContain('138****0001');
+  expect(html).toContain('110105******3100');
 });
 
 test('escapeHtml', () => {
@@ -46,6 +54,20 @@ test('the page: self-contained, zh-CN, grouped by rule with counts, escaped and 
   expect(html).toContain('未找到可识别的表格');
   expect(html).toContain('这是旧版 Excel 97-2003 工作簿');
   expect(renderHtmlReport(doc, { lang: 'en' })).toContain('<html lang="en">');
+});
+
+test('a Content-Security-Policy that allows no script and no network request comes first in the head', () => {
+  const html = renderHtmlReport(buildReport([{ path: 'a.xlsx', error: null, tables: [] }], []));
+  const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
+  const metas = head.match(/<meta[^>]*>/g) ?? [];
+  expect(metas[0]).toBe('<meta charset="utf-8">');
+  expect(metas[1]).toBe(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+  const directives = new Map(REPORT_CSP.split(';').map((d) => { const [k, ...v] = d.trim().split(/\s+/); return [k, v.join(' ')]; }));
+  expect(directives.get('default-src')).toBe("'none'");
+  expect(directives.get('style-src')).toBe("'unsafe-inline'");
+  for (const k of ['script-src', 'connect-src', 'img-src', 'font-src', 'frame-src']) expect(directives.has(k)).toBe(false); // default 'none' applies
+  expect(directives.get('base-uri')).toBe("'none'");
+  expect(directives.get('form-action')).toBe("'none'");
 });
 
 test('long rule lists are cut with a note', () => {
