@@ -6,7 +6,7 @@
  *     Target: ≤ 1.5× the bare read.
  *  2. A 100,000-row 附件3 workbook merged: peak RSS (target ≤ 700 MB) and time.
  *  3. `award-tally mask` of the 200-county merged workbook: every cell of the output scanned (full IDs / mobiles: 0).
- * Needs the compiled engine (`npm run prepare`).
+ * Needs the compiled engine (`npm run prepare`). `BENCH_ONLY=m1` runs the first part only.
  */
 const fs = require('fs');
 const os = require('os');
@@ -86,6 +86,7 @@ async function main() {
   console.log('   award-tally merge --json:         %s ms, peak RSS %s MB  (runs %s)', m.toFixed(0), Math.max(...merge.map((x) => x.rssMB)).toFixed(0), merge.map((x) => x.ms.toFixed(0)).join(' '));
   console.log('   ratio merge / bare read: %s×  (target ≤ 1.5×)', (m / b).toFixed(2));
 
+  if (process.env.BENCH_ONLY === 'm1') return;
   // M2. 100,000 rows in one workbook.
   const big = path.join(dir, `annex3-${BIG}.xlsx`);
   if (!fs.existsSync(big)) await annex3File(big, '示例县', makeRows(BIG));
