@@ -108,7 +108,10 @@ async function main() {
     ws.eachRow((row) =>
       row.eachCell((c) => {
         cells++;
-        for (const f of findFullNumbers(c.text)) f.kind === 'id' ? ids++ : mobiles++;
+        for (const f of findFullNumbers(c.text)) {
+          if (f.kind === 'id') ids++;
+          else mobiles++;
+        }
       }),
     ),
   );

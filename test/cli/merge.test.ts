@@ -144,6 +144,7 @@ describe('award-tally merge', () => {
 
 describe('award-tally merge of 附件3 workbooks', () => {
   test('clean values with originals kept, added columns, 姓名 + 工作单位 across counties, --split-by 推荐单位', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the examples' own layout (a plain script)
     const { annex3Sheet, makeId } = require('../../scripts/make-examples') as {
       annex3Sheet: (wb: ExcelJS.Workbook, name: string, o: object) => ExcelJS.Worksheet;
       makeId: (region: string, ymd: string, seq: number) => string;
