@@ -810,6 +810,16 @@ export class ExcelHost implements WorkbookHost {
    * name and activate), else rebuilt from its SheetSpec with ExcelApi 1.9 calls (render-sheet.ts, 2 syncs; the
    * formulas stay live, conditional formats are not carried: spec.omitted names them).
    */
+  /** Every sheet's name, hidden ones too (one sync): the 汇总 sheets get free names before they are built. */
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const wss = ctx.workbook.worksheets;
+      wss.load('items/name');
+      await ctx.sync();
+      return wss.items.map((ws) => ws.name);
+    });
+  }
+
   async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
     const label = this.label('template');
     onProgress?.({ done: 0, total: 2, step: label });

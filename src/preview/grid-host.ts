@@ -377,12 +377,29 @@ export class GridHost implements WorkbookHost {
     return { written: kept.length, skipped, insertedRows };
   }
 
+  async sheetNames(): Promise<string[]> {
+    const wb = await this.ready();
+    return wb.worksheets.map((ws) => ws.name);
+  }
+
   /**
    * Add a generated sheet (a template, the 名额核对 sheet): the sheets of the payload's .xlsx copied in — the first
    * visible one under a free name, hidden helper sheets (`_lists`, referenced by name from validations) once.
    */
   async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
     const wb = await this.ready();
+    if (!sheet.base64) {
+      // A data sheet (the 汇总 and 公示 sheets): written from its SheetSpec in slices of rows, with progress in rows.
+      if (!sheet.spec) throw this.error('host', {}, `${sheet.name}: the payload holds neither an .xlsx nor a spec`);
+      const spec = await sheet.spec();
+      const name = uniqueName(wb, sheet.name);
+      const { renderSpec } = await import(/* webpackChunkName: "render-spec" */ './render-spec');
+      await renderSpec(wb, spec, name, (done, total) => onProgress?.({ done, total, unit: 'rows' }));
+      // The new sheet's tab appears; the grid stays on the sheet shown (building the view of a sheet of thousands
+      // of rows after each of several inserts held the page); the caller selects where to go next.
+      this.emit({}, true);
+      return name;
+    }
     onProgress?.({ done: 0, total: 2, unit: 'steps' });
     const ExcelJS = await this.excelJS();
     const tpl = new ExcelJS.Workbook();

@@ -22,6 +22,9 @@ import type { CheckState, TabId } from './types';
 // The fill and template panels (tables, dialogs) load on first visit: the first download holds only the check.
 const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill-panel", webpackPrefetch: true */ './FillPanel').then((m) => ({ default: m.FillPanel })));
 const QuotaPanel = React.lazy(() => import(/* webpackChunkName: "quota-panel", webpackPrefetch: true */ './QuotaPanel').then((m) => ({ default: m.QuotaPanel })));
+const ConsolidatePanel = React.lazy(() =>
+  import(/* webpackChunkName: "consolidate-panel", webpackPrefetch: true */ './ConsolidatePanel').then((m) => ({ default: m.ConsolidatePanel })),
+);
 const TemplatePanel = React.lazy(() =>
   import(/* webpackChunkName: "template-panel", webpackPrefetch: true */ './TemplatePanel').then((m) => ({ default: m.TemplatePanel })),
 );
@@ -33,6 +36,8 @@ export interface AppProps {
   initialTab?: TabId;
   /** Where the logo is served from (the preview page is not at the add-in's root). */
   logoSrc?: string;
+  /** The engine for 汇总 and 公示 (default: the Web Worker next to the page; tests pass an in-process one). */
+  engine?: () => import('../worker/client').EngineClient;
 }
 
 const useStyles = makeStyles({
@@ -74,7 +79,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-filled.png' }: AppProps): React.JSX.Element {
+export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-filled.png', engine: startEngine }: AppProps): React.JSX.Element {
   const s = strings(lang);
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>(initialTab);
@@ -136,6 +141,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
           <Tab value="fill">{s.tabs.fill}</Tab>
           <Tab value="template">{s.tabs.template}</Tab>
           <Tab value="quota">{s.tabs.quota}</Tab>
+          <Tab value="consolidate">{s.tabs.consolidate}</Tab>
         </TabList>
         <OperationStatus op={op} lang={lang} />
         <main className={styles.main}>
@@ -166,6 +172,11 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
             {(visited.has('quota') || tab === 'quota') && (
               <div role="tabpanel" aria-label={s.tabs.quota} hidden={tab !== 'quota'} className={styles.panel}>
                 <QuotaPanel host={host} lang={lang} op={op} award={award} />
+              </div>
+            )}
+            {(visited.has('consolidate') || tab === 'consolidate') && (
+              <div role="tabpanel" aria-label={s.tabs.consolidate} hidden={tab !== 'consolidate'} className={styles.panel}>
+                <ConsolidatePanel host={host} lang={lang} op={op} award={award} engine={startEngine} />
               </div>
             )}
           </React.Suspense>

@@ -61,12 +61,14 @@ const useStyles = makeStyles({
   },
   heading: { margin: `${tokens.spacingVerticalS} 0 0` },
   table: { tableLayout: 'auto', width: '100%' },
-  cellCol: { width: '4.5em' },
+  // One column beside the checkbox: the cell, the change, the reason — the width of a 320 px pane goes to the values.
+  changeCell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  cellLink: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   change: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, alignItems: 'baseline', minWidth: 0 },
   // An ID, a phone or a formula is one token: it moves to the next line whole, never broken mid-number; only a
   // token wider than the column (a long formula) may break.
   value: { overflowWrap: 'anywhere', wordBreak: 'keep-all', fontVariantNumeric: 'tabular-nums' },
-  before: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
+  before: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through', fontSize: tokens.fontSizeBase200 },
   after: { fontWeight: tokens.fontWeightSemibold },
   reason: { display: 'block', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
@@ -201,8 +203,7 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
                       onClick={toggleAll}
                       checkboxIndicator={{ 'aria-label': s.selectAll }}
                     />
-                    <TableHeaderCell className={styles.cellCol}>{s.colCell}</TableHeaderCell>
-                    <TableHeaderCell>{s.colChange}</TableHeaderCell>
+                    <TableHeaderCell>{`${s.colCell} · ${s.colChange}`}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -216,13 +217,11 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
                           onClick={() => toggle(c)}
                           checkboxIndicator={{ 'aria-label': s.selectChange(at) }}
                         />
-                        <TableCell className={styles.cellCol}>
-                          <Link as="button" onClick={() => select(c.sheet, c.cell)} title={s.goToCell(at)}>
-                            {oneSheet ? c.cell : at}
-                          </Link>
-                        </TableCell>
-                        <TableCell>
+                        <TableCell className={styles.changeCell}>
                           <span className={styles.change}>
+                            <Link as="button" className={styles.cellLink} onClick={() => select(c.sheet, c.cell)} title={s.goToCell(at)}>
+                              {oneSheet ? c.cell : at}
+                            </Link>{' '}
                             <span className={mergeClasses(styles.value, styles.before)} data-testid="change-before">
                               {show(c.before)}
                             </span>{' '}

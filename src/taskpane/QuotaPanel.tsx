@@ -213,6 +213,23 @@ export function QuotaPanel({ host, lang, op, award }: QuotaPanelProps): React.JS
           </Caption1>
           <Text data-testid="quota-summary">{q.summary(view.overCount, view.unknownCount)}</Text>
 
+          {regionCount > 0 && (
+            <>
+              <Subtitle2 as="h2" className={styles.heading}>
+                {q.problemsHeading(view.problems.length)}
+              </Subtitle2>
+              {view.problems.length === 0 ? (
+                <Text>{q.noProblems}</Text>
+              ) : (
+                <ul className={styles.regions} aria-label={q.problemsHeading(view.problems.length)} data-testid="quota-problems">
+                  {view.problems.map((g) => (
+                    <RegionItem key={`${g.known}\u0000${g.region}`} g={g} classes={view.classes} s={s} styles={styles} />
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+
           {findings.length > 0 && (
             <MessageBar intent="error" layout="multiline" data-testid="quota-findings">
               <MessageBarBody>
@@ -230,23 +247,6 @@ export function QuotaPanel({ host, lang, op, award }: QuotaPanelProps): React.JS
                 </ul>
               </MessageBarBody>
             </MessageBar>
-          )}
-
-          {regionCount > 0 && (
-            <>
-              <Subtitle2 as="h2" className={styles.heading}>
-                {q.problemsHeading(view.problems.length)}
-              </Subtitle2>
-              {view.problems.length === 0 ? (
-                <Text>{q.noProblems}</Text>
-              ) : (
-                <ul className={styles.regions} aria-label={q.problemsHeading(view.problems.length)} data-testid="quota-problems">
-                  {view.problems.map((g) => (
-                    <RegionItem key={`${g.known}\u0000${g.region}`} g={g} classes={view.classes} s={s} styles={styles} />
-                  ))}
-                </ul>
-              )}
-            </>
           )}
 
           <div className={styles.row}>

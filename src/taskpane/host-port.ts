@@ -15,10 +15,24 @@ import type { SheetSpec } from '../core/sheet-spec';
 export type Scope = 'active' | 'all';
 
 /** The steps of long work, as hosts and panels report them; the pane shows each in its language. */
-export type StepKey = 'read' | 'check' | 'mark' | 'clear' | 'apply' | 'template' | 'tally' | 'insertSheet';
+export type StepKey =
+  | 'read'
+  | 'check'
+  | 'mark'
+  | 'clear'
+  | 'apply'
+  | 'template'
+  | 'tally'
+  | 'insertSheet'
+  /** 汇总 (the engine worker): county files read, checked and consolidated, sheets built; then written. */
+  | 'readFiles'
+  | 'consolidate'
+  | 'writeSheets'
+  /** 公示: the notice built from the active sheet. */
+  | 'notice';
 
 /** What `done` and `total` count, so the pane can say "1,200 / 5,000 个单元格". */
-export type ProgressUnit = 'cells' | 'rows' | 'sheets' | 'changes' | 'steps';
+export type ProgressUnit = 'cells' | 'rows' | 'sheets' | 'changes' | 'steps' | 'files';
 
 export interface Progress {
   /** Work done and total, in `unit`s (a plain count when absent). */
@@ -141,9 +155,10 @@ export interface SheetPayload {
   name: string;
   /**
    * Base64 .xlsx whose first visible sheet is the one to insert (insertWorksheetsFromBase64, ExcelApi 1.13). Hidden
-   * sheets it holds (a `_lists` sheet of long dropdowns) come with it.
+   * sheets it holds (a `_lists` sheet of long dropdowns) come with it. Absent for data sheets whose formulas refer
+   * to other sheets of the workbook (the 汇总 sheets): those are written from `spec` by every host.
    */
-  base64: () => Promise<string>;
+  base64?: () => Promise<string>;
   /** The same sheet as plain data (src/core/sheet-spec.ts), for an Excel without ExcelApi 1.13. */
   spec?: () => Promise<SheetSpec>;
 }
@@ -182,6 +197,11 @@ export interface WorkbookHost {
    * omit it, and capabilities().insertWorksheets is then false).
    */
   insertSheet?(sheet: SheetPayload, onProgress?: OnProgress): Promise<string>;
+  /**
+   * Names of every sheet of the workbook (hidden ones too), so that generated sheets can be given free names up
+   * front — the 汇总 sheets refer to each other by name. Optional, with insertSheet.
+   */
+  sheetNames?(): Promise<string[]>;
   /** Settings kept in the workbook; absent when the host cannot keep any (the pane then keeps them per session). */
   settings?: WorkbookSettings;
 }

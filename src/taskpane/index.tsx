@@ -13,12 +13,15 @@ function displayLanguage(): string | undefined {
   }
 }
 
+/** Set by taskpane.html's ES5 check in Internet Explorer / EdgeHTML webviews: the page shows its plain notice. */
+const oldWebview = (window as unknown as { awardTallyOldWebview?: boolean }).awardTallyOldWebview === true;
+
 // The Office.js host is its own chunk, fetched at once and in parallel with Office.js starting up, so the
 // first download holds only the pane and the engine.
-const excelHost = import(/* webpackChunkName: "excel-host" */ '../excel/host');
+const excelHost = oldWebview ? new Promise<never>(() => undefined) : import(/* webpackChunkName: "excel-host" */ '../excel/host');
 excelHost.catch(() => undefined); // reported in onReady
 
-Office.onReady(async () => {
+if (!oldWebview) Office.onReady(async () => {
   const container = document.getElementById('container');
   if (!container) return;
   const lang = pickLang(displayLanguage());

@@ -49,6 +49,10 @@ const steps: Record<StepKey, string> = {
   template: 'Inserting the template',
   tally: 'Tallying',
   insertSheet: 'Inserting the quota check sheet',
+  readFiles: 'Reading the county workbooks',
+  consolidate: 'Checking and consolidating',
+  writeSheets: 'Writing the master sheets',
+  notice: 'Building the public notice',
 };
 
 const units: Record<ProgressUnit, [string, string]> = {
@@ -57,6 +61,7 @@ const units: Record<ProgressUnit, [string, string]> = {
   sheets: ['sheet', 'sheets'],
   changes: ['change', 'changes'],
   steps: ['step', 'steps'],
+  files: ['file', 'files'],
 };
 
 const templates: Record<TemplateKind, { title: string; intro: string }> = {
@@ -73,7 +78,7 @@ export const en: Strings = {
   logoAlt: 'Award Tally icon',
   untitledWorkbook: 'Untitled workbook',
 
-  tabs: { check: 'Check', fill: 'Fill', template: 'Template', quota: 'Quotas' },
+  tabs: { check: 'Check', fill: 'Fill', template: 'Template', quota: 'Quotas', consolidate: 'Consolidate' },
   tabListLabel: 'Features',
   loadingPanel: 'Loading…',
 
@@ -198,6 +203,40 @@ export const en: Strings = {
     insertUnsupported: 'This version of Excel cannot insert sheets.',
     inserted: (name: string) => `Inserted the sheet "${name}"; its counts are COUNTIFS formulas that recount when the register changes.`,
     side: { collective: 'Collective', individual: 'Individual', total: 'Total' },
+  },
+
+  consolidate: {
+    intro: 'Pick the workbooks the counties and departments sent: they are read and checked on this computer and their nomination tables consolidated into this workbook (one master sheet per kind, plus the findings, the regions not yet sent and the quota check). Files are never uploaded.',
+    pick: 'Choose workbooks…',
+    pickLabel: 'County workbooks',
+    picked: (n: number) => `${n} file${n === 1 ? '' : 's'} chosen`,
+    nonePicked: 'No files chosen yet. You can choose many .xlsx files at once.',
+    clear: 'Clear',
+    run: (n: number) => `Consolidate ${n} workbook${n === 1 ? '' : 's'}`,
+    done: (files: number, rows: string) => `${files} workbook${files === 1 ? '' : 's'} consolidated: ${rows}.`,
+    rowsOf: (name: string, n: number) => `${name} ${n} rows`,
+    findingsSummary: (e: number, w: number, i: number) => `The check found ${e} errors, ${w} warnings and ${i} notes; see the 核查结果 sheet.`,
+    nothingToMerge: 'No 附件3 nomination table or register was found in the chosen files; no master sheet was written.',
+    sheetsHeading: 'Sheets written',
+    unreadableHeading: (n: number) => `Files that could not be read (${n}); the others were consolidated`,
+    duplicatesHeading: (n: number) => `Duplicates across files (${n})`,
+    duplicatesNone: 'Nobody is nominated in two files.',
+    why: { uscc: 'same credit code', id: 'same ID number', name: 'same organisation name', person: 'same name and employer' },
+    goToMaster: (where: string) => `Go to ${where}`,
+    from: (file: string) => ` (${file})`,
+    missingHeading: (n: number) => `Not sent yet (${n})`,
+    missingUnreadable: (file: string) => `the file “${file}” could not be read`,
+    renamed: (wanted: string) => `“${wanted}” was taken; written under another name`,
+    noticeHeading: 'Public notice (公示)',
+    noticeIntro: "Builds the public notice from the nomination table (or master sheet) on the active sheet: only the columns a notice shows; ID numbers and phones masked by the award's policy (by default ID first 6 and last 4, mobile first 3 and last 4).",
+    dropId: 'Leave out the ID column',
+    dropPhone: 'Leave out the phone column',
+    noticeRun: 'Build the notice (active sheet)',
+    noticeDone: (sheets: string) => `Written: ${sheets}.`,
+    noticeSheet: (name: string, rows: number) => `sheet “${name}” (${rows} rows)`,
+    noticeNothing: 'No nomination table on the active sheet. Switch to the sheet with the nominations or the master sheet and try again.',
+    noticeLeakNote: 'Remove the full number from the source cell (e.g. typed into the employer or remarks) and build the notice again.',
+    unsupported: 'This host cannot insert sheets; the consolidation cannot be written.',
   },
 
   steps,

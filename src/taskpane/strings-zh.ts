@@ -49,9 +49,13 @@ const steps: Record<StepKey, string> = {
   template: '正在插入模板',
   tally: '正在统计名额',
   insertSheet: '正在插入名额核对表',
+  readFiles: '正在读取各县工作簿',
+  consolidate: '正在核查并汇总',
+  writeSheets: '正在写入汇总工作表',
+  notice: '正在生成公示名单',
 };
 
-const units: Record<ProgressUnit, string> = { cells: '个单元格', rows: '行', sheets: '张工作表', changes: '处修改', steps: '步' };
+const units: Record<ProgressUnit, string> = { cells: '个单元格', rows: '行', sheets: '张工作表', changes: '处修改', steps: '步', files: '个文件' };
 
 const templates: Record<TemplateKind, { title: string; intro: string }> = {
   annex3: {
@@ -70,7 +74,7 @@ export const zh = {
   logoAlt: '评优汇总核查图标',
   untitledWorkbook: '未命名工作簿',
 
-  tabs: { check: '检查', fill: '填充', template: '模板', quota: '名额' },
+  tabs: { check: '检查', fill: '填充', template: '模板', quota: '名额', consolidate: '汇总' },
   tabListLabel: '功能',
   loadingPanel: '正在加载…',
 
@@ -198,6 +202,41 @@ export const zh = {
     insertUnsupported: '此版本的 Excel 不支持插入工作表。',
     inserted: (name: string) => `已插入工作表“${name}”，推荐数为 COUNTIFS 公式，随登记表的修改自动重算。`,
     side: { collective: '集体', individual: '个人', total: '合计' },
+  },
+
+  // 汇总 panel (consolidation and the 公示 list)
+  consolidate: {
+    intro: '选择各县（市）、各部门报来的工作簿：在本机读取、核查，把推荐表汇总到当前工作簿（每类一张汇总表，另加核查结果、未报送和名额核对）。文件不会上传。',
+    pick: '选择工作簿…',
+    pickLabel: '各县（市）工作簿',
+    picked: (n: number) => `已选择 ${n} 个文件`,
+    nonePicked: '尚未选择文件。可一次选择多个 .xlsx 文件。',
+    clear: '清空',
+    run: (n: number) => `汇总 ${n} 个工作簿`,
+    done: (files: number, rows: string) => `已汇总 ${files} 个工作簿：${rows}。`,
+    rowsOf: (name: string, n: number) => `${name} ${n} 行`,
+    findingsSummary: (e: number, w: number, i: number) => `核查发现 ${e} 个错误、${w} 个警告、${i} 条提示，详见“核查结果”工作表。`,
+    nothingToMerge: '所选文件中没有找到附件3 推荐表或申报登记表，未写入汇总表。',
+    sheetsHeading: '已写入的工作表',
+    unreadableHeading: (n: number) => `无法读取的文件（${n}）：其余文件已汇总`,
+    duplicatesHeading: (n: number) => `跨文件重复（${n}）`,
+    duplicatesNone: '未发现跨文件重复推荐。',
+    why: { uscc: '统一社会信用代码相同', id: '身份证号相同', name: '单位名称相同', person: '姓名与工作单位相同' },
+    goToMaster: (where: string) => `定位到 ${where}`,
+    from: (file: string) => `（${file}）`,
+    missingHeading: (n: number) => `未报送（${n}）`,
+    missingUnreadable: (file: string) => `来件“${file}”无法读取`,
+    renamed: (wanted: string) => `“${wanted}”已被占用，已另起名称`,
+    noticeHeading: '公示名单',
+    noticeIntro: '由当前工作表中的推荐表（或汇总表）生成公示名单：只保留公示所需的列，身份证号、电话按评选项目的脱敏规则处理（默认身份证号保留前 6 位和后 4 位，手机号保留前 3 位和后 4 位）。',
+    dropId: '不含身份证号列',
+    dropPhone: '不含联系电话列',
+    noticeRun: '生成公示名单（当前工作表）',
+    noticeDone: (sheets: string) => `已写入${sheets}。`,
+    noticeSheet: (name: string, rows: number) => `工作表“${name}”（${rows} 行）`,
+    noticeNothing: '当前工作表中没有找到推荐表。请切换到推荐表或汇总表所在的工作表后再试。',
+    noticeLeakNote: '请先删除原表中的完整号码（例如写在工作单位或备注中的号码），再重新生成。',
+    unsupported: '此主机不支持插入工作表，无法写入汇总结果。',
   },
 
   steps,

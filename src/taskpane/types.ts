@@ -5,7 +5,7 @@ import type { Scope } from './host-port';
 export type { Scope } from './host-port';
 export type { Lang } from '../core/finding';
 
-export type TabId = 'check' | 'fill' | 'template' | 'quota';
+export type TabId = 'check' | 'fill' | 'template' | 'quota' | 'consolidate';
 
 /** The latest check, shared by the check and fill panels. */
 export interface CheckState {

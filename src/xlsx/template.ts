@@ -18,6 +18,9 @@ import { getProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import type { Profile } from '../core/profiles/schema';
 import { idValidationFormula, literalListFormula } from './validation-formulas';
 import { buildStatsWorkbook } from './template-stats';
+import { awardTitleName } from './template-award';
+
+export { awardTitleName };
 import { buildQuotaWorkbook, buildRegisterWorkbook } from './template-quota';
 
 export const TEMPLATE_KINDS = ['annex3', 'qc-stats', 'team-stats', 'quota', 'register'] as const;
@@ -30,18 +33,6 @@ export interface Annex3TemplateOptions {
   /** Blank rows under each header (defaults 10 and 20). */
   collectiveRows?: number;
   individualRows?: number;
-}
-
-/**
- * The award as the form's titles name it: the profile's name without its edition in brackets and without the
- * form's own 先进集体和先进个人 (ili-2025-contribution → 伊犁州经济高质量发展贡献奖, the seed's wording).
- */
-export function awardTitleName(profile: Profile): string {
-  return profile.name
-    .trim()
-    .replace(/\s*[（(][^（）()]*[）)]\s*$/, '')
-    .replace(/先进集体和先进个人$/, '')
-    .trim();
 }
 
 /** The 附件3 title and its two section titles for an award. */

@@ -97,7 +97,7 @@ describe('名额 panel', () => {
     await screen.findByTestId('quota-inserted', undefined, { timeout: 15_000 });
     expect(host.sheets).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await host.sheets[0].base64(), 'base64') as never);
+    await wb.xlsx.load(Buffer.from(await host.sheets[0].base64!(), 'base64') as never);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('名额核对');
     const formulas: string[] = [];

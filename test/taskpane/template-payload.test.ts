@@ -28,7 +28,7 @@ test('the pane offers exactly the CLI’s five kinds', () => {
 
 test('annex3 → base64 of an .xlsx whose ID column is text, titled for the default award as the seed is', async () => {
   const p = templatePayload('annex3', getProfile('ili-2025-contribution'));
-  const b64 = await p.base64();
+  const b64 = await p.base64!();
   expect(b64).toMatch(/^[A-Za-z0-9+/]+=*$/);
   const wb = await load(b64);
   const ws = wb.getWorksheet(ANNEX3_SHEET_NAME)!;
@@ -47,14 +47,14 @@ const AWARDS = [
 describe.each(PANE_TEMPLATE_KINDS)('%s', (kind) => {
   test.each(AWARDS)('for %s: the title names the award; the spec carries the same title; the engine recognises the table', async (id, name) => {
     const p = templatePayload(kind, getProfile(id));
-    const wb = await load(await p.base64());
+    const wb = await load(await p.base64!());
     const ws = wb.worksheets.find((w) => !w.state || w.state === 'visible')!;
     const head = texts(ws).join('\n');
     if (kind !== 'quota') expect(head).toContain(name);
     const spec = await p.spec!();
     expect(spec.values.flat().some((v) => typeof v === 'string' && v.includes(kind === 'quota' ? '名额' : name))).toBe(true);
     // The blank form is still a form the engine finds (its header row), whatever the award.
-    const { grid } = await readWorkbookBuffer(Buffer.from(await p.base64(), 'base64'), { name: 't.xlsx' });
+    const { grid } = await readWorkbookBuffer(Buffer.from(await p.base64!(), 'base64'), { name: 't.xlsx' });
     const result = checkWorkbook(grid, { file: 't.xlsx', lang: 'zh', profile: getProfile(id) });
     expect(result.tables.length).toBeGreaterThan(0);
   });

@@ -44,7 +44,7 @@ function rowKeys(ref: TableRef): Map<number, { key: string; why: Why; col: numbe
   const kind = ref.table.kind;
   if (kind === 'annex3.collective' && ctx.has('collectiveName')) {
     for (const row of ref.table.rows) {
-      const name = matchKey(ctx.text(row, 'collectiveName'));
+      const name = nameKey(ctx.text(row, 'collectiveName'));
       if (name !== '') add(row, `org:${name}`, 'name', ctx.col('collectiveName'));
     }
   } else if (kind === 'annex3.individual' && ctx.has('name') && ctx.has('employer')) {
@@ -55,7 +55,7 @@ function rowKeys(ref: TableRef): Map<number, { key: string; why: Why; col: numbe
     }
   } else if (kind === 'qc.register' && ctx.has('name')) {
     for (const row of ref.table.rows) {
-      const name = matchKey(ctx.text(row, 'name'));
+      const name = nameKey(ctx.text(row, 'name'));
       const ent = matchKey(ctx.text(row, 'enterprise'));
       if (name === '') continue;
       add(row, name === ent || ent === '' ? `org:${name}` : `app:${name}|${ent}`, 'name', ctx.col('name'));
