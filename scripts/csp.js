@@ -71,8 +71,9 @@ function withPolicy(html, page) {
 }
 
 /**
- * Webpack plugin: adds the policy to every page HtmlWebpackPlugin emits. `office(filename)` says whether the
- * page loads Office.js.
+ * Webpack plugin: adds the policy to every .html page of the build. It runs on the finished assets (the last
+ * processAssets stage), after HtmlWebpackPlugin has minified them, so inline scripts are hashed as served.
+ * `office(filename)` says whether the page loads Office.js.
  */
 class CspPlugin {
   constructor({ office, dev = false }) {
@@ -80,11 +81,14 @@ class CspPlugin {
     this.dev = dev;
   }
   apply(compiler) {
-    const HtmlWebpackPlugin = require('html-webpack-plugin');
-    compiler.hooks.compilation.tap('CspPlugin', (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('CspPlugin', (data) => {
-        data.html = withPolicy(data.html, { office: this.office(data.outputName), dev: this.dev });
-        return data;
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('CspPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CspPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith('.html')) continue;
+          const html = assets[name].source().toString();
+          compilation.updateAsset(name, new sources.RawSource(withPolicy(html, { office: this.office(name), dev: this.dev })));
+        }
       });
     });
   }

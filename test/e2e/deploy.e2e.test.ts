@@ -132,6 +132,25 @@ describeInChromium('deploy e2e')('the policy in Chromium', () => {
     await session?.close();
   });
 
+  test('taskpane.html: the old-webview check (an inline script) runs under the policy, allowed by its hash', async () => {
+    const page = await session.context.newPage();
+    try {
+      const refused: string[] = [];
+      page.on('console', (m) => {
+        if (/Refused to execute inline script/i.test(m.text())) refused.push(m.text());
+      });
+      // Internet Explorer 11 as the check sees it: document.documentMode is set.
+      await page.addInitScript(() => Object.defineProperty(document, 'documentMode', { value: 11, configurable: true }));
+      await page.goto(`${session.base}taskpane.html`);
+      await page.waitForSelector('#old-webview', { state: 'visible' });
+      expect(await page.evaluate(() => document.documentElement.className)).toContain('old-webview');
+      await expect(page.locator('#old-webview').textContent()).resolves.toContain('浏览器版');
+      expect(refused).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test.each(['index.html', 'taskpane.html'])('%s: a request to another address is refused by the page itself', async (pageName) => {
     const { page, base } = session;
     const violations: string[] = [];
