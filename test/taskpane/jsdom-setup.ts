@@ -19,3 +19,9 @@ if (typeof w.ResizeObserver === 'undefined') w.ResizeObserver = ResizeObserverSt
 if (typeof window !== 'undefined' && typeof (window as unknown as Record<string, unknown>).ResizeObserver === 'undefined') {
   (window as unknown as Record<string, unknown>).ResizeObserver = ResizeObserverStub;
 }
+
+// jsdom has no TextDecoder/TextEncoder; the .xlsx reader (src/xlsx/zip.ts) decodes with them, as browsers and Node do.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodeUtil = require('util') as typeof import('util');
+if (typeof w.TextDecoder === 'undefined') w.TextDecoder = nodeUtil.TextDecoder;
+if (typeof w.TextEncoder === 'undefined') w.TextEncoder = nodeUtil.TextEncoder;
