@@ -4,10 +4,11 @@
  *  1. Engine alone on a generated 100,000-row 附件3 individual table, every rule incl. duplicates: rows/s, and the
  *     ratio of its time per row to a bare loop of the project's ID check over the same 100,000 IDs.
  *  2. The CLI end to end on that workbook (wall time, peak RSS) beside a bare ExcelJS read of the same file.
- *  3. The Office.js host's round trips and payloads (typed fake); 4. the task pane's first download and the
+ *  3. The Office.js host's round trips and payloads (through Microsoft's Office.js client); 4. the task pane's first download and the
  *     preview page's time to interactive in Chromium; 5. the tally of a 2,000-application register; 6. a helper
  *     column filled to row 1,048,576 beside one nominee (bench/helper-column.js); 7. 汇总 of 50 county workbooks in
- *     the task pane (Chromium: long tasks; Office.js host: syncs per sheet).
+ *     the task pane (Chromium: long tasks; Office.js host: syncs per sheet); 8. `merge` of 200 county workbooks and
+ *     of a 100,000-row one, and the 公示 export's scan (bench/merge.js).
  * Needs the compiled engine (`npm run prepare`, done by `npm ci`). `BENCH_ONLY=engine` runs the first part only.
  */
 const fs = require('fs');
@@ -127,15 +128,15 @@ async function main() {
   console.log('   award-tally check --json:   %s ms, peak RSS %s MB', cm.toFixed(0), cRss.toFixed(0));
   console.log('   ratio CLI / bare read: %s×  (target ≤ 1.3×; peak RSS target ≤ 700 MB)', (cm / br).toFixed(2));
 
-  // 3. The Office.js host against the typed fake: round trips and payload sizes (compiled by tsconfig.bench.json).
-  console.log('\n3. Excel host (Office.js) round trips and payloads, counted with the typed fake');
+  // 3. The Office.js host through Microsoft's client over the fake workbook (compiled by tsconfig.bench.json).
+  console.log('\n3. Excel host round trips and payloads, measured through Microsoft\'s Office.js client');
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.bench.json'], { cwd: root, stdio: 'inherit' });
   if (tsc.status !== 0) throw new Error('tsc -p tsconfig.bench.json failed');
   const host = spawnSync(process.execPath, [path.join(root, 'dist-bench/bench/excel-host.js')], { cwd: root, stdio: 'inherit' });
   if (host.status !== 0) process.exitCode = 1;
 
   // 4. Task-pane bundle and preview time to interactive; 5. tally of a 2,000-application register.
-  for (const script of ['taskpane.js', 'tally.js', 'bomb.js', 'helper-column.js', 'pane-consolidate.js']) {
+  for (const script of ['taskpane.js', 'tally.js', 'bomb.js', 'helper-column.js', 'pane-consolidate.js', 'merge.js']) {
     const r = spawnSync(process.execPath, [path.join(__dirname, script)], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = 1;
   }

@@ -22,7 +22,7 @@ import { buildReport, type FileEntry } from '../core/report';
 import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { isSameFile } from '../xlsx/annotate';
-import { buildMergedWorkbook, buildCountyWorkbook } from '../xlsx/merge';
+import { writeMergedWorkbook, writeCountyWorkbook } from '../xlsx/merge';
 import { promises as fsp } from 'fs';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { expandInputs, loadProfile, readInputs, renderSummary, validateReport, writeJson } from './check';
@@ -153,9 +153,8 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   } else {
     const q = run.tallyDetail.quota;
     const quotaSource = q ? (q.from === 'table' ? `${run.tallyDetail.tables[q.table!].file} ${run.tallyDetail.tables[q.table!].sheet.name}` : `${profile.name}（${profile.quota?.source ?? profile.id}）`) : null;
-    const { wb } = buildMergedWorkbook(c, run.tally, { quotaSource, findings: fRows, notSubmitted: missing, lang });
     try {
-      await wb.xlsx.writeFile(out);
+      await writeMergedWorkbook(out, c, run.tally, { quotaSource, findings: fRows, notSubmitted: missing, lang });
       written = t.written(outArg, c.sheets.map((s) => t.rows(s.name, s.rows.length)).join(lang === 'zh' ? '，' : ', '));
     } catch (e) {
       io.stderr.write(`award-tally: ${t.writeFail(outArg, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
@@ -170,7 +169,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
           const name = countyFileName(part.recommender, used) + '.xlsx';
           const target = path.join(splitDir, name);
           for (const inp of inputs) if (await isSameFile(inp.abs, target)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
-          await buildCountyWorkbook(part, lang).xlsx.writeFile(target);
+          await writeCountyWorkbook(target, part, lang);
         }
         splitNote = t.split(path.relative(cwd, splitDir) || splitDir, parts.length);
       } catch (e) {

@@ -20,7 +20,8 @@ if (typeof window !== 'undefined' && typeof (window as unknown as Record<string,
   (window as unknown as Record<string, unknown>).ResizeObserver = ResizeObserverStub;
 }
 
-// jsdom has no TextDecoder/TextEncoder; the .xlsx reader (src/xlsx/zip.ts) decodes with them, as browsers and Node do.
+// The workbook reader (fflate, src/xlsx/zip.ts) decodes with TextDecoder, which browsers and Node have and jsdom's
+// global scope lacks: the tests that read example files in jsdom take Node's.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nodeUtil = require('util') as typeof import('util');
 if (typeof w.TextDecoder === 'undefined') w.TextDecoder = nodeUtil.TextDecoder;
