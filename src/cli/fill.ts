@@ -27,7 +27,7 @@ import type { Profile } from '../core/profiles/schema';
 import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { isSameFile } from '../xlsx/annotate';
-import { applyPlan, formulaLookup } from '../xlsx/apply-plan';
+import { applyPlan, formulaLookup, protectFormulas } from '../xlsx/apply-plan';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, type CliIO } from './io';
 
@@ -116,9 +116,13 @@ export async function runFill(argv: readonly string[], io: CliIO, lang: Lang): P
   await wb.xlsx.load(read.bytes as unknown as ArrayBuffer);
 
   const result = checkWorkbook(read.grid, { file, profile, lang });
-  const plan = mergePlans(
-    planFill(result, lang),
-    planStatsFill(result, { lang, formulaAt: formulaLookup(wb), replaceMismatched: args.options.has('replace-rates') }),
+  const plan = protectFormulas(
+    wb,
+    mergePlans(
+      planFill(result, lang),
+      planStatsFill(result, { lang, formulaAt: formulaLookup(wb), replaceMismatched: args.options.has('replace-rates') }),
+    ),
+    lang,
   );
   io.stdout.write(`${file}${target ? ` → ${out}` : ''}\n`);
   io.stdout.write(formatPlan(plan, lang, paint));
