@@ -28,13 +28,19 @@ import { ALL_RULES } from '../core/rules';
 import { ALL_FORMS } from '../core/forms';
 import { getProfile, loadProfileText, DEFAULT_PROFILE_ID, ProfileError } from '../core/profiles';
 import type { Profile } from '../core/profiles/schema';
-import { readWorkbookFile } from '../xlsx/read';
+import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { AnnotateError, isSameFile, writeAnnotatedCopy } from '../xlsx/annotate';
 import { renderHtmlReport } from '../xlsx/html-report';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, Progress, type CliIO, type Paint } from './io';
 import { renderTally } from './tally-table';
+import { dropOwnOutputs, expandInputs, ownOutputSkipped, skippedLines, WORKBOOK_EXT, type Input, type Skipped } from './inputs';
+import { assertOutputsSafe, type OutputPath } from './outputs';
+import { outputMark } from '../xlsx/output-mark';
+import { writeOutput } from '../xlsx/output-file';
+
+export { expandInputs, type Input };
 
 export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'profile', value: true },
@@ -49,7 +55,6 @@ export const CHECK_OPTIONS: OptionSpec[] = [
 
 /** Examples listed per rule in the terminal summary. */
 export const EXAMPLES_PER_RULE = 5;
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
 
 export class OutputError extends Error {
   readonly messageEn: string;
@@ -57,12 +62,6 @@ export class OutputError extends Error {
     super(zh);
     this.messageEn = en;
   }
-}
-
-export interface Input {
-  /** As shown to the user and written into findings: the path as given, or dir/name for expanded files. */
-  display: string;
-  abs: string;
 }
 
 /** What the summary says of a file besides its findings. */
@@ -83,7 +82,8 @@ export async function readInputs(
   progress: Progress,
   /** Inputs whose bytes the caller needs afterwards (annotated copies); the others' are let go at once. */
   keepBytes: (inp: Input) => boolean = () => false,
-): Promise<{ files: FileEntry[]; notes: FileNote[]; unreadable: number; read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] }> {
+): Promise<{ files: FileEntry[]; notes: FileNote[]; unreadable: number; skipped: Skipped[]; read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] }> {
+  const skipped: Skipped[] = [];
   const files: FileEntry[] = [];
   const notes: FileNote[] = [];
   const read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] = [];
@@ -92,7 +92,17 @@ export async function readInputs(
     const inp = inputs[i];
     progress.update(i, inp.display);
     try {
-      const r = await readWorkbookFile(inp.abs, { name: inp.display });
+      let r;
+      if (inp.fromDir) {
+        // Found in a directory: a workbook this tool wrote is not read back as one more input.
+        const bytes = await fsp.readFile(inp.abs).catch(() => null);
+        const mark = bytes && outputMark(bytes);
+        if (mark) {
+          skipped.push(ownOutputSkipped(inp.display, mark));
+          continue;
+        }
+        r = bytes ? await readWorkbookBuffer(bytes, { name: inp.display }) : await readWorkbookFile(inp.abs, { name: inp.display });
+      } else r = await readWorkbookFile(inp.abs, { name: inp.display });
       checker.add(r.grid, inp.display);
       const entry: FileEntry = { path: inp.display, error: null, tables: [] };
       const note: FileNote = { display: inp.display, converted: r.convertedFrom === 'xls' };
@@ -108,33 +118,7 @@ export async function readInputs(
   }
   progress.update(inputs.length, '');
   progress.done();
-  return { files, notes, unreadable, read };
-}
-
-/** Expand directories; keep files (even missing ones: they become a `not-found` file error). */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<{ inputs: Input[]; emptyDirs: string[] }> {
-  const inputs: Input[] = [];
-  const emptyDirs: string[] = [];
-  const seen = new Set<string>();
-  const add = (display: string) => {
-    const abs = path.resolve(cwd, display);
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    inputs.push({ display, abs });
-  };
-  for (const a of args) {
-    const abs = path.resolve(cwd, a);
-    const st = await fsp.stat(abs).catch(() => null);
-    if (st?.isDirectory()) {
-      const names = (await fsp.readdir(abs, { withFileTypes: true }))
-        .filter((d) => (d.isFile() || d.isSymbolicLink()) && WORKBOOK_EXT.test(d.name) && !d.name.startsWith('~$') && !d.name.startsWith('.'))
-        .map((d) => d.name)
-        .sort();
-      if (names.length === 0) emptyDirs.push(a);
-      for (const n of names) add(path.join(a, n));
-    } else add(a);
-  }
-  return { inputs, emptyDirs };
+  return { files, notes, unreadable, skipped, read };
 }
 
 export async function loadProfile(arg: string | undefined, cwd: string): Promise<Profile> {
@@ -238,13 +222,20 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   if (args.positionals.length === 0) throw new UsageError(L.zh.noInput, L.en.noInput);
 
   const profile = await loadProfile(args.options.get('profile') as string | undefined, cwd);
-  const { inputs, emptyDirs } = await expandInputs(args.positionals, cwd);
+  const expanded = await expandInputs(args.positionals, cwd);
+  const { emptyDirs } = expanded;
+  const outputArgs = [args.options.get('annotate'), args.options.get('report')].filter((x): x is string => typeof x === 'string').map((x) => path.resolve(cwd, x));
+  const inputs = await dropOwnOutputs(expanded.inputs, outputArgs, expanded.skipped);
   for (const d of emptyDirs) io.stderr.write(`award-tally: ${t.emptyDir(d)}\n`);
+  for (const line of skippedLines(expanded, lang)) io.stderr.write(`award-tally: ${line}\n`);
   if (inputs.length === 0) {
     throw new UsageError(`没有找到要核查的 .xlsx/.xls 文件（${args.positionals.join('、')}）。`, `No .xlsx/.xls files to check in ${args.positionals.join(', ')}.`);
   }
   const annotate = await planAnnotate(args.options.get('annotate') as string | undefined, inputs, cwd);
   const reportPath = args.options.get('report') as string | undefined;
+  const outputs: OutputPath[] = [...(annotate?.targets.values() ?? [])].map((abs) => ({ option: '--annotate', arg: path.relative(cwd, abs) || abs, abs }));
+  if (reportPath) outputs.push({ option: '--report', arg: reportPath, abs: path.resolve(cwd, reportPath) });
+  await assertOutputsSafe(inputs, outputs);
 
   const progress = new Progress(io.stderr, inputs.length, inputs.length > 3 && (args.options.has('progress') || (!!io.stderr.isTTY && !json)));
   const files: FileEntry[] = [];
@@ -257,6 +248,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   const checked: { inp: Input; bytes: Buffer | null; entry: FileEntry; note: (typeof notes)[number] }[] = [];
 
   const read = await readInputs(inputs, checker, lang, progress, (inp) => !!annotate?.targets.has(inp.abs));
+  for (const s of read.skipped) io.stderr.write(`award-tally: ${skippedLines({ skipped: [s], others: new Map() }, lang)[0]}\n`);
   files.push(...read.files);
   notes.push(...read.notes);
   unreadable += read.unreadable;
@@ -286,8 +278,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   if (reportPath) {
     const out = path.resolve(cwd, reportPath);
     try {
-      if (inputs.some((x) => x.abs === out)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
-      await fsp.writeFile(out, renderHtmlReport(doc, { lang }), 'utf8');
+      await writeOutput(out, renderHtmlReport(doc, { lang }));
     } catch (e) {
       io.stderr.write(`award-tally: ${t.reportFail(reportPath, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
       outputFailed = true;
@@ -302,7 +293,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
     if (reportPath && !outputFailed) io.stdout.write(t.reportWritten(reportPath) + '\n');
   }
 
-  const readable = inputs.length - unreadable;
+  const readable = inputs.length - unreadable - read.skipped.length;
   if (readable === 0) return 2;
   if (outputFailed) return 2;
   return doc.summary.errors > 0 || unreadable > 0 ? 1 : 0;
