@@ -39,6 +39,7 @@ import { dropOwnOutputs, expandInputs, ownOutputSkipped, skippedLines, WORKBOOK_
 import { assertOutputsSafe, type OutputPath } from './outputs';
 import { outputMark } from '../xlsx/output-mark';
 import { writeOutput } from '../xlsx/output-file';
+import { termDeep } from './term';
 
 export { expandInputs, type Input };
 
@@ -63,6 +64,13 @@ export class OutputError extends Error {
     this.messageEn = en;
   }
 }
+
+/** The message of a file that met an unexpected error (no stack trace; AWARD_TALLY_DEBUG=1 prints it on stderr). */
+export const INTERNAL = {
+  zh: '处理该文件时发生意外错误，已跳过该文件，其余文件照常处理：请在 Excel 或 WPS 中打开它并另存为新的 .xlsx 后重试；仍不行请将文件交给维护人员（设置 AWARD_TALLY_DEBUG=1 可查看技术细节）。',
+  en: 'An unexpected error occurred on this file; it was skipped and the other files were processed: open it in Excel or WPS, save it as a new .xlsx and try again; if that fails, pass the file to the maintainers (AWARD_TALLY_DEBUG=1 shows the technical details).',
+};
+const debug = !!process.env.AWARD_TALLY_DEBUG;
 
 /** What the summary says of a file besides its findings. */
 export interface FileNote {
@@ -110,9 +118,13 @@ export async function readInputs(
       notes.push(note);
       read.push({ inp, entry, note, bytes: keepBytes(inp) ? r.bytes : null });
     } catch (e) {
-      if (!(e instanceof WorkbookReadError)) throw e;
       unreadable++;
-      files.push({ path: inp.display, error: { code: e.code, message: e.text(lang) }, tables: [] });
+      if (e instanceof WorkbookReadError) files.push({ path: inp.display, error: { code: e.code, message: e.text(lang) }, tables: [] });
+      else {
+        // Not a known kind of bad input: a bug met on this file. It becomes this file's error; the batch goes on.
+        files.push({ path: inp.display, error: { code: 'internal', message: INTERNAL[lang] }, tables: [] });
+        if (debug) process.stderr.write(`${inp.display}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      }
       notes.push({ display: inp.display, converted: false });
     }
   }
@@ -188,6 +200,9 @@ const L = {
     converted: '（已用 LibreOffice 由 .xls 转换）',
     totals: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
     clean: '未发现问题。',
+    legend: '（✓ 已读取并核查，问题见下方汇总；! 未找到可识别的表格，未核查；✗ 无法读取）',
+    checked: '已核查 ',
+    nothingChecked: '没有核查任何表格（未读取到可识别的表格），因此无法说明是否有问题。',
     more: (n: number) => `… 另有 ${n} 条`,
     sev: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
     annotated: (p: string, n: number) => `已写出标注副本 ${p}（标记 ${n} 个单元格）`,
@@ -204,6 +219,9 @@ const L = {
     converted: ' (converted from .xls with LibreOffice)',
     totals: (e: number, w: number, i: number) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info`,
     clean: 'No findings.',
+    legend: '(✓ read and checked, problems listed below; ! no recognisable table, not checked; ✗ unreadable)',
+    checked: 'checked ',
+    nothingChecked: 'No table was checked (none could be recognised), so nothing can be said about problems.',
     more: (n: number) => `… ${n} more`,
     sev: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     annotated: (p: string, n: number) => `Annotated copy written to ${p} (${n} cells marked)`,
@@ -333,16 +351,20 @@ export function writeJson(doc: ReportDocument, out: { write(s: string): unknown 
 
 /** The terminal summary: files (with their tables), totals, then findings grouped by rule with a few examples. */
 export function renderSummary(
-  doc: ReportDocument,
-  notes: readonly { display: string; converted: boolean }[],
+  rawDoc: ReportDocument,
+  rawNotes: readonly { display: string; converted: boolean }[],
   lang: Lang,
   paint: Paint,
 ): string {
+  // Cell text, sheet and file names without control characters (src/cli/term.ts).
+  const doc = termDeep(rawDoc);
+  const notes = termDeep(rawNotes);
   const t = L[lang];
   const out: string[] = [];
   const kindTitle = new Map(ALL_FORMS.map((f) => [f.kind, f.title[lang]]));
   const bad = doc.files.filter((f) => f.error).length;
   out.push(paint('bold', `${t.title} · ${t.files(doc.files.length, bad)}`));
+  out.push(paint('gray', t.legend));
   for (const f of doc.files) {
     const converted = notes.find((n) => n.display === f.path)?.converted ? t.converted : '';
     if (f.error) out.push(`  ${paint('red', '✗')} ${f.path} — ${paint('red', f.error.message)}`);
@@ -351,7 +373,7 @@ export function renderSummary(
       const tables = f.tables
         .map((x) => `${x.sheet}!${x.range} ${kindTitle.get(x.kind) ?? x.kind}${lang === 'en' ? ` (${x.rows} ${t.rows})` : `（${x.rows} ${t.rows}）`}`)
         .join(lang === 'en' ? '; ' : '；');
-      out.push(`  ${paint('green', '✓')} ${f.path}${converted} — ${tables}`);
+      out.push(`  ${paint('green', '✓')} ${f.path}${converted} — ${t.checked}${tables}`);
     }
   }
   for (const line of renderTally(doc.tally, lang, paint)) out.push(line);
@@ -360,7 +382,8 @@ export function renderSummary(
   const totals = t.totals(s.errors, s.warnings, s.infos);
   out.push(s.errors ? paint('red', paint('bold', totals)) : s.warnings ? paint('yellow', totals) : paint('green', totals));
   if (doc.findings.length === 0) {
-    out.push(t.clean);
+    // "No findings" only means something when a table was checked.
+    out.push(doc.files.some((f) => f.tables.length > 0) ? t.clean : t.nothingChecked);
     return out.join('\n') + '\n';
   }
   const order = new Map(ALL_RULES.map((r, i) => [r.meta.id, i]));

@@ -30,6 +30,7 @@ import { CANNOT_OPEN } from '../xlsx/errors';
 import { markOutput } from '../xlsx/output-mark';
 import { writeOutput } from '../xlsx/output-file';
 import { assertOutputsSafe } from './outputs';
+import { termDeep } from './term';
 import { applyPlan, formulaLookup, protectFormulas } from '../xlsx/apply-plan';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, type CliIO } from './io';
@@ -57,7 +58,8 @@ const show = (v: string | number) => (typeof v === 'number' ? String(v) : v === 
 const showEn = (v: string | number) => (typeof v === 'number' ? String(v) : v === '' ? '(empty)' : `"${v}"`);
 
 /** The plan as lines for the terminal. */
-export function formatPlan(plan: FillPlan, lang: Lang, paint: (s: 'bold' | 'yellow' | 'green' | 'gray', t: string) => string = (_s, t) => t): string {
+export function formatPlan(rawPlan: FillPlan, lang: Lang, paint: (s: 'bold' | 'yellow' | 'green' | 'gray', t: string) => string = (_s, t) => t): string {
+  const plan = termDeep(rawPlan); // cell text without control characters (src/cli/term.ts)
   const zh = lang === 'zh';
   const out: string[] = [];
   const inserts = plan.inserts ?? [];
