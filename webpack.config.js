@@ -14,6 +14,8 @@ const PROD_URL = process.env.ADDIN_PROD_URL;
 
 /** Packages that must never be in the first download of the task pane; they come in through import(). */
 const LAZY_ONLY = ['exceljs'];
+/** Entries that run in a Web Worker (not part of any page's first download; the LAZY_ONLY rule does not apply). */
+const WORKER_ENTRIES = ['worker'];
 
 /**
  * Dev-server certificates trusted by Office, from office-addin-dev-certs (it may ask to install a local CA).
@@ -48,6 +50,7 @@ class LazyOnlyPlugin {
     compiler.hooks.afterCompile.tap('LazyOnlyPlugin', (compilation) => {
       const pattern = new RegExp(`[\\\\/]node_modules[\\\\/](${LAZY_ONLY.join('|')})[\\\\/]`);
       for (const [name, entrypoint] of compilation.entrypoints) {
+        if (WORKER_ENTRIES.includes(name)) continue;
         for (const chunk of entrypoint.chunks) {
           for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
             const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
@@ -77,6 +80,9 @@ module.exports = async (env, options) => {
       commands: './src/commands/commands.ts',
       // The task pane against an in-browser workbook, for trying it without Excel and for e2e tests.
       preview: './src/preview/preview.tsx',
+      // The engine's Web Worker (src/worker): county workbooks read, checked and consolidated off the main thread.
+      // One self-contained file, loaded by the pages as `worker.js`.
+      worker: { import: './src/worker/worker.ts', filename: 'worker.js', chunkLoading: false, asyncChunks: false },
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -137,7 +143,8 @@ module.exports = async (env, options) => {
       hints: dev ? false : 'warning',
       maxEntrypointSize: 600 * 1024,
       maxAssetSize: 1200 * 1024,
-      assetFilter: (file) => file.endsWith('.js'),
+      // The worker (engine and ExcelJS) is fetched only when 汇总 or 公示 runs, never with the pane.
+      assetFilter: (file) => file.endsWith('.js') && file !== 'worker.js',
     },
     plugins: [
       new HtmlWebpackPlugin({

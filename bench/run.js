@@ -5,7 +5,9 @@
  *     ratio of its time per row to a bare loop of the project's ID check over the same 100,000 IDs.
  *  2. The CLI end to end on that workbook (wall time, peak RSS) beside a bare ExcelJS read of the same file.
  *  3. The Office.js host's round trips and payloads (typed fake); 4. the task pane's first download and the
- *     preview page's time to interactive in Chromium; 5. the tally of a 2,000-application register.
+ *     preview page's time to interactive in Chromium; 5. the tally of a 2,000-application register; 6. a helper
+ *     column filled to row 1,048,576 beside one nominee (bench/helper-column.js); 7. 汇总 of 50 county workbooks in
+ *     the task pane (Chromium: long tasks; Office.js host: syncs per sheet).
  * Needs the compiled engine (`npm run prepare`, done by `npm ci`). `BENCH_ONLY=engine` runs the first part only.
  */
 const fs = require('fs');
@@ -133,7 +135,7 @@ async function main() {
   if (host.status !== 0) process.exitCode = 1;
 
   // 4. Task-pane bundle and preview time to interactive; 5. tally of a 2,000-application register.
-  for (const script of ['taskpane.js', 'tally.js', 'bomb.js']) {
+  for (const script of ['taskpane.js', 'tally.js', 'bomb.js', 'helper-column.js', 'pane-consolidate.js']) {
     const r = spawnSync(process.execPath, [path.join(__dirname, script)], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = 1;
   }

@@ -31,7 +31,7 @@ run([
   'out/annex3-mistakes.report.html',
 ]);
 run(['template', 'annex3', '-o', 'out/附件3-空白模板.xlsx']);
-// Consolidation: two registers against the 2019 quota table → out/merged.xlsx with the 名额核对 sheet.
+// Consolidation: two registers against the 2019 quota table → out/merged-register.xlsx with the 名额核对 sheet.
 run([
   'merge',
   'examples/register-faulty.xlsx',
@@ -41,9 +41,22 @@ run([
   '--profile',
   'xj-qc-2019',
   '-o',
-  'out/merged.xlsx',
+  'out/merged-register.xlsx',
 ]);
+// The secretariat's desk: county workbooks (one unreadable, one county missing) merged into out/merged.xlsx with
+// 核查结果, 未报送 and 名额核对, split back per county, and the 公示 list with IDs and phones masked.
+run([
+  'merge',
+  'examples/counties',
+  '--quota',
+  'examples/counties/名额表.xlsx',
+  '-o',
+  'out/merged.xlsx',
+  '--split-by',
+  '推荐单位',
+]);
+run(['mask', 'out/merged.xlsx', '-o', 'out/public.xlsx']);
 // Statistics: input rows inserted under the rates, rates written as live formulas; the input is not modified.
 run(['fill', 'examples/qc-stats-faulty.xlsx', '-o', 'out/qc-stats-faulty.filled.xlsx']);
 run(['template', 'qc-stats', '-o', 'out/附件7-统计表模板.xlsx']);
-console.log('\n示例输出 / demo output: out/annex3-mistakes.annotated.xlsx, out/annex3-mistakes.report.html, out/附件3-空白模板.xlsx, out/qc-stats-faulty.filled.xlsx, out/附件7-统计表模板.xlsx, out/merged.xlsx');
+console.log('\n示例输出 / demo output: out/annex3-mistakes.annotated.xlsx, out/annex3-mistakes.report.html, out/附件3-空白模板.xlsx, out/qc-stats-faulty.filled.xlsx, out/附件7-统计表模板.xlsx, out/merged-register.xlsx, out/merged.xlsx (+ out/merged-按推荐单位/), out/public.xlsx');

@@ -136,11 +136,15 @@ async function mistakes() {
   await wb.xlsx.writeFile(path.join(out, 'annex3-mistakes.xlsx'));
 }
 
-(async () => {
-  await clean();
-  await mistakes();
-  console.log('examples written to', out);
-})().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { annex3Sheet, makeId, makeUscc };
+
+if (require.main === module) {
+  (async () => {
+    await clean();
+    await mistakes();
+    console.log('examples written to', out);
+  })().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

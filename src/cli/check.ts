@@ -32,6 +32,7 @@ import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { AnnotateError, isSameFile, writeAnnotatedCopy } from '../xlsx/annotate';
 import { renderHtmlReport } from '../xlsx/html-report';
+import { maskPolicyOf } from '../core/profiles/mask-policy';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, Progress, type CliIO, type Paint } from './io';
 import { renderTally } from './tally-table';
@@ -296,7 +297,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   if (reportPath) {
     const out = path.resolve(cwd, reportPath);
     try {
-      await writeOutput(out, renderHtmlReport(doc, { lang }));
+      await writeOutput(out, renderHtmlReport(doc, { lang, maskPolicy: maskPolicyOf(profile) }));
     } catch (e) {
       io.stderr.write(`award-tally: ${t.reportFail(reportPath, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
       outputFailed = true;

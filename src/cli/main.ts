@@ -15,6 +15,7 @@ import { runCheck } from './check';
 import { runTemplate } from './template';
 import { runFill } from './fill';
 import { runMerge } from './merge';
+import { runMask } from './mask';
 import { processIO, type CliIO } from './io';
 import { terminalSafe, termText } from './term';
 
@@ -35,8 +36,8 @@ const HELP = {
   award-tally check <文件|目录>... [--profile 配置ID|配置.json] [--json] [--lang zh|en]
                     [--annotate 输出.xlsx] [--report 输出.html] [--progress] [--no-color]
   award-tally fill <文件> -o 输出.xlsx [--replace-rates] [--dry-run] [--profile 配置ID|配置.json]
-  award-tally merge <文件|目录>... -o 汇总.xlsx [--quota 名额表.xlsx] [--profile 配置ID|配置.json] [--json]
-  award-tally mask <文件> -o 公示.xlsx [--drop id,phone]
+  award-tally merge <文件|目录>... -o 汇总.xlsx [--quota 名额表.xlsx] [--profile 配置ID|配置.json] [--json] [--split-by 推荐单位]
+  award-tally mask <文件> -o 公示.xlsx [--drop id,phone] [--profile 配置ID|配置.json]
   award-tally template annex3|qc-stats|team-stats|quota|register -o 输出.xlsx [--profile 配置ID|配置.json]
   award-tally --help | --version
 
@@ -59,7 +60,10 @@ fill：按核查结果填充，另存为 -o 指定的新文件（输入文件不
 merge：将多个工作簿中识别出的表格汇总为一个工作簿（每种表一张汇总表，加“来源文件”“推荐单位”列），报告跨文件重复推荐，
   并生成“名额核对”表（COUNTIFS 公式实时计数，超出名额标红）；输入文件不会被修改。
   --quota       推荐名额表（附件2）所在的工作簿；不给时使用输入中的名额表或评优配置中的名额
-mask：生成公示用副本，身份证号、手机号脱敏（或用 --drop 删除其列）。
+  另含“核查结果”（每条问题及其来源文件、工作表、单元格）与“未报送”（名额表中没有报送的地区）；重复推荐的行标色。
+  --split-by 推荐单位  另按推荐单位拆分，每个单位一个工作簿（其推荐行与问题），写入 <汇总>-按推荐单位/ 目录
+mask：生成公示名单（只含公示列；身份证号、电话按评优配置脱敏，或用 --drop id,phone 删除该列）；
+  任何单元格仍含完整身份证号或手机号时拒绝写出。输入文件不会被修改。
 template：生成空白模板，共五种。annex3：附件3 推荐对象汇总表（含数据验证）；
   qc-stats / team-stats：附件7 质量管理小组活动统计表（含普及率、成果率、活动率的输入行与公式）/ 附件12 质量信得过班组活动统计表。
   quota：推荐名额表（附件2，按配置预填各地区名额，总计为 SUM 公式）；register：申报登记表（类别、是否与会发表下拉，成员人数 1–15）。
@@ -73,8 +77,8 @@ Usage:
   award-tally check <file|dir>... [--profile ID|profile.json] [--json] [--lang zh|en]
                     [--annotate out.xlsx] [--report out.html] [--progress] [--no-color]
   award-tally fill <file> -o out.xlsx [--replace-rates] [--dry-run] [--profile ID|profile.json]
-  award-tally merge <file|dir>... -o merged.xlsx [--quota quota.xlsx] [--profile ID|profile.json] [--json]
-  award-tally mask <file> -o public.xlsx [--drop id,phone]
+  award-tally merge <file|dir>... -o merged.xlsx [--quota quota.xlsx] [--profile ID|profile.json] [--json] [--split-by 推荐单位]
+  award-tally mask <file> -o public.xlsx [--drop id,phone] [--profile ID|profile.json]
   award-tally template annex3|qc-stats|team-stats|quota|register -o out.xlsx [--profile ID|profile.json]
   award-tally --help | --version
 
@@ -99,7 +103,11 @@ merge: consolidate the recognised tables of many workbooks into one workbook (a 
   推荐单位 columns), report cross-file duplicates, and add a 名额核对 sheet (live COUNTIFS counts, over-quota cells
   highlighted); inputs are never modified.
   --quota       the workbook holding the quota table (附件2); default: a quota table among the inputs or the profile's
-mask: write a copy for public display (公示) with ID and mobile numbers masked (or their columns dropped with --drop).
+  Also writes 核查结果 (every finding with its source file, sheet and cell) and 未报送 (quota regions that sent
+  nothing); duplicate rows are highlighted.
+  --split-by 推荐单位  also one workbook per 推荐单位 (its rows and findings) in <merged>-按推荐单位/
+mask: write the public notice (公示): notice columns only; IDs and phones masked by the profile's policy, or their
+  columns dropped with --drop id,phone; refused when any cell would still hold a full ID or mobile. Input untouched.
 template: write one of the five blank templates. annex3: the 附件3 summary sheet with data validation;
   qc-stats / team-stats: 附件7 QC group statistics (input rows and live formulas for 普及率, 成果率, 活动率) / 附件12.
   quota: the 附件2 quota table pre-filled from the profile, 总计 as SUM formulas; register: the applications register
@@ -111,7 +119,7 @@ save it as .xlsx.
 `,
 };
 
-const PLANNED = ['mask'];
+const PLANNED: string[] = [];
 
 export async function main(argv: readonly string[], rawIo: CliIO): Promise<number> {
   const lang: Lang = sniffLang(argv);
@@ -149,9 +157,11 @@ export async function main(argv: readonly string[], rawIo: CliIO): Promise<numbe
         return await runMerge(rest, io, lang);
       case 'template':
         return await runTemplate(rest, io, lang);
+      case 'mask':
+        return await runMask(rest, io, lang);
       default:
         if (PLANNED.includes(cmd)) {
-          throw new UsageError(`命令 ${cmd} 尚未提供；目前可用：check、fill、merge、template。`, `The ${cmd} command is not available yet; available: check, fill, merge, template.`);
+          throw new UsageError(`命令 ${cmd} 尚未提供；目前可用：check、fill、merge、mask、template。`, `The ${cmd} command is not available yet; available: check, fill, merge, mask, template.`);
         }
         if (cmd.startsWith('-')) throw new UsageError(`未知选项 ${cmd}`, `unknown option ${cmd}`);
         throw new UsageError(`未知命令 ${cmd}`, `unknown command ${cmd}`);

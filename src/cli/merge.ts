@@ -17,11 +17,13 @@ import * as path from 'path';
 import type { Lang } from '../core/finding';
 import { RunChecker, type LocatedFinding } from '../core/check';
 import { consolidate } from '../core/consolidate';
+import { countyFileName, findingRows, notSubmitted, splitByRecommender } from '../core/consolidate-report';
 import { buildReport, type FileEntry } from '../core/report';
 import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { isSameFile } from '../xlsx/annotate';
-import { buildMergedWorkbook } from '../xlsx/merge';
+import { buildMergedWorkbook, buildCountyWorkbook } from '../xlsx/merge';
+import { promises as fsp } from 'fs';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { expandInputs, loadProfile, readInputs, renderSummary, validateReport, writeJson } from './check';
 import { dropOwnOutputs, skippedLines } from './inputs';
@@ -34,6 +36,7 @@ export const MERGE_OPTIONS: OptionSpec[] = [
   { name: 'quota', value: true },
   { name: 'profile', value: true },
   { name: 'json', value: false },
+  { name: 'split-by', value: true },
   { name: 'lang', value: true },
   { name: 'progress', value: false },
   { name: 'no-color', value: false },
@@ -52,6 +55,9 @@ const L = {
     rows: (name: string, n: number) => `${name} ${n} 行`,
     writeFail: (o: string, code: string) => `无法写入 ${o}（${code}）：请检查目录是否存在、是否有写权限、文件是否正被 Excel 打开。`,
     emptyDir: (d: string) => `目录 ${d} 中没有 .xlsx/.xls 文件`,
+    splitBy: (v: string) => `--split-by 只支持 推荐单位（收到 ${v}）`,
+    split: (d: string, n: number) => `已按推荐单位拆分为 ${n} 个工作簿，写入目录 ${d}`,
+    notSubmitted: (list: string) => `未报送：${list}`,
   },
   en: {
     noInput: 'Give the files or directories to merge, e.g. award-tally merge counties/ -o merged.xlsx',
@@ -64,6 +70,9 @@ const L = {
     rows: (name: string, n: number) => `${name} ${n} rows`,
     writeFail: (o: string, code: string) => `Cannot write ${o} (${code}): check that the folder exists and is writable, and that the file is not open in Excel.`,
     emptyDir: (d: string) => `no .xlsx/.xls files in directory ${d}`,
+    splitBy: (v: string) => `--split-by only takes 推荐单位 (got ${v})`,
+    split: (d: string, n: number) => `Split by 推荐单位 into ${n} workbooks in ${d}`,
+    notSubmitted: (list: string) => `Not submitted (未报送): ${list}`,
   },
 };
 
@@ -78,6 +87,10 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   const out = path.resolve(cwd, outArg);
   const profile = await loadProfile(args.options.get('profile') as string | undefined, cwd);
   const quotaArg = args.options.get('quota') as string | undefined;
+  const splitArg = args.options.get('split-by') as string | undefined;
+  if (splitArg !== undefined && !['推荐单位', 'recommender'].includes(splitArg.trim())) throw new UsageError(L.zh.splitBy(splitArg), L.en.splitBy(splitArg));
+  // --split-by writes one workbook per county into <out without .xlsx>-按推荐单位/ beside the merged workbook.
+  const splitDir = splitArg === undefined ? null : out.replace(/\.xlsx$/i, '') + '-按推荐单位';
   const quotaAbs = quotaArg ? path.resolve(cwd, quotaArg) : null;
 
   const expanded = await expandInputs(args.positionals, cwd);
@@ -132,8 +145,12 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
     return 2;
   }
 
-  const c = consolidate(run.tallyDetail, profile);
+  const c = consolidate(run.tallyDetail, profile, { findings });
+  const checked = files.filter((f) => !f.error).map((f) => f.path);
+  const fRows = findingRows(c, findings, checked);
+  const missing = notSubmitted(run.tallyDetail, files.filter((f) => f.error).map((f) => f.path));
   let written: string | null = null;
+  let splitNote: string | null = null;
   let failed = false;
   if (c.sheets.length === 0) {
     io.stderr.write(`award-tally: ${t.nothing}\n`);
@@ -141,13 +158,30 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   } else {
     const q = run.tallyDetail.quota;
     const quotaSource = q ? (q.from === 'table' ? `${run.tallyDetail.tables[q.table!].file} ${run.tallyDetail.tables[q.table!].sheet.name}` : `${profile.name}（${profile.quota?.source ?? profile.id}）`) : null;
-    const { wb } = buildMergedWorkbook(c, run.tally, { quotaSource });
+    const { wb } = buildMergedWorkbook(c, run.tally, { quotaSource, findings: fRows, notSubmitted: missing, lang });
     try {
       await writeOutput(out, markOutput(new Uint8Array(await wb.xlsx.writeBuffer()), 'merge'));
       written = t.written(outArg, c.sheets.map((s) => t.rows(s.name, s.rows.length)).join(lang === 'zh' ? '，' : ', '));
     } catch (e) {
       io.stderr.write(`award-tally: ${t.writeFail(outArg, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
       failed = true;
+    }
+    if (splitDir && !failed) {
+      const parts = splitByRecommender(c, fRows);
+      const used = new Set<string>();
+      try {
+        await fsp.mkdir(splitDir, { recursive: true });
+        for (const part of parts) {
+          const name = countyFileName(part.recommender, used) + '.xlsx';
+          const target = path.join(splitDir, name);
+          for (const inp of inputs) if (await isSameFile(inp.abs, target)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
+          await buildCountyWorkbook(part, lang).xlsx.writeFile(target);
+        }
+        splitNote = t.split(path.relative(cwd, splitDir) || splitDir, parts.length);
+      } catch (e) {
+        io.stderr.write(`award-tally: ${t.writeFail(path.relative(cwd, splitDir), (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
+        failed = true;
+      }
     }
   }
 
@@ -156,7 +190,12 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   else {
     const paint = painter(colorEnabled(io.stdout, io.env, args.options.has('no-color')));
     io.stdout.write(renderSummary(doc, notes, lang, paint));
-    if (written) io.stdout.write(written + '\n');
+    if (written) io.stdout.write(written + (missing.length ? (lang === 'zh' ? '；未报送' : '; 未报送') : '') + '\n');
+    if (missing.length) {
+      const list = missing.map((m) => (m.unreadableFile ? `${m.region}（${lang === 'zh' ? '来件无法读取' : 'file unreadable'}）` : m.region));
+      io.stdout.write(t.notSubmitted(list.join(lang === 'zh' ? '、' : ', ')) + '\n');
+    }
+    if (splitNote) io.stdout.write(splitNote + '\n');
   }
   if (failed) return 2;
   return doc.summary.errors > 0 || unreadable > 0 ? 1 : 0;

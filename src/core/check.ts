@@ -13,7 +13,7 @@ import type { Profile } from './profiles/schema';
 import { getProfile, DEFAULT_PROFILE_ID } from './profiles';
 import { ALL_RULES } from './rules';
 import { forEachBlock, rowsOf, type RowSource } from './row-blocks';
-import { isRunRule, type Report, type RowVisitor, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
+import { isRunRule, isWorkbookRule, type Report, type RowVisitor, type Rule, type RunContext, type TableContext, type TableRef } from './rules/rule';
 import type { LocatedTable, YMD } from './table';
 import { TALLY_KINDS, tallyFor, type Tally, type TallyDetail } from './tally';
 
@@ -256,19 +256,23 @@ export class RunChecker {
   }
 
   private sink(raw: RawFindings, r: Report, ctx: Context, ruleIx: number, sheetIx: number): void {
+    this.sinkSheet(raw, r, ctx.file, ctx.sheet, ruleIx, sheetIx);
+  }
+
+  private sinkSheet(raw: RawFindings, r: Report, file: string, sheet: Sheet, ruleIx: number, sheetIx: number): void {
     const rule = this.rules[ruleIx];
     const tpl = rule.meta.messages[r.messageId];
     if (!tpl) throw new Error(`rule ${rule.meta.id}: unknown messageId ${r.messageId}`);
     raw.list.push({
-      file: ctx.file,
-      sheet: ctx.sheet.name,
+      file,
+      sheet: sheet.name,
       cell: a1(r.row, r.col),
       row: r.row,
       col: r.col,
       rule: rule.meta.id,
       severity: r.severity ?? this.severities[ruleIx],
       message: formatMessage(tpl, this.lang, r.data),
-      value: r.value !== undefined ? r.value : cellText(ctx.sheet.value(r.row, r.col)) || null,
+      value: r.value !== undefined ? r.value : cellText(sheet.value(r.row, r.col)) || null,
       fix: r.fix ?? null,
     });
     raw.sheetIx.push(sheetIx);
@@ -295,8 +299,10 @@ export class RunChecker {
     const raw: RawFindings = { list: [], sheetIx: new IntList(), ruleIx: new IntList(), rows: new IntList() };
     const refs: RunRef[] = [];
 
+    const sheets: Sheet[] = [];
     wb.sheets.forEach((grid, sheetIx) => {
       const sheet = new Sheet(grid);
+      sheets.push(sheet);
       // Locate a table, run its rules, read its rows in one pass (while they are being located when `scanner` is
       // given), end the rules; then the next table.
       const checkTable = (table: LocatedTable, scanner: RowScanner | null) => {
@@ -309,7 +315,7 @@ export class RunChecker {
         const owners: number[] = [];
         const ends: { end: () => void; ix: number }[] = [];
         rules.forEach((rule, ix) => {
-          if (isRunRule(rule) || !rule.meta.kinds.includes(table.kind)) return;
+          if (isRunRule(rule) || isWorkbookRule(rule) || !rule.meta.kinds.includes(table.kind)) return;
           ctx.ruleIndex = ix;
           const visit = rule.check(ctx);
           if (!visit) return;
@@ -350,6 +356,13 @@ export class RunChecker {
     }));
     rules.forEach((rule, ix) => {
       if (!rule.meta.acrossFiles) this.runRule(rule, ix, refs);
+      if (isWorkbookRule(rule)) {
+        rule.checkWorkbook({
+          sheets,
+          tables: located.length,
+          report: (sheetIx, r) => this.sinkSheet(raw, r, file, sheets[sheetIx], ix, sheetIx),
+        });
+      }
     });
     this.books.push({ file, tables, located, raw, refs });
   }

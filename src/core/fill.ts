@@ -103,9 +103,12 @@ export function planFill(result: CheckResult, lang: Lang = 'zh'): FillPlan {
   const changes: CellChange[] = [];
   const conflicts: FillConflict[] = [];
   const taken = new Set<string>();
+  const sheets = new Map(result.located.map(({ sheet }) => [sheet.name, sheet]));
   const add = (c: CellChange) => {
     const key = `${c.sheet}!${c.cell}`;
     if (taken.has(key)) return;
+    // A cell covered by a merged area shows the area's value: the fix of its top-left cell is the one written.
+    if (sheets.get(c.sheet)?.isCovered(c.row, c.col)) return;
     taken.add(key);
     changes.push(c);
   };

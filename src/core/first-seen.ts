@@ -9,7 +9,7 @@
  * aside the entries whose hash bits no other entry shares — almost all of them — so only the rest go through the
  * open-addressing table. Keys are not stored: two entries are compared (`same`) only when their hashes are equal.
  */
-import { compactCode } from './normalize';
+import { compactCode, isNameDot } from './normalize';
 
 /** Final avalanche, so that the low bits depend on every input bit. */
 function finish(h: number): number {
@@ -44,6 +44,8 @@ export function compactLowerHash(s: string): number {
         if (c < 0) continue;
         if (c >= 65 && c <= 90) c += 32;
       }
+      // Middle-dot variants of Uyghur and Kazakh names hash as one (nameKey in normalize.ts).
+      if (isNameDot(c)) c = 0xb7;
     }
     h = ((h << 5) - h + c) | 0;
     kept++;

@@ -105,7 +105,14 @@ export class Sheet {
   /** One past the last sheet row / column covered by the grid. */
   readonly bottom: number;
   readonly right: number;
-  constructor(readonly grid: SheetGrid) {
+  readonly grid: SheetGrid;
+  /** Cells covered by a merged area other than its top-left cell (row → columns), see spreadMerges. */
+  private readonly covered: Map<number, Set<number>> | null;
+  constructor(grid: SheetGrid) {
+    const spread = spreadMerges(grid);
+    this.grid = spread.grid;
+    this.covered = spread.covered;
+    grid = spread.grid;
     this.name = grid.name;
     this.top = grid.origin?.row ?? 0;
     this.left = grid.origin?.col ?? 0;
@@ -123,6 +130,10 @@ export class Sheet {
   numberFormat(row: number, col: number): string | null {
     const r = this.grid.numberFormats?.[row - this.top];
     return (r && r[col - this.left]) || null;
+  }
+  /** True for a cell inside a merged area that is not its top-left cell: it shows the area's value, hosts write the top-left. */
+  isCovered(row: number, col: number): boolean {
+    return this.covered?.get(row)?.has(col) ?? false;
   }
   contains(row: number, col: number): boolean {
     return row >= this.top && row < this.bottom && col >= this.left && col < this.right;
@@ -149,4 +160,44 @@ export function isEmptyValue(v: CellValue | undefined): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * SPEC §2 "merged data cells": a merged area over several rows (工作单位 / 单位性质 shared by two people, a register's
+ * region merged over its applications) gives its value to every row it covers. The grid the host read holds the
+ * value in the top-left cell only; this returns a grid whose covered cells below it hold the same value (rows copied
+ * on write, the host's arrays are not changed) and the covered cells. Areas one row high are left alone (titles and
+ * header cells merged across columns).
+ */
+export function spreadMerges(grid: SheetGrid): { grid: SheetGrid; covered: Map<number, Set<number>> | null } {
+  const merges = grid.merges;
+  if (!merges || merges.length === 0) return { grid, covered: null };
+  const top = grid.origin?.row ?? 0;
+  const left = grid.origin?.col ?? 0;
+  let values: CellValue[][] | null = null;
+  const copied = new Set<number>();
+  let covered: Map<number, Set<number>> | null = null;
+  for (const m of merges) {
+    if (m.bottom <= m.top) continue;
+    const src = grid.values[m.top - top];
+    const v = src ? src[m.left - left] : undefined;
+    if (v === undefined || isEmptyValue(v)) continue;
+    const last = Math.min(m.bottom, top + grid.values.length - 1);
+    for (let r = m.top + 1; r <= last; r++) {
+      if (!values) values = grid.values.slice();
+      const i = r - top;
+      if (!copied.has(i)) {
+        values[i] = values[i] ? values[i].slice() : [];
+        copied.add(i);
+      }
+      const row = values[i];
+      while (row.length < m.left - left) row.push(null);
+      row[m.left - left] = v;
+      covered ??= new Map();
+      let set = covered.get(r);
+      if (!set) covered.set(r, (set = new Set()));
+      set.add(m.left);
+    }
+  }
+  return values ? { grid: { ...grid, values }, covered } : { grid, covered: null };
 }

@@ -76,6 +76,16 @@ function matchHeader(sheet: Sheet, row: number, single: HeaderIndex | null, peri
   let periodicLabel = -1;
   const years: number[] = [];
   const periods: string[] = [];
+  // A header names its label column in text: rows without a short text cell (data, a helper column of numbers down
+  // to row 1,048,576) are no header.
+  const cells = sheet.grid.values[row - sheet.top];
+  if (!cells) return null;
+  let text = false;
+  for (let j = 0; j < cells.length && !text; j++) {
+    const v = cells[j];
+    if (typeof v === 'string' && v.length <= MAX_HEADER_LEN) text = true;
+  }
+  if (!text) return null;
   for (let c = sheet.left; c < sheet.right; c++) {
     const k = keyAt(sheet, row, c);
     if (!k) continue;
@@ -195,6 +205,42 @@ function matchItems(sheet: Sheet, form: FormDef, h: HeaderMatch, rows: number[])
   return found;
 }
 
+/** A line marking the input block: `计算所需数据`, `以下为输入行`, `附：计算用数据`, `输入项（用于计算普及率、成果率）`. */
+const INPUT_MARK = /输入|计算(所需|所用|用|依据|基础)|基础数据|辅助数据/;
+
+/**
+ * The input rows of the rates typed as a block below a vertical form (SPEC §4 "or in a clearly marked input
+ * block"): after the table's end at `from` (an empty row or the marking line), up to two empty rows, then a marking
+ * line and/or rows each labelled with an input item (参加QC小组人数, 职工总数, 取得成果小组数 …). Unmarked, every row
+ * must be an input; marked, the block runs to the next empty row, footnote, title or header. Null when there is
+ * no such block.
+ */
+function inputBlock(sheet: Sheet, from: number, inputs: readonly StatsItem[], isHeader: (row: number) => boolean): { rows: number[]; end: number } | null {
+  if (inputs.length === 0) return null;
+  let k = from;
+  for (let empty = 0; k < sheet.bottom && sheet.isRowEmpty(k) && empty < 2; k++) empty++;
+  if (k >= sheet.bottom) return null;
+  let marked = false;
+  const lead = leadingText(sheet, k);
+  if (lead && lead.length <= 40 && INPUT_MARK.test(lead) && !matchItem(inputs, lead)) {
+    marked = true;
+    k++;
+  }
+  const rows: number[] = [];
+  let inputsSeen = 0;
+  for (; k < sheet.bottom; k++) {
+    if (sheet.isRowEmpty(k)) break;
+    const text = leadingText(sheet, k);
+    if (text && (TITLE_LINE.test(text) || (FOOTNOTE.test(text) && !INPUT_MARK.test(text)))) break;
+    if (isHeader(k)) break;
+    const isInput = text !== '' && matchItem(inputs, text) !== null;
+    if (!isInput && !marked) return null;
+    if (isInput) inputsSeen++;
+    rows.push(k);
+  }
+  return inputsSeen > 0 ? { rows, end: k } : null;
+}
+
 function titleAbove(sheet: Sheet, headerRow: number, floor: number): { texts: string[]; info: TitleInfo | null } {
   const texts: string[] = [];
   let info: TitleInfo | null = null;
@@ -247,6 +293,7 @@ export function locateVerticalTables(
   const periodForms = vertical.filter((f) => f.periodColumns);
   const single = singleForms.length ? headerIndex(singleForms) : null;
   const periodic = periodForms.length ? headerIndex(periodForms) : null;
+  const inputItems = vertical.flatMap((f) => (f.items ?? []).filter((i) => i.origin === 'input'));
   const tables: LocatedTable[] = [];
   let floor = sheet.top;
   let row = sheet.top;
@@ -269,6 +316,12 @@ export function locateVerticalTables(
       if (lead && (FOOTNOTE.test(lead) || TITLE_LINE.test(lead))) break;
       if (matchHeader(sheet, r, single, periodic)) break;
       rows.push(r);
+    }
+    // The rates' input rows in a clearly marked block below the table (SPEC §4): read as rows of the table.
+    const block = inputBlock(sheet, r, inputItems, (k) => matchHeader(sheet, k, single, periodic) !== null);
+    if (block) {
+      rows.push(...block.rows);
+      r = block.end;
     }
     const candidates = h.periodic ? periodForms : singleForms;
     const { texts, info } = titleAbove(sheet, row, floor);

@@ -18,6 +18,8 @@ interface FormIndex {
   form: FormDef;
   /** header key → role */
   keys: Map<string, string>;
+  /** header key → roles, for combined columns (`工作单位及职务`) */
+  multi: Map<string, readonly string[]>;
 }
 
 const indexCache = new WeakMap<FormDef, FormIndex>();
@@ -29,7 +31,13 @@ function indexForm(form: FormDef): FormIndex {
       keys.set(headerKey(c.label), c.role);
       for (const s of c.synonyms) if (!keys.has(headerKey(s))) keys.set(headerKey(s), c.role);
     }
-    ix = { form, keys };
+    const multi = new Map<string, readonly string[]>();
+    for (const c of form.combined ?? []) {
+      const k = headerKey(c.label);
+      multi.set(k, c.roles);
+      if (!keys.has(k)) keys.set(k, c.roles[0]);
+    }
+    ix = { form, keys, multi };
     indexCache.set(form, ix);
   }
   return ix;
@@ -51,18 +59,30 @@ interface HeaderMatch {
   headerRows: number;
 }
 
-function matchRow(sheet: Sheet, row: number, ix: FormIndex): HeaderMatch | null {
+/** Columns `lo` … `hi` − 1 of a row matched against one form (the whole row by default). */
+function matchRow(sheet: Sheet, row: number, ix: FormIndex, lo = sheet.left, hi = sheet.right): HeaderMatch | null {
   const columns: Record<string, number> = {};
   let count = 0;
-  const unmatched: number[] = [];
-  for (let c = sheet.left; c < sheet.right; c++) {
+  for (let c = lo; c < hi; c++) {
     const k = keyAt(sheet, row, c);
     if (!k) continue;
+    const roles = ix.multi.get(k);
+    if (roles) {
+      // A combined column serves each of its roles that no column of its own has taken.
+      let took = false;
+      for (const r of roles)
+        if (!(r in columns)) {
+          columns[r] = c;
+          took = true;
+        }
+      if (took) count++;
+      continue;
+    }
     const role = ix.keys.get(k);
     if (role && !(role in columns)) {
       columns[role] = c;
       count++;
-    } else if (!role) unmatched.push(c);
+    }
   }
   // A label split over two rows (`政治` above `面貌`), or a sub-column under a merged parent. The first row
   // must already look like a header on its own, so a title line above a header is never taken for one.
@@ -71,7 +91,7 @@ function matchRow(sheet: Sheet, row: number, ix: FormIndex): HeaderMatch | null 
     let added = 0;
     let dataLike = false;
     const extra: Record<string, number> = {};
-    for (let c = sheet.left; c < sheet.right; c++) {
+    for (let c = lo; c < hi; c++) {
       const below = keyAt(sheet, row + 1, c);
       const raw = sheet.value(row + 1, c);
       if (!below) {
@@ -96,13 +116,57 @@ function matchRow(sheet: Sheet, row: number, ix: FormIndex): HeaderMatch | null 
   return { form: ix.form, columns, count, headerRows };
 }
 
-function bestMatch(sheet: Sheet, row: number, forms: readonly FormIndex[]): HeaderMatch | null {
+function bestMatch(sheet: Sheet, row: number, forms: readonly FormIndex[], lo = sheet.left, hi = sheet.right): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   for (const ix of forms) {
-    const m = matchRow(sheet, row, ix);
+    const m = matchRow(sheet, row, ix, lo, hi);
     if (m && (!best || m.count > best.count)) best = m;
   }
   return best;
+}
+
+/** How many cells of a row are header labels of some form (a header row has at least two). */
+function labelCells(sheet: Sheet, row: number, labels: ReadonlySet<string>, atLeast: number): boolean {
+  const cells = sheet.grid.values[row - sheet.top];
+  if (!cells) return false;
+  let n = 0;
+  for (let j = 0; j < cells.length; j++) {
+    const v = cells[j];
+    if (typeof v !== 'string' || v.length > MAX_HEADER_LEN) continue;
+    if (labels.has(headerKey(v)) && ++n >= atLeast) return true;
+  }
+  return false;
+}
+
+/**
+ * Tables side by side (SPEC §2): two tables whose headers share a row (collectives A–H, individuals J–U). The row
+ * is cut where a second 序号 starts a table, or else at columns empty in the header and the rows under it; when
+ * at least two pieces are headers on their own, each is a table.
+ */
+function matchSideBySide(sheet: Sheet, row: number, forms: readonly FormIndex[], seqKeys: ReadonlySet<string>): HeaderMatch[] | null {
+  const cuts: number[][] = [];
+  const seqAt: number[] = [];
+  for (let c = sheet.left; c < sheet.right; c++) if (seqKeys.has(keyAt(sheet, row, c))) seqAt.push(c);
+  if (seqAt.length >= 2) cuts.push(seqAt.slice(1));
+  const gaps: number[] = [];
+  let inTable = false;
+  for (let c = sheet.left; c < sheet.right; c++) {
+    let empty = true;
+    for (let r = row; r < Math.min(row + 3, sheet.bottom) && empty; r++) if (!isEmptyValue(sheet.value(r, c))) empty = false;
+    if (empty && inTable) gaps.push(c);
+    if (!empty) inTable = true;
+  }
+  if (gaps.length > 0) cuts.push(gaps);
+  for (const at of cuts) {
+    const bounds = [sheet.left, ...at, sheet.right];
+    const found: HeaderMatch[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const m = bounds[i + 1] > bounds[i] ? bestMatch(sheet, row, forms, bounds[i], bounds[i + 1]) : null;
+      if (m) found.push(m);
+    }
+    if (found.length >= 2) return found;
+  }
+  return null;
 }
 
 /** First non-empty cell of a row, as compact text ('' when it is not text). */
@@ -151,11 +215,56 @@ function validYMD(y: number, m: number, d: number): YMD | null {
   return d <= days[m - 1] ? { y, m, d } : null;
 }
 
-/** 2025年11月3日, 2025-11-03, 2025.11.3, 2025/11/3 (full-width digits allowed). */
+const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, Ｏ: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十 → 10, 二十八 → 28, 十二 → 12, 三十一 → 31, 〇三 → 3; NaN when not a number of 1–99. */
+function chineseSmall(s: string): number {
+  if (s === '') return NaN;
+  const ten = s.indexOf('十');
+  if (ten < 0) {
+    let n = 0;
+    for (const ch of s) {
+      const d = CN_DIGIT[ch];
+      if (d === undefined) return NaN;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  const hi = ten === 0 ? 1 : CN_DIGIT[s.slice(0, ten)];
+  const rest = s.slice(ten + 1);
+  const lo = rest === '' ? 0 : CN_DIGIT[rest];
+  return hi === undefined || lo === undefined || rest.length > 1 || ten > 1 ? NaN : hi * 10 + lo;
+}
+
+/** `二〇二五年十月二十八日` (〇, ○ or 零) → { 2025, 10, 28 }. */
+function parseChineseNumeralDate(s: string): YMD | null {
+  const m = /([〇○Ｏ零一二三四五六七八九]{4})年([〇○Ｏ零一二三四五六七八九十]{1,3})月([〇○Ｏ零一二三四五六七八九十]{1,3})日?/.exec(s);
+  if (!m) return null;
+  let y = 0;
+  for (const ch of m[1]) y = y * 10 + CN_DIGIT[ch];
+  const mo = chineseSmall(m[2]);
+  const d = chineseSmall(m[3]);
+  return Number.isNaN(mo) || Number.isNaN(d) ? null : validYMD(y, mo, d);
+}
+
+/** An Excel date serial typed in a cell without a date format (45958 = 2025-10-28), 1950–2100 only. */
+function serialDate(s: string): YMD | null {
+  if (!/^\d{5}(\.0+)?$/.test(s)) return null;
+  const n = Math.floor(Number(s));
+  if (n < 18264 || n > 73051) return null;
+  const d = new Date(Date.UTC(1899, 11, 30) + n * 86400000);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
+}
+
+/**
+ * A date in every form clerks type (SPEC §3 sheet.header-info): 2025年11月3日, 2025-11-03, 2025.11.3, 2025/11/3,
+ * 2025年11月3号, full-width digits, 二〇二五年十月二十八日 (〇, ○ or 零), an Excel date (a Date, or its serial number).
+ */
 export function parseChineseDate(text: string): YMD | null {
   const s = compactText(text);
-  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日?/.exec(s) ?? /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/.exec(s);
-  return m ? validYMD(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const m = /(\d{4})年(\d{1,2})月(\d{1,2})[日号]?/.exec(s) ?? /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/.exec(s);
+  if (m) return validYMD(Number(m[1]), Number(m[2]), Number(m[3]));
+  return parseChineseNumeralDate(s) ?? serialDate(s);
 }
 
 function parseTitleLine(sheet: Sheet, row: number): TitleInfo | null {
@@ -203,18 +312,30 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (ta
   // A row can start the next table only if its first cell is a header label of some form: the full header match
   // (every cell against every form, about 8 µs) is tried on those rows only, not on 100,000 data rows.
   const labels = new Set<string>();
-  for (const ix of ixs) for (const k of ix.keys.keys()) labels.add(k);
+  const seqKeys = new Set<string>();
+  for (const ix of ixs)
+    for (const [k, role] of ix.keys) {
+      labels.add(k);
+      if (role === 'seq') seqKeys.add(k);
+    }
   const tables: LocatedTable[] = [];
   let title: TitleInfo | null = null;
   let section: string | null = null;
   let sheetCategory: string | null = categoryFrom(sheet.name);
   let row = sheet.top;
   while (row < sheet.bottom) {
-    const match = bestMatch(sheet, row, ixs);
+    // A header row names at least two columns of some form: rows that do not (data, a helper column down to row
+    // 1,048,576) skip the full match.
+    const match = labelCells(sheet, row, labels, 2) ? bestMatch(sheet, row, ixs) : null;
     if (!match) {
       const lead = leadingText(sheet, row);
       if (lead) {
         if (!title && tables.length === 0) title = parseTitleLine(sheet, row) ?? title;
+        else if (title && title.formDateText === null && tables.length === 0) {
+          // 填表日期 on a line of its own under the 推荐单位 line.
+          const more = parseTitleLine(sheet, row);
+          if (more?.formDateText) title = Object.assign({}, title as TitleInfo, { formDateText: more.formDateText, formDate: more.formDate });
+        }
         const cat = categoryFrom(lead);
         if (SECTION.test(lead)) section = cat;
         else if (cat && tables.length === 0 && !sheetCategory) sheetCategory = cat;
@@ -222,44 +343,63 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (ta
       row++;
       continue;
     }
-    const cols = Object.values(match.columns);
-    const left = Math.min(...cols);
-    const right = Math.max(...cols);
-    const scanner = new RowScanner(sheet, row + match.headerRows, match.columns.seq ?? -1, ixs, labels);
-    const missing = match.form.columns.filter((c) => c.required && !(c.role in match.columns)).map((c) => c.role);
-    const table: LocatedTable = {
-      kind: match.form.kind,
-      form: match.form,
-      sheet: sheet.name,
-      headerRow: row,
-      headerRows: match.headerRows,
-      columns: match.columns,
-      missing,
-      rows: scanner.rows,
-      left,
-      right,
-      bottom: scanner.bottom,
-      category: section ?? sheetCategory,
-      title,
-    };
-    if (each) each(table, scanner);
-    scanner.finish();
-    table.bottom = scanner.bottom;
-    tables.push(table);
+    const matches = matchSideBySide(sheet, row, ixs, seqKeys) ?? [match];
+    let end = row + 1;
+    for (const m of matches) {
+      const cols = Object.values(m.columns);
+      const left = Math.min(...cols);
+      const right = Math.max(...cols);
+      const scanner = new RowScanner(sheet, row + m.headerRows, m, left, right, ixs, labels);
+      const missing = m.form.columns.filter((c) => c.required && !(c.role in m.columns)).map((c) => c.role);
+      const table: LocatedTable = {
+        kind: m.form.kind,
+        form: m.form,
+        sheet: sheet.name,
+        headerRow: row,
+        headerRows: m.headerRows,
+        columns: m.columns,
+        missing,
+        rows: scanner.rows,
+        left,
+        right,
+        bottom: scanner.bottom,
+        category: section ?? sheetCategory,
+        title,
+      };
+      if (each) each(table, scanner);
+      scanner.finish();
+      table.bottom = scanner.bottom;
+      tables.push(table);
+      end = Math.max(end, scanner.end);
+    }
     section = null;
-    row = scanner.end;
+    row = end;
   }
   return tables;
 }
 
+/** 小计 / 合计 / 总计 (地州市小计, 合  计, 总计：): a row so labelled is not a nominee (SPEC §2). */
+const TOTAL_ROW = /^[^\d]{0,10}(小计|合计|总计|共计)([:：]?\d*(人|个|项|家|名)?)?$/;
+export function isTotalRowLabel(text: string): boolean {
+  return text.length <= 16 && TOTAL_ROW.test(text);
+}
+
+/** Lines between the pages of a table typed again (表格可加页): 续表, （续）, 第2页, 共3页. */
+const PAGE_LINE = /^[(（]?续(表|上表|前表)?[)）]?|^第\d+页|^共\d+页|^-?\d+-?$/;
+
 /**
  * Reads the data rows of a table whose header ends above `from`: up to an empty row, a footnote, signature or
- * section line, or the next header. `rows` grows as rows are read; `end` is then the first row after the
- * table. Each row's array is read once (100,000-row tables).
+ * section line, or the next header. Only the table's own columns count (a helper column beside it adds no rows).
+ * The table's header typed again (page 2, 3 …, with empty rows or a 续表 line before it) is a page break: its
+ * rows are read on. 小计 / 合计 / 总计 rows are part of the table but not data rows (unless the form keeps them).
+ * `rows` grows as rows are read; `end` is then the first row after the table. Each row's array is read once
+ * (100,000-row tables).
  */
 export class RowScanner implements RowSource {
   /** Data rows (0-based sheet rows) read so far, in order; template rows holding only a 序号 are left out. */
   readonly rows: number[] = [];
+  /** Header rows typed again inside the table (page breaks), 0-based sheet rows of their first row. */
+  readonly pageBreaks: number[] = [];
   /** Last row of the table read so far (inclusive). */
   bottom: number;
   /** Next row to read; once `done`, the first row after the table. */
@@ -268,11 +408,18 @@ export class RowScanner implements RowSource {
   /** An upper bound of the table's data rows (every row down to the sheet's last). */
   readonly capacity: number;
   private readonly seqAt: number;
+  /** The table's columns as indices into a row's cells: lo … hi inclusive. */
+  private readonly lo: number;
+  private readonly hi: number;
+  private readonly skipTotals: boolean;
+  private readonly own: FormIndex;
 
   constructor(
     private readonly sheet: Sheet,
     from: number,
-    private readonly seqCol: number,
+    private readonly match: HeaderMatch,
+    private readonly left: number,
+    private readonly right: number,
     private readonly ixs: readonly FormIndex[],
     /** First-cell texts that may start the next table: the header labels of the forms. */
     private readonly labels: ReadonlySet<string>,
@@ -280,7 +427,43 @@ export class RowScanner implements RowSource {
     this.bottom = from - 1;
     this.end = from;
     this.capacity = Math.max(0, sheet.bottom - from);
-    this.seqAt = seqCol - sheet.left;
+    const seqCol = match.columns.seq ?? -1;
+    this.seqAt = seqCol < 0 ? -1 : seqCol - sheet.left;
+    this.lo = left - sheet.left;
+    this.hi = right - sheet.left;
+    this.skipTotals = match.form.totalRows !== 'keep';
+    this.own = indexForm(match.form);
+  }
+
+  /** The table's header typed again at `r` (same form, same columns): the number of header rows, else 0. */
+  private repeatedHeader(r: number): number {
+    const m = matchRow(this.sheet, r, this.own, this.left, this.right + 1);
+    if (!m) return 0;
+    for (const role of Object.keys(this.match.columns)) if (m.columns[role] !== undefined && m.columns[role] !== this.match.columns[role]) return 0;
+    return m.headerRows;
+  }
+
+  /**
+   * After an empty row (or a 续表 line) at `r`: the first row of the next page when the header is typed again within
+   * a few rows, else -1.
+   */
+  private nextPage(r: number): number {
+    const { sheet, lo, hi } = this;
+    for (let k = r; k < Math.min(r + 6, sheet.bottom); k++) {
+      const cells = sheet.grid.values[k - sheet.top];
+      const first = cells ? firstNonEmpty(cells, lo, hi) : -1;
+      if (first < 0) continue;
+      const v = cells[first];
+      if (typeof v !== 'string') return -1;
+      const lead = compactText(v);
+      if (PAGE_LINE.test(lead) || /推荐单位|填表日期/.test(lead)) continue;
+      if (lead.length > MAX_HEADER_LEN || !this.labels.has(headerKey(v))) return -1;
+      const n = this.repeatedHeader(k);
+      if (n === 0) return -1;
+      this.pageBreaks.push(k);
+      return k + n;
+    }
+    return -1;
   }
 
   /**
@@ -290,7 +473,7 @@ export class RowScanner implements RowSource {
    */
   next(block: RowCells[] | null, max: number): number {
     if (this.done) return 0;
-    const { sheet, seqCol, seqAt, labels, rows } = this;
+    const { sheet, seqAt, labels, rows, lo, hi } = this;
     const values = sheet.grid.values;
     const top = sheet.top;
     let n = 0;
@@ -298,21 +481,42 @@ export class RowScanner implements RowSource {
     let bottom = this.bottom;
     for (; r < sheet.bottom && n < max; r++) {
       const cells = values[r - top];
-      if (!cells) break; // an empty row ends the table
       // Most data rows start with their 序号, a number.
-      const first = typeof cells[0] === 'number' ? 0 : firstNonEmpty(cells, 0);
-      if (first < 0) break;
+      const first = !cells ? -1 : typeof cells[lo] === 'number' ? lo : firstNonEmpty(cells, lo, hi);
+      if (first < 0) {
+        // An empty row ends the table, unless the header follows again (the next page).
+        const page = this.nextPage(r + 1);
+        if (page < 0) break;
+        r = page - 1;
+        continue;
+      }
       const v = cells[first];
       if (typeof v === 'string') {
         const lead = compactText(v);
         if (lead && !isNumberText(lead)) {
           if (TERMINATOR_FIRST.has(lead[0]) && isTerminatorLine(lead)) break;
-          if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v)) && bestMatch(sheet, r, this.ixs)) break;
+          if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v))) {
+            const again = this.repeatedHeader(r);
+            if (again > 0) {
+              this.pageBreaks.push(r);
+              r += again - 1;
+              continue;
+            }
+            if (bestMatch(sheet, r, this.ixs, this.left, this.right + 1)) break;
+          }
+          if (PAGE_LINE.test(lead)) {
+            const page = this.nextPage(r + 1);
+            if (page >= 0) {
+              r = page - 1;
+              continue;
+            }
+          }
         }
       }
       bottom = r;
+      if (this.skipTotals && isTotalRow(cells, first, hi)) continue;
       // A pre-numbered template row: only its 序号 is filled.
-      if (seqCol >= 0 && first === seqAt && firstNonEmpty(cells, first + 1) < 0) continue;
+      if (seqAt >= 0 && first === seqAt && firstNonEmpty(cells, first + 1, hi) < 0) continue;
       rows.push(r);
       if (block !== null) block[n] = cells;
       n++;
@@ -329,8 +533,22 @@ export class RowScanner implements RowSource {
   }
 }
 
-/** Index of the first non-empty entry of a row's cells from `from`, -1 when there is none. */
-function firstNonEmpty(cells: RowCells, from: number): number {
-  for (let j = from; j < cells.length; j++) if (!isEmptyValue(cells[j])) return j;
+/** A 小计 / 合计 / 总计 row: one of its first two text cells (序号 or the name column) says so. */
+function isTotalRow(cells: RowCells, first: number, hi: number): boolean {
+  let seen = 0;
+  for (let j = first; j <= hi && j < cells.length && seen < 2; j++) {
+    const v = cells[j];
+    if (isEmptyValue(v)) continue;
+    seen++;
+    // Every label ends in 计: one character search per name cell before any normalising.
+    if (typeof v === 'string' && v.length <= 24 && v.indexOf('计') >= 0 && isTotalRowLabel(compactText(v))) return true;
+  }
+  return false;
+}
+
+/** Index of the first non-empty entry of a row's cells from `from` to `to` (inclusive), -1 when there is none. */
+function firstNonEmpty(cells: RowCells, from: number, to: number): number {
+  const end = Math.min(cells.length - 1, to);
+  for (let j = from; j <= end; j++) if (!isEmptyValue(cells[j])) return j;
   return -1;
 }

@@ -159,3 +159,22 @@ export function headerKey(v: CellValue | undefined): string {
   if (n === 0 || (s.charCodeAt(0) !== 42 && s.charCodeAt(n - 1) !== 42 && s.charCodeAt(n - 1) !== 41)) return s;
   return s.replace(/^\*+|\*+$/g, '').replace(/\((必填|选填)\)$/, '');
 }
+
+/**
+ * The middle dot of Uyghur and Kazakh names as typed (SPEC §3), the characters NAME_DOTS replaces: for hashing
+ * names without building their key (first-seen.ts compactLowerHash).
+ */
+export function isNameDot(c: number): boolean {
+  return c === 0xb7 || c === 0x2022 || c === 46 || c === 0xff0e || c === 0x30fb || c === 0x2027 || c === 0xff65 || c === 0x2219 || c === 0x22c5 || c === 0x0387 || c === 0x16eb || c === 0x2e31;
+}
+
+/** The middle dots of Uyghur and Kazakh names as typed (· • . ． ・ ‧ ･ ∙ ⋅ and the katakana dot). */
+const NAME_DOTS = /[\u00b7\u2022.\uff0e\u30fb\u2027\uff65\u2219\u22c5\u0387\u16eb\u2e31]/g;
+
+/**
+ * Match key of a person's or an organisation's name (SPEC §3 name.duplicate, dup.cross-file): compact text, ASCII
+ * lower case, and every middle-dot variant as `·` — 努尔艾力·阿不都热合曼 = 努尔艾力.阿不都热合曼 = 努尔艾力 • 阿不都热合曼.
+ */
+export function nameKey(s: string): string {
+  return asciiLower(compactText(s)).replace(NAME_DOTS, '\u00b7');
+}

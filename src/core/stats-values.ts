@@ -100,20 +100,26 @@ export function matchItem(items: readonly StatsItem[], text: string, exactOnly =
 
 export type NumberReading = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; text: string };
 
-const UNIT_SUFFIX = /(?:个|人|名|元|万元|万美元|次|家|项|月|个月|天)$/;
+const UNIT_SUFFIX = /(?:个|人|名|元|万元|万美元|万|次|家|项|月|个月|天)$/;
+const TEN_THOUSAND = /万(?:元|美元)?$/;
 
 /**
- * A count or an amount as typed: a number, or text holding one (`1,234`, `１２`, `12个`, `3.5万元` — a trailing
- * unit word is allowed). Anything else (a date, TRUE, `若干`) is invalid.
+ * A count or an amount as typed: a number, or text holding one (`1,234`, `１２`, `12个`, `16人`, `3.5万元` — a trailing
+ * unit word is allowed). Money typed in 万 / 万元 is × 10,000 in a row whose unit is 元 (`1.5万` = 15,000, SPEC §4),
+ * and taken as it is in a row counted in 万元 (`unit`, the item's printed unit). Anything else (a date, TRUE, `若干`)
+ * is invalid.
  */
-export function readNumber(v: CellValue): NumberReading {
+export function readNumber(v: CellValue, unit = ''): NumberReading {
   if (isEmptyValue(v)) return { kind: 'empty' };
   if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'invalid', text: String(v) };
   if (typeof v !== 'string') return { kind: 'invalid', text: cellText(v) };
-  let s = compactText(v).replace(UNIT_SUFFIX, '');
+  const compact = compactText(v);
+  let s = compact.replace(UNIT_SUFFIX, '');
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { kind: 'invalid', text: v };
-  return { kind: 'number', value: Number(s) };
+  const scale = TEN_THOUSAND.test(compact) && !unit.startsWith('万') ? 10000 : 1;
+  // × 10,000 in decimal steps: 1.2万 is 12000, not 11999.999999999998.
+  return { kind: 'number', value: scale === 1 ? Number(s) : Math.round(Number(s) * scale * 1e6) / 1e6 };
 }
 
 export type CheckboxReading = { kind: 'empty' } | { kind: 'checked'; value: boolean | null } | { kind: 'both' } | { kind: 'invalid'; text: string };
@@ -368,15 +374,15 @@ export function rateNumberFormat(def: RateDef): string {
  * the sheet's own formula would not (Excel treats text as an error in arithmetic), but stats.value-type reports
  * those cells anyway.
  */
-export function inputNumber(sheet: Sheet, pos: CellPos | null): number | null {
+export function inputNumber(sheet: Sheet, pos: CellPos | null, unit = ''): number | null {
   if (!pos) return null;
-  const r = readNumber(sheet.value(pos.row, pos.col));
+  const r = readNumber(sheet.value(pos.row, pos.col), unit);
   return r.kind === 'number' ? r.value : null;
 }
 
 /** Compute a rate of a located table for period k from the sheet's values; null when not computable. */
 export function computeTableRate(sheet: Sheet, table: LocatedTable, def: RateDef, k: number): number | null {
-  return computeRate(def, (role) => inputNumber(sheet, itemCell(table, role, k)));
+  return computeRate(def, (role) => inputNumber(sheet, itemCell(table, role, k), itemDef(table, role)?.unit ?? ''));
 }
 
 /** `C7` of a position. */

@@ -194,15 +194,19 @@ export interface CategoryRef {
   known: boolean;
   /** Index into profile.categories, -1 when unknown. */
   index: number;
+  /** The text is one of the category's abbreviations (QC小组): counted, and worth an info with the full name. */
+  abbreviation?: boolean;
 }
 
 /** Category and sub-category names → the profile's (names and aliases, compared after normalisation). */
 export class CategoryResolver {
   private readonly cats = new Map<string, number>();
+  private readonly abbreviations = new Map<string, number>();
   private readonly subs: Map<string, number>[];
   constructor(readonly profile: Profile) {
     profile.categories.forEach((c, i) => {
       for (const n of [c.name, ...c.aliases]) if (!this.cats.has(regionKey(n))) this.cats.set(regionKey(n), i);
+      for (const n of c.abbreviations ?? []) if (!this.abbreviations.has(regionKey(n))) this.abbreviations.set(regionKey(n), i);
     });
     this.subs = profile.categories.map((c) => {
       const m = new Map<string, number>();
@@ -220,8 +224,12 @@ export class CategoryResolver {
     const clean = cleanText(text);
     if (clean === '') r = null;
     else {
-      const i = this.cats.get(regionKey(clean));
-      r = i === undefined ? { name: clean, known: false, index: -1 } : { name: this.profile.categories[i].name, known: true, index: i };
+      const key = regionKey(clean);
+      const i = this.cats.get(key);
+      const a = i === undefined ? this.abbreviations.get(key) : undefined;
+      if (i !== undefined) r = { name: this.profile.categories[i].name, known: true, index: i };
+      else if (a !== undefined) r = { name: this.profile.categories[a].name, known: true, index: a, abbreviation: true };
+      else r = { name: clean, known: false, index: -1 };
     }
     if (this.catCache.size < 10_000) this.catCache.set(text, r);
     return r;
@@ -248,13 +256,26 @@ function textAt(sheet: Sheet, row: number, col: number | undefined): string {
   return typeof v === 'string' ? cleanText(v) : v === null ? '' : cleanText(cellText(v));
 }
 
-const YES = new Set(['是', '√', '✓', '✔', 'y', 'yes', '是√', '√是', '参加', '发表']);
-/** 是否与会发表 reads as yes. */
+const YES = new Set(['是', '√', '✓', '✔', '☑', '✅', '■', 'y', 'yes', '是√', '√是', '参加', '发表', '参加发表', '与会发表']);
+const TICK = '[√✓✔☑✅■☒▇]';
+/**
+ * 是否与会发表 reads as yes (SPEC §4): 是, √, ☑, a ticked box beside 是 (`☑是 □否`, `是☑ 否□`), TRUE. An unticked box and
+ * its label (`□否`) are set aside first, so `□是 ☑否` is a no.
+ */
 export function isYes(v: CellValue): boolean {
   if (v === true) return true;
   if (typeof v !== 'string') return false;
-  return YES.has(asciiLower(compactText(v)));
+  const s = asciiLower(compactText(v));
+  if (YES.has(s)) return true;
+  // Boxes before their labels (`☑是□否`), else after them (`是☑否□`): yes when 是's box is ticked and 否's is not.
+  const labelFirst = s.startsWith('是') || s.startsWith('否');
+  const pairs = labelFirst
+    ? [...s.matchAll(BOX_AFTER)].map((m) => ({ ticked: m[2] !== '□' && m[2] !== '☐', label: m[1] }))
+    : [...s.matchAll(BOX_BEFORE)].map((m) => ({ ticked: m[1] !== '□' && m[1] !== '☐', label: m[2] }));
+  return pairs.some((p) => p.ticked && p.label === '是') && !pairs.some((p) => p.ticked && p.label === '否');
 }
+const BOX_BEFORE = new RegExp(`(${TICK.slice(0, -1)}□☐])(是|否)`, 'g');
+const BOX_AFTER = new RegExp(`(是|否)(${TICK.slice(0, -1)}□☐])`, 'g');
 
 /** What one data row is, for the tally and for consolidation. */
 export interface RowClass {

@@ -1,10 +1,13 @@
 /**
- * Errors the Excel host shows to people. Office.js rejects with an OfficeExtension.Error whose text is terse and
- * English ("The requested resource doesn't exist."); the task pane shows `message` (Chinese) or `messageEn`, and
- * keeps the Office code and text in `officeCode` / `detail` for a support request, never as the only message.
+ * Errors of the Excel host. Office.js rejects with an OfficeExtension.Error whose text is terse and English ("The
+ * requested resource doesn't exist."); the host turns it into the port's HostError code (the task pane words it)
+ * and keeps the Office code and text in `officeCode` / `detail` for a support request, never as the only message.
  */
 
-export type ExcelHostErrorCode =
+import { HostError, type HostErrorCode, type HostErrorParams } from '../taskpane/host-port';
+
+export type ExcelHostErrorCode = Extract<
+  HostErrorCode,
   | 'not-found'
   | 'protected'
   | 'cell-editing'
@@ -12,7 +15,8 @@ export type ExcelHostErrorCode =
   | 'unsupported'
   | 'template-unsupported'
   | 'busy'
-  | 'excel';
+  | 'excel'
+>;
 
 const TEXT: Record<ExcelHostErrorCode, { zh: string; en: string }> = {
   'not-found': {
@@ -49,24 +53,22 @@ const TEXT: Record<ExcelHostErrorCode, { zh: string; en: string }> = {
   },
 };
 
-export class ExcelHostError extends Error {
-  readonly code: ExcelHostErrorCode;
-  /** English message (the task pane picks by language). */
+/**
+ * The port's HostError (src/taskpane/host-port.ts) with the Office details. The pane words `code`; `message` and
+ * `text()` keep the host's own wording for logs and for the host's tests.
+ */
+export class ExcelHostError extends HostError {
+  declare readonly code: ExcelHostErrorCode;
+  /** English message (logs). */
   readonly messageEn: string;
   /** Office.js error code, when the cause was an Office error (`ItemNotFound`, `AccessDenied` …). */
   readonly officeCode?: string;
-  /** The original error text, for a support request. */
-  readonly detail?: string;
-  readonly cause?: unknown;
 
-  constructor(code: ExcelHostErrorCode, options: { officeCode?: string; detail?: string; cause?: unknown; zh?: string; en?: string } = {}) {
-    super(options.zh ?? TEXT[code].zh);
+  constructor(code: ExcelHostErrorCode, options: { officeCode?: string; detail?: string; cause?: unknown; params?: HostErrorParams } = {}) {
+    super(code, options.params ?? {}, { detail: options.detail, cause: options.cause, message: TEXT[code].zh });
     this.name = 'ExcelHostError';
-    this.code = code;
-    this.messageEn = options.en ?? TEXT[code].en;
+    this.messageEn = TEXT[code].en;
     this.officeCode = options.officeCode;
-    this.detail = options.detail;
-    this.cause = options.cause;
   }
 
   /** The message in the given language. */

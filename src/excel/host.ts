@@ -17,7 +17,7 @@ import type { LocatedFinding } from '../core/check';
 import type { CellChange, RowInsert } from '../core/fill';
 import { compareSeverity, type Lang, type Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
-import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost } from '../taskpane/host-port';
+import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, StepKey, WorkbookHost } from '../taskpane/host-port';
 import type { ExcelLike, SupportsFn, XlCellProperties, XlClientResult, XlComment, XlContext, XlNote, XlWorksheet } from './excel-like';
 import { ACTION_COST, BUDGET, ChunkedWriter, OBJECT_COST, actionBytes, areaAddresses, columnRuns, qualify, rowsPiece, type Piece, type Run } from './batch';
 import { ExcelHostError, isSizeError, toHostError } from './errors';
@@ -27,7 +27,7 @@ import {
 } from './marks';
 import { readUsedRanges } from './read';
 import { renderSheet } from './render-sheet';
-import type { SheetSpec } from './sheet-spec';
+import type { SheetSpec } from '../core/sheet-spec';
 import { jsonBytes, toCellValue, typedAsText, utf8Length } from './values';
 
 export { typedAsText };
@@ -53,13 +53,8 @@ const STORE_SAMPLE_ROWS = 12_000;
 /** Estimated response bytes of one cell's fill properties. */
 const FILL_RESPONSE_BYTES = 150;
 
-const LABELS = {
-  read: { zh: '读取工作表', en: 'Reading sheets' },
-  mark: { zh: '标记单元格', en: 'Marking cells' },
-  clear: { zh: '清除标记', en: 'Clearing marks' },
-  apply: { zh: '写入修改', en: 'Writing changes' },
-  template: { zh: '插入模板', en: 'Inserting template' },
-};
+/** Steps reported with progress (the pane words them). */
+const LABELS = { read: 'read', mark: 'mark', clear: 'clear', apply: 'apply', template: 'template' } as const satisfies Record<string, StepKey>;
 
 interface Target {
   sheet: string;
@@ -153,13 +148,13 @@ export class ExcelHost implements WorkbookHost {
     };
   }
 
-  private label(k: keyof typeof LABELS): string {
-    return LABELS[k][this.lang];
+  private label(k: keyof typeof LABELS): StepKey {
+    return LABELS[k];
   }
 
   /** Excel.run with every failure turned into an ExcelHostError. */
   private async run<T>(batch: (ctx: XlContext) => Promise<T>): Promise<T> {
-    if (!this.supports('ExcelApi', '1.9')) throw new ExcelHostError('unsupported');
+    if (!this.supports('ExcelApi', '1.9')) throw new ExcelHostError('unsupported', { params: { set: 'ExcelApi', version: '1.9' } });
     try {
       return await this.excel.run(batch);
     } catch (e) {
@@ -199,7 +194,7 @@ export class ExcelHost implements WorkbookHost {
       const label = this.label('read');
       const blocks = await readUsedRanges(ctx, sheets, {
         props: ['values', 'valueTypes', 'numberFormat'],
-        onRows: onProgress ? (done, total) => onProgress({ done, total, label }) : undefined,
+        onRows: onProgress ? (done, total) => onProgress({ done, total, step: label }) : undefined,
         alongside,
       });
       const grids: SheetGrid[] = blocks.map((b) => {
@@ -304,7 +299,7 @@ export class ExcelHost implements WorkbookHost {
       const kept: CellChange[] = [];
       const skipped: CellChange[] = [];
       for (const c of unique) (current.get(c) === c.before ? kept : skipped).push(c);
-      onProgress?.({ done: 0, total, label });
+      onProgress?.({ done: 0, total, step: label });
 
       // 2. Writes. '@' before the value (an 18-digit ID written into a General cell would become a number with
       //    15 significant digits, Excel's own precision loss); values; then every other number format (set last
@@ -350,10 +345,10 @@ export class ExcelHost implements WorkbookHost {
       const pieces = [...insertPieces, ...textFirst, ...valueWrites, ...formatsAfter];
       let totalBytes = 0;
       for (const p of pieces) totalBytes += p.bytes;
-      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((kept.length * sent) / Math.max(1, totalBytes)), total, label }));
+      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((kept.length * sent) / Math.max(1, totalBytes)), total, step: label }));
       for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
-      onProgress?.({ done: kept.length, total, label });
+      onProgress?.({ done: kept.length, total, step: label });
       return { written: kept.length, skipped, insertedRows };
     });
   }
@@ -450,7 +445,7 @@ export class ExcelHost implements WorkbookHost {
         },
         alongside,
       );
-      onProgress?.({ done: 0, total, label });
+      onProgress?.({ done: 0, total, step: label });
 
       // Sync 2: the store's records, and where the existing notes and comments are.
       const locations = this.queueLocations(notesOf, commentsOf);
@@ -576,14 +571,14 @@ export class ExcelHost implements WorkbookHost {
       let totalBytes = 0;
       for (const p of pieces) totalBytes += p.bytes;
       const share = (total - toComment.length) / Math.max(1, totalBytes);
-      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round(sent * share), total, label }));
+      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round(sent * share), total, step: label }));
       for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
       const done = total - toComment.length;
 
       // Threaded comments last: their ids are known only after the sync that adds them.
       if (toComment.length > 0) {
-        const ids = await this.addComments(ctx, sheets, toComment.map((p) => p.t), (n) => onProgress?.({ done: done + n, total, label }));
+        const ids = await this.addComments(ctx, sheets, toComment.map((p) => p.t), (n) => onProgress?.({ done: done + n, total, step: label }));
         const patches: { row: number; id: string }[] = [];
         for (const p of toComment) {
           const id = ids.get(p.t);
@@ -598,7 +593,7 @@ export class ExcelHost implements WorkbookHost {
         }
         await pw.flush();
       }
-      onProgress?.({ done: total, total, label });
+      onProgress?.({ done: total, total, step: label });
       return { marked: total };
     });
   }
@@ -698,7 +693,7 @@ export class ExcelHost implements WorkbookHost {
       const [block] = await readUsedRanges(ctx, [storeWs], { props: ['values'], sampleRows: STORE_SAMPLE_ROWS });
       const records = decodeStore(block.values, block.rowIndex).filter((r) => live.has(r.sheet.toLowerCase()));
       const total = records.length;
-      onProgress?.({ done: 0, total, label });
+      onProgress?.({ done: 0, total, step: label });
 
       // Reads: current fill of each recorded cell; our notes and comments, still there and still ours?
       const sheets = new Map<string, XlWorksheet>();
@@ -800,10 +795,10 @@ export class ExcelHost implements WorkbookHost {
       }
       let totalBytes = 0;
       for (const p of pieces) totalBytes += p.bytes;
-      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / totalBytes), total, label }));
+      const writer = new ChunkedWriter(ctx, (sent) => onProgress?.({ done: Math.round((total * sent) / totalBytes), total, step: label }));
       for (const p of pieces) await writer.addPiece(p);
       await writer.flush();
-      onProgress?.({ done: total, total, label });
+      onProgress?.({ done: total, total, step: label });
       return { cleared: total - leftover.length };
     });
   }
@@ -815,27 +810,37 @@ export class ExcelHost implements WorkbookHost {
    * name and activate), else rebuilt from its SheetSpec with ExcelApi 1.9 calls (render-sheet.ts, 2 syncs; the
    * formulas stay live, conditional formats are not carried: spec.omitted names them).
    */
+  /** Every sheet's name, hidden ones too (one sync): the 汇总 sheets get free names before they are built. */
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const wss = ctx.workbook.worksheets;
+      wss.load('items/name');
+      await ctx.sync();
+      return wss.items.map((ws) => ws.name);
+    });
+  }
+
   async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
     const label = this.label('template');
-    onProgress?.({ done: 0, total: 2, label });
+    onProgress?.({ done: 0, total: 2, step: label });
     if (this.supports('ExcelApi', '1.13') && sheet.base64) {
       const base64 = await sheet.base64();
       return this.run(async (ctx) => {
         const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
         await ctx.sync();
-        onProgress?.({ done: 1, total: 2, label });
+        onProgress?.({ done: 1, total: 2, step: label });
         if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
         const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
         ws.load('name');
         ws.activate();
         await ctx.sync();
-        onProgress?.({ done: 2, total: 2, label });
+        onProgress?.({ done: 2, total: 2, step: label });
         return ws.name;
       });
     }
     if (!sheet.spec) throw new ExcelHostError('template-unsupported');
     const spec = { ...(await sheet.spec()), name: sheet.name };
-    return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+    return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, step: label }) })).name);
   }
 
   // ------------------------------------------------------------------------------------------------ template
@@ -845,31 +850,28 @@ export class ExcelHost implements WorkbookHost {
     // Below ExcelApi 1.13 (or without the .xlsx writer): the sheet built cell by cell from a SheetSpec.
     if (fromSpec && (!this.supports('ExcelApi', '1.13') || !this.options.templateBase64)) {
       const label = this.label('template');
-      onProgress?.({ done: 0, total: 2, label });
+      onProgress?.({ done: 0, total: 2, step: label });
       const spec = await fromSpec(kind);
-      return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, label }) })).name);
+      return this.run(async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, step: label }) })).name);
     }
     if (!this.supports('ExcelApi', '1.13')) throw new ExcelHostError('template-unsupported');
     const make = this.options.templateBase64;
     if (!make) {
-      throw new ExcelHostError('template-unsupported', {
-        zh: '模板生成器未加载，无法插入模板工作表，请使用命令行 award-tally template annex3 生成',
-        en: 'The template writer is not loaded; generate the sheet with: award-tally template annex3',
-      });
+      throw new ExcelHostError('template-unsupported', { detail: 'the template writer is not loaded' });
     }
     const label = this.label('template');
-    onProgress?.({ done: 0, total: 2, label });
+    onProgress?.({ done: 0, total: 2, step: label });
     const base64 = await make(kind);
     return this.run(async (ctx) => {
       const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
       await ctx.sync();
-      onProgress?.({ done: 1, total: 2, label });
+      onProgress?.({ done: 1, total: 2, step: label });
       if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
       const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
       ws.load('name');
       ws.activate();
       await ctx.sync();
-      onProgress?.({ done: 2, total: 2, label });
+      onProgress?.({ done: 2, total: 2, step: label });
       return ws.name;
     });
   }
@@ -947,7 +949,7 @@ function consecutive<T>(items: readonly T[], n: (t: T) => number): T[][] {
   return out;
 }
 
-export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}): WorkbookHost & { capabilities(): HostCapabilities } {
+export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions = {}): ExcelHost {
   return new ExcelHost(excel, options);
 }
 

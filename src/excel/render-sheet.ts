@@ -22,7 +22,7 @@ import { colToLetters, parseA1Range } from '../core/grid';
 import type { XlContext, XlDataValidation, XlDataValidationRule, XlRangeFormat, XlWorksheet } from './excel-like';
 import { ACTION_COST, BUDGET, ChunkedWriter, MAX_AREAS_ADDRESS, OBJECT_COST, actionBytes, rowsPiece, type Piece } from './batch';
 import { ExcelHostError, isSizeError } from './errors';
-import type { CellFormatSpec, SheetSpec, ValidationRuleSpec, ValidationSpec } from './sheet-spec';
+import type { CellFormatSpec, SheetSpec, ValidationRuleSpec, ValidationSpec } from '../core/sheet-spec';
 import { typedAsText } from './values';
 
 export interface RenderResult {

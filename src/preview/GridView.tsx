@@ -18,6 +18,14 @@ export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: 
 
 /** Rows rendered at most (plus the selected row): enough for a county's sheet, bounded for a 100,000-row one. */
 const MAX_ROWS = 2000;
+/**
+ * Sheets with more rows than this (a master sheet of many counties) render only the rows in view, plus OVERSCAN
+ * above and below, at a fixed row height (ROW_PX: the 20 px cell, its padding and border in preview.html): a
+ * 2,000-row table built at once held the page's main thread for seconds.
+ */
+export const WINDOW_FROM = 200;
+const ROW_PX = 23;
+const OVERSCAN = 30;
 
 interface CellView {
   text: string;
@@ -142,16 +150,42 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
   const selected = snap.selected && snap.selected.sheet === snap.activeSheet ? snap.selected.cell : null;
   const selectedMaster = selected ? (view?.covered.get(selected) ?? selected) : null;
   const sel = selected ? parseA1(selected) : null;
+  const windowed = !!view && view.rows > WINDOW_FROM;
+  // Windowed sheets: the first row in view (from the grid's scroll position) and the viewport's height in rows.
+  const [scrollRow, setScrollRow] = React.useState(0);
+  const [viewRows, setViewRows] = React.useState(60);
+  const center = React.useRef(false);
 
   React.useLayoutEffect(() => {
-    const el = wrap.current?.querySelector<HTMLElement>('[data-selected="true"]');
-    if (!el || !wrap.current) return;
+    const w = wrap.current;
+    if (!w) return;
+    if (windowed && sel) {
+      // The selected row may not be rendered yet: scroll by its index, then center it once it is there.
+      const top = Math.max(0, sel.row * ROW_PX - w.clientHeight / 2);
+      w.scrollTop = top;
+      setScrollRow(Math.floor(top / ROW_PX));
+    }
+    center.current = true;
+  }, [selectedMaster, snap.activeSheet, snap.version]);
+
+  React.useLayoutEffect(() => {
+    if (!center.current || !wrap.current) return;
+    const el = wrap.current.querySelector<HTMLElement>('[data-selected="true"]');
+    if (!el) return;
+    center.current = false;
     // Scroll the grid (not the page) so the cell is in the middle, below the sticky headers.
     const box = wrap.current.getBoundingClientRect();
     const r = el.getBoundingClientRect();
     wrap.current.scrollTop += r.top - box.top - box.height / 2 + r.height / 2;
     wrap.current.scrollLeft += r.left - box.left - box.width / 2 + r.width / 2;
-  }, [selectedMaster, snap.activeSheet, snap.version]);
+  });
+
+  const onScroll = React.useCallback(() => {
+    const w = wrap.current;
+    if (!w) return;
+    setScrollRow(Math.floor(w.scrollTop / ROW_PX));
+    setViewRows(Math.ceil(w.clientHeight / ROW_PX) + 1);
+  }, []);
 
   if (!view || !ws) {
     return (
@@ -167,7 +201,10 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
   const widths = Array.from({ length: shownCols }, (_, c) => view.widths[c] ?? 64);
 
   const body: React.JSX.Element[] = [];
-  for (let r = 0; r < shownRows; r++) {
+  const first = windowed ? Math.min(Math.max(0, scrollRow - OVERSCAN), Math.max(0, shownRows - 1)) : 0;
+  const last = windowed ? Math.min(shownRows, scrollRow + viewRows + OVERSCAN) : shownRows;
+  if (first > 0) body.push(<tr key="above" aria-hidden="true" style={{ height: first * ROW_PX }} />);
+  for (let r = first; r < last; r++) {
     const tds: React.JSX.Element[] = [];
     for (let c = 0; c < shownCols; c++) {
       const addr = a1(r, c);
@@ -219,12 +256,13 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
       </tr>,
     );
   }
+  if (last < shownRows) body.push(<tr key="below" aria-hidden="true" style={{ height: (shownRows - last) * ROW_PX }} />);
 
   return (
     <>
-      <div className="grid-wrap" ref={wrap}>
+      <div className="grid-wrap" ref={wrap} onScroll={windowed ? onScroll : undefined}>
         {/* An explicit width: with `width: auto` a fixed-layout table falls back to sizing columns by content. */}
-        <table className="grid" aria-label={s.gridLabel(ws.name)} data-sheet={ws.name} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
+        <table className={windowed ? 'grid windowed' : 'grid'} aria-label={s.gridLabel(ws.name)} data-sheet={ws.name} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 44 }} />
             {widths.map((w, c) => (

@@ -8,9 +8,11 @@
  * - mark lays an overlay of colours and messages over the grid; the workbook's own cells are never touched, so
  *   clearMarks restores exactly what was there;
  * - applyChanges writes into the in-memory workbook, skipping cells that no longer hold `before`;
- * - insertTemplate copies the sheet built by the template writer (src/xlsx/template.ts) into the workbook.
+ * - insertSheet copies the sheets of the payload's .xlsx (a template, the 名额核对 sheet) into the workbook;
+ * - a file that cannot be read leaves no workbook open (never the previous one, which would be taken for it).
  *
- * ExcelJS and the template writer come through dynamic import(), so they stay out of the page's first download.
+ * ExcelJS comes through a dynamic import(), so it stays out of the page's first download. Failures are the port's
+ * HostError (the task pane words them).
  * The grid view subscribes to changes with `subscribe`/`getSnapshot` (React's useSyncExternalStore).
  */
 import type { Workbook, Worksheet } from 'exceljs';
@@ -19,11 +21,11 @@ import type { LocatedFinding } from '../core/check';
 import type { CellChange } from '../core/fill';
 import type { Lang, Severity } from '../core/finding';
 import { cellText } from '../core/normalize';
-import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost } from '../taskpane/host-port';
+import { HostError, type ApplyResult, type HostCapabilities, type HostErrorCode, type HostErrorParams, type OnProgress, type PlanApplyResult, type PlanToApply, type SheetPayload, type WorkbookHost, type WorkbookSettings } from '../taskpane/host-port';
+import { describeError } from '../taskpane/errors';
 import { worksheetToGrid } from '../xlsx/from-exceljs';
 import { fromExcelJsValue } from '../xlsx/values';
-import { WorkbookReadError } from '../xlsx/errors';
-import { previewStrings } from './strings';
+import type { ReadErrorCode } from '../xlsx/errors';
 
 export type ExcelJSModule = typeof import('exceljs');
 
@@ -59,21 +61,6 @@ export interface GridSnapshot {
   marks: ReadonlyMap<string, CellMark>;
 }
 
-/** Errors of the preview host, in the user's language (the task pane shows `text(lang)`). */
-export class PreviewHostError extends Error {
-  constructor(
-    readonly code: 'no-workbook' | 'not-found' | 'template' | 'ole2' | 'fetch',
-    private readonly texts: { zh: string; en: string },
-    readonly detail?: string,
-  ) {
-    super(texts.zh);
-    this.name = 'PreviewHostError';
-  }
-  text(lang: Lang): string {
-    return this.texts[lang];
-  }
-}
-
 /** An OOXML package is a zip: a local file header (or, empty, the end-of-central-directory record). */
 function isZip(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
@@ -100,8 +87,6 @@ export interface GridHostOptions {
   lang: Lang;
   /** How to get ExcelJS (tests pass the Node module). */
   excelJS?: () => Promise<ExcelJSModule>;
-  /** How to get the template writer (tests may pass the module directly). */
-  templates?: () => Promise<Pick<typeof import('../xlsx/template'), 'buildAnnex3Workbook'>>;
 }
 
 export class GridHost implements WorkbookHost {
@@ -112,12 +97,12 @@ export class GridHost implements WorkbookHost {
   private snap: GridSnapshot;
   private readonly lang: Lang;
   private readonly excelJS: () => Promise<ExcelJSModule>;
-  private readonly templates: NonNullable<GridHostOptions['templates']>;
+  /** Settings of the open workbook (the award chosen …): they go with it, as Office's document settings do. */
+  private settingsOf = new WeakMap<Workbook, Map<string, string>>();
 
   constructor(options: GridHostOptions) {
     this.lang = options.lang;
     this.excelJS = options.excelJS ?? loadExcelJS;
-    this.templates = options.templates ?? (() => import(/* webpackChunkName: "template" */ '../xlsx/template'));
     this.snap = {
       version: 0,
       dataVersion: 0,
@@ -176,24 +161,25 @@ export class GridHost implements WorkbookHost {
       try {
         res = await fetch(url);
       } catch (e) {
-        throw this.error('fetch', (l) => previewStrings(l).fetchFailed(fileName), `${url}: ${String(e)}`);
+        throw this.error('fetch-failed', { file: fileName }, `${url}: ${String(e)}`);
       }
-      if (!res.ok) throw this.error('fetch', (l) => previewStrings(l).fetchFailed(fileName), `${res.status} ${url}`);
+      if (!res.ok) throw this.error('fetch-failed', { file: fileName }, `${res.status} ${url}`);
       await this.parse(await res.arrayBuffer(), fileName);
     });
   }
 
-  private error(code: PreviewHostError['code'], text: (lang: Lang) => string, detail?: string): PreviewHostError {
-    return new PreviewHostError(code, { zh: text('zh'), en: text('en') }, detail);
+  private error(code: HostErrorCode, params: HostErrorParams = {}, detail?: string): HostError {
+    return new HostError(code, params, { detail });
   }
 
   private async parse(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<void> {
     const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-    if (data.length === 0) throw new WorkbookReadError('empty');
+    const unreadable = (reason: ReadErrorCode | 'ole2', detail?: string) => this.error('file-unreadable', { file: fileName, reason }, detail);
+    if (data.length === 0) throw unreadable('empty');
     if (!isZip(data)) {
       // A legacy .xls and a password-protected .xlsx are both OLE2 compound files.
-      if (isOle2(data)) throw this.error('ole2', (l) => previewStrings(l).ole2);
-      throw new WorkbookReadError('not-workbook');
+      if (isOle2(data)) throw unreadable('ole2');
+      throw unreadable('not-workbook');
     }
     const ExcelJS = await this.excelJS();
     const wb = new ExcelJS.Workbook();
@@ -202,9 +188,9 @@ export class GridHost implements WorkbookHost {
       const input = typeof window === 'undefined' && typeof Buffer !== 'undefined' ? Buffer.from(data) : data.slice().buffer;
       await wb.xlsx.load(input as never);
     } catch (e) {
-      throw new WorkbookReadError('corrupt', e instanceof Error ? e.message : String(e));
+      throw unreadable('corrupt', e instanceof Error ? e.message : String(e));
     }
-    if (wb.worksheets.length === 0) throw new WorkbookReadError('empty');
+    if (wb.worksheets.length === 0) throw unreadable('empty');
     this.setWorkbook(wb, fileName);
   }
 
@@ -221,8 +207,11 @@ export class GridHost implements WorkbookHost {
   private track(fileName: string, run: () => Promise<void>): Promise<void> {
     this.emit({ loading: true, loadError: null, loadingFile: fileName, loads: this.snap.loads + 1 });
     const tracked = run().catch((e: unknown) => {
-      const text = typeof (e as { text?: unknown })?.text === 'function' ? (e as { text(l: Lang): string }).text(this.lang) : String(e);
-      this.emit({ loading: false, loadError: text });
+      // The previous workbook is closed: what the page and the pane show after a failed open is never taken for
+      // the file the user chose.
+      this.wb = null;
+      this.marks.clear();
+      this.emit({ loading: false, loadError: describeError(e, this.lang).message, fileName: null, activeSheet: null, selected: null }, true);
       throw e;
     });
     this.pending = tracked;
@@ -246,7 +235,7 @@ export class GridHost implements WorkbookHost {
       }
     }
     if (!this.wb) {
-      throw this.error('no-workbook', (l) => previewStrings(l).noWorkbook, this.snap.loadError ?? undefined);
+      throw this.error('no-workbook', {}, this.snap.loadError ?? undefined);
     }
     return this.wb;
   }
@@ -254,7 +243,7 @@ export class GridHost implements WorkbookHost {
   private sheetOrThrow(wb: Workbook, name: string): Worksheet {
     const ws = wb.getWorksheet(name);
     if (!ws) {
-      throw this.error('not-found', (l) => previewStrings(l).sheetNotFound(name));
+      throw this.error('not-found', { sheet: name });
     }
     return ws;
   }
@@ -267,23 +256,22 @@ export class GridHost implements WorkbookHost {
 
   async workbookName(): Promise<string> {
     await this.ready();
-    return this.snap.fileName ?? previewStrings(this.lang).untitled;
+    return this.snap.fileName ?? '';
   }
 
   async readWorkbook(scope: 'active' | 'all', onProgress?: OnProgress): Promise<WorkbookGrid> {
     const wb = await this.ready();
-    const label = previewStrings(this.lang).reading;
     const sheets =
       scope === 'active'
         ? [this.sheetOrThrow(wb, this.snap.activeSheet ?? wb.worksheets[0].name)]
         : wb.worksheets.filter((ws) => ws.state !== 'veryHidden');
     const grids = [];
     for (let i = 0; i < sheets.length; i++) {
-      onProgress?.({ done: i, total: sheets.length, label });
+      onProgress?.({ done: i, total: sheets.length, step: 'read', unit: 'sheets' });
       grids.push(worksheetToGrid(sheets[i]));
       if (sheets.length > 1) await tick();
     }
-    onProgress?.({ done: sheets.length, total: sheets.length, label });
+    onProgress?.({ done: sheets.length, total: sheets.length, step: 'read', unit: 'sheets' });
     return { name: this.snap.fileName ?? '', sheets: grids };
   }
 
@@ -389,48 +377,68 @@ export class GridHost implements WorkbookHost {
     return { written: kept.length, skipped, insertedRows };
   }
 
-  /** Add a generated sheet (the 名额核对 sheet): copied from the ExcelJS workbook the payload builds. */
-  async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
+  async sheetNames(): Promise<string[]> {
     const wb = await this.ready();
-    if (!sheet.workbook) throw this.error('template', (l) => previewStrings(l).noTemplate(sheet.name));
-    onProgress?.({ done: 0, total: 2 });
-    const src = (await sheet.workbook()).worksheets.find((w) => !w.state || w.state === 'visible');
-    if (!src) throw this.error('template', (l) => previewStrings(l).noTemplate(sheet.name));
-    onProgress?.({ done: 1, total: 2 });
-    const name = uniqueName(wb, sheet.name);
-    const ws = wb.addWorksheet(name);
-    const model = src.model as unknown as { merges?: string[] };
-    (ws as unknown as { model: unknown }).model = { ...model, name, id: ws.id, mergeCells: model.merges ?? [] };
-    onProgress?.({ done: 2, total: 2 });
-    this.emit({ activeSheet: name, selected: { sheet: name, cell: 'A1' } }, true);
-    return name;
+    return wb.worksheets.map((ws) => ws.name);
   }
 
-  async insertTemplate(kind: 'annex3', onProgress?: OnProgress): Promise<string> {
+  /**
+   * Add a generated sheet (a template, the 名额核对 sheet): the sheets of the payload's .xlsx copied in — the first
+   * visible one under a free name, hidden helper sheets (`_lists`, referenced by name from validations) once.
+   */
+  async insertSheet(sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
     const wb = await this.ready();
-    if (kind !== 'annex3') {
-      throw this.error('template', (l) => previewStrings(l).noTemplate(kind));
+    if (!sheet.base64) {
+      // A data sheet (the 汇总 and 公示 sheets): written from its SheetSpec in slices of rows, with progress in rows.
+      if (!sheet.spec) throw this.error('host', {}, `${sheet.name}: the payload holds neither an .xlsx nor a spec`);
+      const spec = await sheet.spec();
+      const name = uniqueName(wb, sheet.name);
+      const { renderSpec } = await import(/* webpackChunkName: "render-spec" */ './render-spec');
+      await renderSpec(wb, spec, name, (done, total) => onProgress?.({ done, total, unit: 'rows' }));
+      // The new sheet's tab appears; the grid stays on the sheet shown (building the view of a sheet of thousands
+      // of rows after each of several inserts held the page); the caller selects where to go next.
+      this.emit({}, true);
+      return name;
     }
-    onProgress?.({ done: 0, total: 2 });
-    const { buildAnnex3Workbook } = await this.templates();
-    const tpl = buildAnnex3Workbook();
-    onProgress?.({ done: 1, total: 2 });
+    onProgress?.({ done: 0, total: 2, unit: 'steps' });
+    const ExcelJS = await this.excelJS();
+    const tpl = new ExcelJS.Workbook();
+    const bytes = Uint8Array.from(atob(await sheet.base64()), (ch) => ch.charCodeAt(0));
+    const input = typeof window === 'undefined' && typeof Buffer !== 'undefined' ? Buffer.from(bytes) : bytes.buffer;
+    await tpl.xlsx.load(input as never);
+    onProgress?.({ done: 1, total: 2, unit: 'steps' });
     let inserted = '';
     for (const src of tpl.worksheets) {
-      // A helper sheet referenced by name from validation formulas keeps its name; it is added only once.
-      const hidden = src.state && src.state !== 'visible';
+      const hidden = !!src.state && src.state !== 'visible';
       if (hidden && wb.getWorksheet(src.name)) continue;
-      const name = hidden ? src.name : uniqueName(wb, src.name);
-      const ws = wb.addWorksheet(name);
+      if (!hidden && inserted) continue;
+      const name = hidden ? src.name : uniqueName(wb, sheet.name);
+      const ws = wb.addWorksheet(name, hidden ? { state: 'hidden' } : undefined);
       const model = src.model as unknown as { merges?: string[] };
       // ExcelJS's model getter lists merges as `merges`; its setter reads `mergeCells`.
-      (ws as unknown as { model: unknown }).model = { ...model, name, id: ws.id, mergeCells: model.merges ?? [] };
-      if (!hidden && !inserted) inserted = name;
+      (ws as unknown as { model: unknown }).model = { ...model, name, id: ws.id, mergeCells: model.merges ?? [], state: hidden ? 'hidden' : 'visible' };
+      if (!hidden) inserted = name;
     }
-    onProgress?.({ done: 2, total: 2 });
+    if (!inserted) throw this.error('host', {}, `${sheet.name}: the payload holds no visible sheet`);
+    onProgress?.({ done: 2, total: 2, unit: 'steps' });
     this.emit({ activeSheet: inserted, selected: { sheet: inserted, cell: 'A1' } }, true);
     return inserted;
   }
+
+  /** Settings kept with the open workbook (in memory: the preview's workbook is never saved back). */
+  readonly settings: WorkbookSettings = {
+    get: async (key) => {
+      const wb = await this.ready();
+      return this.settingsOf.get(wb)?.get(key) ?? null;
+    },
+    set: async (key, value) => {
+      const wb = await this.ready();
+      let m = this.settingsOf.get(wb);
+      if (!m) this.settingsOf.set(wb, (m = new Map()));
+      m.set(key, value);
+    },
+  };
+
 }
 
 /** Row as read of a row after the plan's inserts; null for a row the inserts create (see RowInsert). */

@@ -95,7 +95,6 @@ function PreviewPage({ host, lang, initialFile }: { host: GridHost; lang: Lang; 
         <div className="intro">{s.intro}</div>
         {snap.loadError && (
           <div className="load-error" role="alert">
-            {snap.loadingFile ? `${snap.loadingFile}：` : ''}
             {snap.loadError}
           </div>
         )}

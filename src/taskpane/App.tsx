@@ -1,30 +1,33 @@
 import * as React from 'react';
 import {
+  Caption1,
+  Field,
   FluentProvider,
+  Select,
+  Subtitle1,
   Tab,
   TabList,
-  Caption1,
   Text,
-  Subtitle1,
   makeStyles,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { CheckResult } from '../core/check';
-import type { WorkbookHost } from './host-port';
+import type { Scope, WorkbookHost } from './host-port';
 import { strings, type Lang } from './i18n';
 import { OperationStatus, useOperation, type OpControls } from './operation';
 import { CheckPanel } from './CheckPanel';
+import { useAward, type AwardChoice } from './award';
+import type { CheckState, TabId } from './types';
 
 // The fill and template panels (tables, dialogs) load on first visit: the first download holds only the check.
 const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill-panel", webpackPrefetch: true */ './FillPanel').then((m) => ({ default: m.FillPanel })));
 const QuotaPanel = React.lazy(() => import(/* webpackChunkName: "quota-panel", webpackPrefetch: true */ './QuotaPanel').then((m) => ({ default: m.QuotaPanel })));
+const ConsolidatePanel = React.lazy(() =>
+  import(/* webpackChunkName: "consolidate-panel", webpackPrefetch: true */ './ConsolidatePanel').then((m) => ({ default: m.ConsolidatePanel })),
+);
 const TemplatePanel = React.lazy(() =>
   import(/* webpackChunkName: "template-panel", webpackPrefetch: true */ './TemplatePanel').then((m) => ({ default: m.TemplatePanel })),
 );
-
-export type Scope = 'active' | 'all';
-export type TabId = 'check' | 'fill' | 'template' | 'quota';
 
 export interface AppProps {
   /** The spreadsheet: Office.js in Excel, the in-browser workbook on the preview page, a fake in tests. */
@@ -33,19 +36,14 @@ export interface AppProps {
   initialTab?: TabId;
   /** Where the logo is served from (the preview page is not at the add-in's root). */
   logoSrc?: string;
-}
-
-/** The latest check, shared by the check and fill panels. */
-export interface CheckState {
-  result: CheckResult;
-  scope: Scope;
-  file: string;
-  at: Date;
+  /** The engine for 汇总 and 公示 (default: the Web Worker next to the page; tests pass an in-process one). */
+  engine?: () => import('../worker/client').EngineClient;
 }
 
 const useStyles = makeStyles({
   root: {
     minHeight: '100vh',
+    minWidth: 0,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
@@ -64,12 +62,16 @@ const useStyles = makeStyles({
   subtitle: {
     color: tokens.colorNeutralForeground3,
   },
+  award: { minWidth: 0 },
+  awardSelect: { minWidth: 0, maxWidth: '100%' },
   main: {
+    minWidth: 0,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
   panel: {
+    minWidth: 0,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
@@ -77,7 +79,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-filled.png' }: AppProps): React.JSX.Element {
+export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-filled.png', engine: startEngine }: AppProps): React.JSX.Element {
   const s = strings(lang);
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>(initialTab);
@@ -86,6 +88,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
   const [scope, setScope] = React.useState<Scope>('active');
   const [check, setCheck] = React.useState<CheckState | null>(null);
   const op = useOperation(lang);
+  const award = useAward(host);
 
   /** Read the workbook and run the engine: used by 运行检查 and by the fill panel. */
   const readAndCheck = React.useCallback(
@@ -93,16 +96,24 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
       // The engine is its own chunk (prefetched at start-up): fetched, if need be, while the host reads.
       const engine = import(/* webpackChunkName: "engine", webpackPrefetch: true */ '../core/check');
       engine.catch(() => undefined);
-      const file = await host.workbookName();
+      const file = (await host.workbookName()) || s.untitledWorkbook;
       const grid = await host.readWorkbook(which, c.onProgress);
       await c.step('check');
-      const { checkWorkbook } = await engine;
-      const result = checkWorkbook(grid, { file, lang });
-      const state: CheckState = { result, scope: which, file, at: new Date() };
+      const [{ checkWorkbook }, chosen, { builtinProfiles }] = await Promise.all([engine, award.resolve(), import(/* webpackChunkName: "engine" */ '../core/profiles')]);
+      let profile = chosen;
+      let result = checkWorkbook(grid, { file, lang, profile });
+      // No award chosen yet and a register or quota table that needs one with quotas: check with that award.
+      const fit = award.fitFor(result.tables.map((t) => t.kind), builtinProfiles);
+      if (fit) {
+        profile = fit;
+        result = checkWorkbook(grid, { file, lang, profile });
+        award.suggest(fit.id);
+      }
+      const state: CheckState = { result, scope: which, file, profileId: profile.id, at: new Date() };
       setCheck(state);
       return state;
     },
-    [host, lang, scope],
+    [host, lang, scope, award, s],
   );
 
   return (
@@ -119,6 +130,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
             </Text>
           </div>
         </header>
+        <AwardPicker award={award} lang={lang} disabled={op.busy !== null} className={styles.award} selectClassName={styles.awardSelect} />
         <TabList
           aria-label={s.tabListLabel}
           selectedValue={tab}
@@ -129,6 +141,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
           <Tab value="fill">{s.tabs.fill}</Tab>
           <Tab value="template">{s.tabs.template}</Tab>
           <Tab value="quota">{s.tabs.quota}</Tab>
+          <Tab value="consolidate">{s.tabs.consolidate}</Tab>
         </TabList>
         <OperationStatus op={op} lang={lang} />
         <main className={styles.main}>
@@ -142,6 +155,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
               onScope={setScope}
               check={check}
               readAndCheck={readAndCheck}
+              award={award}
             />
           </div>
           <React.Suspense fallback={<Caption1>{s.loadingPanel}</Caption1>}>
@@ -152,17 +166,64 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
             )}
             {(visited.has('template') || tab === 'template') && (
               <div role="tabpanel" aria-label={s.tabs.template} hidden={tab !== 'template'} className={styles.panel}>
-                <TemplatePanel host={host} lang={lang} op={op} />
+                <TemplatePanel host={host} lang={lang} op={op} award={award} />
               </div>
             )}
             {(visited.has('quota') || tab === 'quota') && (
               <div role="tabpanel" aria-label={s.tabs.quota} hidden={tab !== 'quota'} className={styles.panel}>
-                <QuotaPanel host={host} lang={lang} op={op} />
+                <QuotaPanel host={host} lang={lang} op={op} award={award} />
+              </div>
+            )}
+            {(visited.has('consolidate') || tab === 'consolidate') && (
+              <div role="tabpanel" aria-label={s.tabs.consolidate} hidden={tab !== 'consolidate'} className={styles.panel}>
+                <ConsolidatePanel host={host} lang={lang} op={op} award={award} engine={startEngine} />
               </div>
             )}
           </React.Suspense>
         </main>
       </div>
     </FluentProvider>
+  );
+}
+
+/** The one award picker of the pane (检查, 名额, 填充, 模板 follow it); the choice is kept in the workbook. */
+function AwardPicker({
+  award,
+  lang,
+  disabled,
+  className,
+  selectClassName,
+}: {
+  award: AwardChoice;
+  lang: Lang;
+  disabled: boolean;
+  className: string;
+  selectClassName: string;
+}): React.JSX.Element {
+  const s = strings(lang);
+  const list = award.profiles ?? [];
+  return (
+    <Field
+      className={className}
+      label={s.award.label}
+      hint={award.saveFailed ? undefined : s.award.hint}
+      validationState={award.saveFailed ? 'warning' : 'none'}
+      validationMessage={award.saveFailed ? s.award.saveFailed : undefined}
+    >
+      <Select
+        className={selectClassName}
+        value={award.profileId}
+        onChange={(_, d) => award.choose(d.value)}
+        disabled={disabled || list.length === 0}
+        data-testid="award-picker"
+      >
+        {list.length === 0 && <option value={award.profileId}>{s.loadingPanel}</option>}
+        {list.map((p) => (
+          <option key={p.id} value={p.id}>
+            {s.award.option(p.name)}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

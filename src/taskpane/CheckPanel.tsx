@@ -9,10 +9,11 @@ import * as React from 'react';
 import { Button, Caption1, Label, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { EraserRegular, HighlightRegular, PlayRegular } from '@fluentui/react-icons';
 import type { LocatedFinding } from '../core/check';
-import type { WorkbookHost } from './host-port';
+import type { Scope, WorkbookHost } from './host-port';
 import { strings, type Lang } from './i18n';
 import type { Operation, OpControls } from './operation';
-import type { CheckState, Scope } from './App';
+import type { CheckState } from './types';
+import type { AwardChoice } from './award';
 import { filterFindings, findingKey, type FindingFilter } from './findings';
 
 const FindingsView = React.lazy(() =>
@@ -27,6 +28,7 @@ export interface CheckPanelProps {
   onScope(scope: Scope): void;
   check: CheckState | null;
   readAndCheck(c: OpControls, scope?: Scope): Promise<CheckState>;
+  award: AwardChoice;
 }
 
 const useStyles = makeStyles({
@@ -39,7 +41,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function CheckPanel({ host, lang, op, scope, onScope, check, readAndCheck }: CheckPanelProps): React.JSX.Element {
+export function CheckPanel({ host, lang, op, scope, onScope, check, readAndCheck, award }: CheckPanelProps): React.JSX.Element {
   const s = strings(lang);
   const styles = useStyles();
   const [filter, setFilter] = React.useState<FindingFilter>({ text: '', severity: 'all' });
@@ -85,7 +87,7 @@ export function CheckPanel({ host, lang, op, scope, onScope, check, readAndCheck
       </div>
       <div className={styles.row}>
         <Button appearance="primary" icon={<PlayRegular />} onClick={runCheck} disabled={busy}>
-          {s.runCheck}
+          {check ? s.rerunCheck : s.runCheck}
         </Button>
         {/* title, not Fluent's Tooltip: its positioning engine would cost ~12 KB gzipped in the first download. */}
         <Button icon={<HighlightRegular />} onClick={mark} disabled={busy || shown.length === 0} title={s.markHint(shown.length)}>
@@ -104,6 +106,7 @@ export function CheckPanel({ host, lang, op, scope, onScope, check, readAndCheck
         <React.Suspense fallback={<Caption1 className={styles.muted}>{s.loadingPanel}</Caption1>}>
           <FindingsView
             check={check}
+            awardName={award.profiles?.find((p) => p.id === check.profileId)?.name ?? check.profileId}
             lang={lang}
             filter={filter}
             onFilter={setFilter}

@@ -14,6 +14,7 @@ import {
   DialogSurface,
   DialogTitle,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Subtitle2,
@@ -27,16 +28,18 @@ import {
   Text,
   Link,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkRegular, PlayRegular } from '@fluentui/react-icons';
 import { planFill, type CellChange, type FillPlan } from '../core/fill';
 import { mergePlans, planStatsFill } from '../core/fill-stats';
-import type { ApplyResult, WorkbookHost } from './host-port';
+import type { PlanApplyResult, Scope, WorkbookHost } from './host-port';
 import { strings, type Lang } from './i18n';
 import type { Operation, OpControls } from './operation';
-import type { CheckState, Scope } from './App';
+import type { CheckState } from './types';
 import { where } from './findings';
+import { conflictGroups, isRateMismatch, sortInserts } from './fill-view';
 
 export interface FillPanelProps {
   host: WorkbookHost;
@@ -57,11 +60,18 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   heading: { margin: `${tokens.spacingVerticalS} 0 0` },
-  table: { tableLayout: 'auto' },
-  mono: { wordBreak: 'break-all' },
-  before: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
+  table: { tableLayout: 'auto', width: '100%' },
+  // One column beside the checkbox: the cell, the change, the reason — the width of a 320 px pane goes to the values.
+  changeCell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  cellLink: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
+  change: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, alignItems: 'baseline', minWidth: 0 },
+  // An ID, a phone or a formula is one token: it moves to the next line whole, never broken mid-number; only a
+  // token wider than the column (a long formula) may break.
+  value: { overflowWrap: 'anywhere', wordBreak: 'keep-all', fontVariantNumeric: 'tabular-nums' },
+  before: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through', fontSize: tokens.fontSizeBase200 },
   after: { fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  reason: { display: 'block', color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
 export function changeKey(c: { sheet: string; cell: string }): string {
@@ -74,17 +84,24 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
   const busy = op.busy !== null;
   // A host without applyPlan cannot insert rows: a statistics plan that needs inserts is then left out.
   const canInsert = typeof host.applyPlan === 'function';
+  // Typed rates that disagree with their inputs are replaced by formulas only after their own confirmation (the
+  // CLI's --replace-rates); the replacements then join the list, which is confirmed again before writing.
+  const [replaceRates, setReplaceRates] = React.useState(false);
+  const [confirmingRates, setConfirmingRates] = React.useState(false);
   // 附件3 fixes and the statistics plan (input rows inserted under the rates, live rate formulas) as one list.
   const plan: FillPlan | null = React.useMemo(() => {
     if (!check) return null;
     const base = planFill(check.result, lang);
-    const stats = planStatsFill(check.result, { lang });
+    const stats = planStatsFill(check.result, { lang, replaceMismatched: replaceRates });
     return canInsert || !stats.inserts?.length ? mergePlans(base, stats) : base;
-  }, [check, lang, canInsert]);
-  const inserts = plan?.inserts ?? [];
+  }, [check, lang, canInsert, replaceRates]);
+  // Listed top-down, as the rows are in the sheet (the host inserts bottom-up so addresses hold).
+  const inserts = React.useMemo(() => sortInserts(plan?.inserts ?? []), [plan]);
+  const mismatchedRates = React.useMemo(() => (plan ? plan.conflicts.filter(isRateMismatch).length : 0), [plan]);
+  const conflicts = React.useMemo(() => conflictGroups(plan?.conflicts ?? []), [plan]);
   const [excluded, setExcluded] = React.useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = React.useState(false);
-  const [report, setReport] = React.useState<ApplyResult | null>(null);
+  const [report, setReport] = React.useState<(Partial<PlanApplyResult> & Pick<PlanApplyResult, 'written' | 'skipped'>) | null>(null);
   const [limit, setLimit] = React.useState(FIRST_PAGE);
 
   React.useEffect(() => {
@@ -102,6 +119,7 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
 
   const compute = async () => {
     setReport(null);
+    setReplaceRates(false);
     await op.run('read', (c) => readAndCheck(c, check?.scope));
   };
 
@@ -150,7 +168,10 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
       {report && (
         <MessageBar intent={report.skipped.length ? 'warning' : 'success'} layout="multiline" data-testid="apply-report">
           <MessageBarBody>
-            <div>{s.applied(report.written)}</div>
+            <div>
+              {s.applied(report.written)}
+              {report.insertedRows ? ` ${s.appliedRows(report.insertedRows)}` : ''}
+            </div>
             {report.skipped.length > 0 && (
               <>
                 <div>{s.skippedHeading(report.skipped.length)}</div>
@@ -182,9 +203,7 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
                       onClick={toggleAll}
                       checkboxIndicator={{ 'aria-label': s.selectAll }}
                     />
-                    <TableHeaderCell>{s.colCell}</TableHeaderCell>
-                    <TableHeaderCell>{s.colChange}</TableHeaderCell>
-                    <TableHeaderCell>{s.colReason}</TableHeaderCell>
+                    <TableHeaderCell>{`${s.colCell} · ${s.colChange}`}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -198,16 +217,20 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
                           onClick={() => toggle(c)}
                           checkboxIndicator={{ 'aria-label': s.selectChange(at) }}
                         />
-                        <TableCell>
-                          <Link as="button" onClick={() => select(c.sheet, c.cell)} title={s.goToCell(at)}>
-                            {oneSheet ? c.cell : at}
-                          </Link>
-                        </TableCell>
-                        <TableCell className={styles.mono}>
-                          <span className={styles.before}>{show(c.before)}</span> → <span className={styles.after}>{show(c.after)}</span>
-                        </TableCell>
-                        <TableCell>
-                          <Caption1>{c.message}</Caption1>
+                        <TableCell className={styles.changeCell}>
+                          <span className={styles.change}>
+                            <Link as="button" className={styles.cellLink} onClick={() => select(c.sheet, c.cell)} title={s.goToCell(at)}>
+                              {oneSheet ? c.cell : at}
+                            </Link>{' '}
+                            <span className={mergeClasses(styles.value, styles.before)} data-testid="change-before">
+                              {show(c.before)}
+                            </span>{' '}
+                            <span aria-hidden="true">→</span>{' '}
+                            <span className={mergeClasses(styles.value, styles.after)} data-testid="change-after">
+                              {show(c.formula ?? c.after)}
+                            </span>
+                          </span>
+                          <Caption1 className={styles.reason}>{c.message}</Caption1>
                         </TableCell>
                       </TableRow>
                     );
@@ -246,19 +269,40 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
             <MessageBar intent="warning" layout="multiline" data-testid="fill-conflicts">
               <MessageBarBody>
                 <MessageBarTitle>{s.conflictsHeading(plan.conflicts.length)}</MessageBarTitle>
-                <div>{s.conflictsNote}</div>
-                <ul className={styles.list}>
-                  {plan.conflicts.map((c) => (
-                    <li key={changeKey(c)}>
-                      <Link as="button" onClick={() => select(c.sheet, c.cell)}>
-                        {where(c.sheet, c.cell)}
-                      </Link>
-                      {s.colon}
-                      {c.message}
-                    </li>
-                  ))}
-                </ul>
+                {conflicts.map((g) => (
+                  <div key={g.kind} data-conflict-kind={g.kind}>
+                    <div>{g.kind === 'rate' ? s.conflictsNoteRates : g.kind === 'gender' ? s.conflictsNoteGender : s.conflictsNoteOther}</div>
+                    <ul className={styles.list}>
+                      {g.conflicts.map((c) => (
+                        <li key={changeKey(c)}>
+                          <Link as="button" onClick={() => select(c.sheet, c.cell)}>
+                            {where(c.sheet, c.cell)}
+                          </Link>
+                          {s.colon}
+                          {c.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
               </MessageBarBody>
+              {mismatchedRates > 0 && (
+                <MessageBarActions>
+                  <Button size="small" onClick={() => setConfirmingRates(true)} disabled={busy} data-testid="replace-rates">
+                    {s.replaceRates(mismatchedRates)}
+                  </Button>
+                </MessageBarActions>
+              )}
+            </MessageBar>
+          )}
+          {replaceRates && (
+            <MessageBar intent="info" layout="multiline" data-testid="replace-rates-on">
+              <MessageBarBody>{s.replaceRatesOn}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={() => setReplaceRates(false)} disabled={busy}>
+                  {s.replaceRatesUndo}
+                </Button>
+              </MessageBarActions>
             </MessageBar>
           )}
         </>
@@ -268,13 +312,36 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{s.confirmTitle}</DialogTitle>
-            <DialogContent>{s.confirmBody(chosen.length, sheets)}</DialogContent>
+            <DialogContent>{s.confirmBody(chosen.length, sheets, inserts.reduce((n, i) => n + i.count, 0))}</DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConfirming(false)}>
                 {s.cancel}
               </Button>
               <Button appearance="primary" onClick={apply}>
                 {s.confirmOk}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={confirmingRates} onOpenChange={(_, d) => setConfirmingRates(d.open)} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.replaceRatesTitle}</DialogTitle>
+            <DialogContent>{s.replaceRatesBody(mismatchedRates)}</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirmingRates(false)}>
+                {s.cancel}
+              </Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirmingRates(false);
+                  setReplaceRates(true);
+                }}
+              >
+                {s.replaceRatesOk}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -28,12 +28,14 @@ import type { LocatedFinding } from '../core/check';
 import type { Severity } from '../core/finding';
 import { ALL_FORMS } from '../core/forms';
 import { strings, type Lang } from './i18n';
-import type { CheckState } from './App';
+import type { CheckState } from './types';
 import { SEVERITIES, countBySeverity, findingKey, where, type FindingFilter } from './findings';
 import { groupFindings } from './group';
 
 export interface FindingsViewProps {
   check: CheckState;
+  /** Name of the award the check ran with. */
+  awardName: string;
   lang: Lang;
   filter: FindingFilter;
   onFilter: React.Dispatch<React.SetStateAction<FindingFilter>>;
@@ -83,7 +85,7 @@ const useStyles = makeStyles({
   },
   filters: {
     display: 'grid',
-    gridTemplateColumns: '1fr auto',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
     gap: tokens.spacingHorizontalS,
     alignItems: 'end',
   },
@@ -98,11 +100,20 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     textAlign: 'left',
+    minWidth: 0,
+  },
+  ruleText: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
   ruleId: {
     fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
     color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
   },
   list: {
     listStyleType: 'none',
@@ -113,6 +124,8 @@ const useStyles = makeStyles({
     gap: '2px',
   },
   finding: {
+    overflowWrap: 'anywhere',
+    minWidth: 0,
     display: 'flex',
     flexDirection: 'column',
     gap: '2px',
@@ -145,7 +158,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function FindingsView({ check, lang, filter, onFilter, shown, active, onSelect }: FindingsViewProps): React.JSX.Element {
+export function FindingsView({ check, awardName, lang, filter, onFilter, shown, active, onSelect }: FindingsViewProps): React.JSX.Element {
   const s = strings(lang);
   const styles = useStyles();
   const findings = check.result.findings;
@@ -172,7 +185,7 @@ export function FindingsView({ check, lang, filter, onFilter, shown, active, onS
           ) : (
             <div>
               <Caption1 className={styles.muted}>
-                {s.checkedAt(check.at.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-US'))} · {s.tablesFound(check.result.tables.length)}
+                {s.checkedAt(check.at.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-US'), awardName)} · {s.tablesFound(check.result.tables.length)}
               </Caption1>
               <ul className={styles.tables}>
                 {check.result.tables.map((t) => (
@@ -294,10 +307,13 @@ function RuleGroup({
     <AccordionItem value={group.rule} data-rule={group.rule}>
       <AccordionHeader size="small">
         <span className={styles.ruleHeader}>
-          <span>
-            {group.title} <span className={styles.ruleId}>{group.rule}</span>
+          <span className={styles.ruleText}>
+            <span data-testid="rule-title">{group.title}</span>
+            <span className={styles.ruleId} aria-label={s.ruleIdLabel(group.rule)}>
+              {group.rule}
+            </span>
           </span>
-          <Badge appearance="tint" color={BADGE_COLOR[severity]} size="small">
+          <Badge appearance="tint" color={BADGE_COLOR[severity]} size="small" aria-label={s.ruleCount(group.findings.length)}>
             {group.findings.length}
           </Badge>
         </span>

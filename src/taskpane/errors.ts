@@ -1,9 +1,9 @@
 /**
- * Errors as people read them. Hosts throw typed errors that carry their own Chinese and English text
- * (ExcelHostError, WorkbookReadError: `text(lang)`; TemplateKindError: `messageEn`); those are shown as they are.
- * Anything else gets "操作未完成：…" with its message, never a raw exception text alone. Duck-typed so the task
- * pane does not import the hosts' modules.
+ * Errors as people read them. Hosts throw HostError (host-port.ts: a code and its parameters); the pane words the
+ * code from its catalogue. A lazy chunk that failed to download is said as such; anything else is
+ * "操作未完成：…" with its message, never a raw exception text alone.
  */
+import { isHostError } from './host-port';
 import { strings, type Lang } from './i18n';
 
 export interface ShownError {
@@ -13,28 +13,16 @@ export interface ShownError {
   detail?: string;
 }
 
-function hasText(e: object): e is { text(lang: Lang): string } {
-  return typeof (e as { text?: unknown }).text === 'function';
-}
-
 export function describeError(e: unknown, lang: Lang): ShownError {
   const s = strings(lang);
-  if (e && typeof e === 'object') {
-    const detail = typeof (e as { detail?: unknown }).detail === 'string' ? (e as { detail: string }).detail : undefined;
-    if (hasText(e)) {
-      const text = e.text(lang);
-      if (typeof text === 'string' && text) return { message: text, detail };
-    }
-    const en = (e as { messageEn?: unknown }).messageEn;
-    if (typeof en === 'string' && e instanceof Error) return { message: lang === 'en' ? en : e.message, detail };
+  if (isHostError(e)) return { message: s.errors[e.code](e.params), detail: e.detail };
+  if (e instanceof Error) {
     // webpack's lazy chunk failed to download (offline, proxy): not the user's data.
-    if (e instanceof Error && (e.name === 'ChunkLoadError' || /Loading chunk .* failed/.test(e.message))) {
-      return { message: s.errorChunk, detail: e.message };
-    }
-    if (e instanceof Error && e.message) {
+    if (e.name === 'ChunkLoadError' || /Loading chunk .* failed/.test(e.message)) return { message: s.errorChunk, detail: e.message };
+    if (e.message) {
+      // An Office error that reached the pane unwrapped keeps its code for a support request.
       const code = (e as { code?: unknown }).code;
-      const prefix = typeof code === 'string' && code ? `${code}: ` : '';
-      return { message: s.errorFallback(e.message), detail: detail ?? (prefix ? prefix + e.message : undefined) };
+      return typeof code === 'string' && code ? { message: s.errorFallback(e.message), detail: `${code}: ${e.message}` } : { message: s.errorFallback(e.message) };
     }
   }
   if (typeof e === 'string' && e) return { message: s.errorFallback(e) };

@@ -1,19 +1,110 @@
 /**
  * The task pane's port to a spreadsheet. The Office.js host (src/excel/) and the preview page's in-browser
- * workbook host implement it; the panels only call these methods and the engine. No rule logic on either side.
+ * workbook host implement it; the panels only call these methods and the engine. No rule logic on either side,
+ * and no text for people on the hosts' side: a host reports progress as a step key with counts and failures as a
+ * HostError (a code and its parameters); the pane's string catalogue (strings-zh.ts, strings-en.ts) words them.
+ *
+ * This module imports no adapter: only the engine's plain types.
  */
 import type { WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
 import type { CellChange, RowInsert } from '../core/fill';
+import type { SheetSpec } from '../core/sheet-spec';
+
+/** What a check reads: the active sheet or every sheet. */
+export type Scope = 'active' | 'all';
+
+/** The steps of long work, as hosts and panels report them; the pane shows each in its language. */
+export type StepKey =
+  | 'read'
+  | 'check'
+  | 'mark'
+  | 'clear'
+  | 'apply'
+  | 'template'
+  | 'tally'
+  | 'insertSheet'
+  /** 汇总 (the engine worker): county files read, checked and consolidated, sheets built; then written. */
+  | 'readFiles'
+  | 'consolidate'
+  | 'writeSheets'
+  /** 公示: the notice built from the active sheet. */
+  | 'notice';
+
+/** What `done` and `total` count, so the pane can say "1,200 / 5,000 个单元格". */
+export type ProgressUnit = 'cells' | 'rows' | 'sheets' | 'changes' | 'steps' | 'files';
 
 export interface Progress {
-  /** Work done and total, in the host's units (cells, chunks). */
+  /** Work done and total, in `unit`s (a plain count when absent). */
   done: number;
   total: number;
-  /** Short Chinese/English label of the current step, already localised by the caller's language. */
-  label?: string;
+  /** The step under way; the operation's own step when absent. */
+  step?: StepKey;
+  unit?: ProgressUnit;
 }
 export type OnProgress = (p: Progress) => void;
+
+/**
+ * Why a host operation failed. Every host throws only these (anything else it meets is wrapped as `excel` or
+ * `host` with the original text in `detail`); the pane translates `code` with `params`.
+ */
+export type HostErrorCode =
+  /** A sheet or cell the operation needs is gone (renamed, deleted). params: sheet? */
+  | 'not-found'
+  /** The sheet is protected or the workbook read-only. */
+  | 'protected'
+  /** Excel is in cell-edit mode. */
+  | 'cell-editing'
+  /** More data than one request may carry, even after splitting. */
+  | 'too-large'
+  /** The Excel lacks an API the operation needs. params: set?, version? */
+  | 'unsupported'
+  /** This Excel cannot insert whole sheets. params: kind? (a template kind) */
+  | 'template-unsupported'
+  /** Excel is busy (calculating, a dialog open). */
+  | 'busy'
+  /** Excel reported some other error (its text in `detail`). */
+  | 'excel'
+  /** Some other failure of an in-browser host (its text in `detail`). */
+  | 'host'
+  /** No workbook is open (the browser hosts). */
+  | 'no-workbook'
+  /** A file the user chose could not be read as a workbook. params: file, reason (src/xlsx/errors.ts ReadErrorCode, or 'ole2') */
+  | 'file-unreadable'
+  /** A bundled example could not be fetched. params: file */
+  | 'fetch-failed';
+
+export type HostErrorParams = Readonly<Record<string, string | number | undefined>>;
+
+/** The one error shape of the port. `message` is for logs only; people see the pane's wording of `code`. */
+export class HostError extends Error {
+  readonly code: HostErrorCode;
+  readonly params: HostErrorParams;
+  /** The original text (Office error code and message, a parser's error) for a support request. */
+  readonly detail?: string;
+  readonly cause?: unknown;
+  constructor(code: HostErrorCode, params: HostErrorParams = {}, options: { detail?: string; cause?: unknown; message?: string } = {}) {
+    super(options.message ?? `${code}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`);
+    this.name = 'HostError';
+    this.code = code;
+    this.params = params;
+    this.detail = options.detail;
+    this.cause = options.cause;
+  }
+}
+
+const CODES: ReadonlySet<string> = new Set<HostErrorCode>([
+  'not-found', 'protected', 'cell-editing', 'too-large', 'unsupported', 'template-unsupported', 'busy', 'excel', 'host',
+  'no-workbook', 'file-unreadable', 'fetch-failed',
+]);
+
+/** True for a HostError, also one from another copy of this module (a second bundle chunk, a test's realm). */
+export function isHostError(e: unknown): e is HostError {
+  if (e instanceof HostError) return true;
+  if (!e || typeof e !== 'object') return false;
+  const o = e as { code?: unknown; params?: unknown };
+  return typeof o.code === 'string' && CODES.has(o.code) && typeof o.params === 'object' && o.params !== null;
+}
 
 export interface HostCapabilities {
   /** Cell notes (ExcelApi 1.18). */
@@ -21,8 +112,8 @@ export interface HostCapabilities {
   /** Threaded comments (ExcelApi 1.10). */
   comments: boolean;
   /**
-   * Template sheets can be inserted: Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) or, on an older Excel,
-   * the sheet rebuilt cell by cell (src/excel/render-sheet.ts).
+   * Whole sheets can be inserted (insertSheet): Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13) or, on an
+   * older Excel, the sheet rebuilt cell by cell from its SheetSpec (src/excel/render-sheet.ts).
    */
   insertWorksheets: boolean;
 }
@@ -55,24 +146,38 @@ export interface PlanApplyResult extends ApplyResult {
   insertedRows: number;
 }
 
-/** A whole sheet to add to the workbook (insertSheet): an .xlsx as base64 and/or its SheetSpec (ExcelApi 1.9). */
+/**
+ * A whole sheet to add to the workbook (insertSheet): a template or the 名额核对 sheet, built by the pane (with
+ * ExcelJS, in a lazily loaded chunk) as an .xlsx and as plain data.
+ */
 export interface SheetPayload {
   /** Preferred name; the host appends ` (2)` … when it is taken. */
   name: string;
-  /** Base64 .xlsx whose first visible sheet is the one to insert (insertWorksheetsFromBase64, ExcelApi 1.13). */
+  /**
+   * Base64 .xlsx whose first visible sheet is the one to insert (insertWorksheetsFromBase64, ExcelApi 1.13). Hidden
+   * sheets it holds (a `_lists` sheet of long dropdowns) come with it. Absent for data sheets whose formulas refer
+   * to other sheets of the workbook (the 汇总 sheets): those are written from `spec` by every host.
+   */
   base64?: () => Promise<string>;
-  /** The same sheet as plain data (src/excel/sheet-spec.ts), for an Excel without ExcelApi 1.13. */
-  spec?: () => Promise<import('../excel/sheet-spec').SheetSpec>;
-  /** The ExcelJS workbook itself, for the preview's in-browser host (no round trip through bytes). */
-  workbook?: () => Promise<import('exceljs').Workbook>;
+  /** The same sheet as plain data (src/core/sheet-spec.ts), for an Excel without ExcelApi 1.13. */
+  spec?: () => Promise<SheetSpec>;
+}
+
+/**
+ * Small values the add-in keeps in the workbook itself (Office's per-document settings; a hidden part of the file
+ * in the browser hosts), e.g. the award chosen for this workbook. Keys and values are short strings.
+ */
+export interface WorkbookSettings {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
 }
 
 export interface WorkbookHost {
   capabilities(): HostCapabilities;
-  /** Name of the workbook (file) for findings. */
+  /** Name of the workbook (file) for findings; '' when it has none yet (the pane then says "未命名工作簿"). */
   workbookName(): Promise<string>;
   /** Read the active sheet or every sheet as grids (values, value types → numbers kept, number formats). */
-  readWorkbook(scope: 'active' | 'all', onProgress?: OnProgress): Promise<WorkbookGrid>;
+  readWorkbook(scope: Scope, onProgress?: OnProgress): Promise<WorkbookGrid>;
   /** Select and show a cell. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Fill offending cells and attach messages; remembers original fills in the workbook itself. */
@@ -87,10 +192,16 @@ export interface WorkbookHost {
    */
   applyPlan?(plan: PlanToApply, onProgress?: OnProgress): Promise<PlanApplyResult>;
   /**
-   * Add a generated sheet (e.g. the 名额核对 tally sheet, whose formulas point at the data sheets by name) at the end
-   * of the workbook and activate it; returns its name. Optional (hosts that cannot insert sheets omit it).
+   * Add a generated sheet (a blank template, the 名额核对 tally sheet whose formulas point at the data sheets by
+   * name) at the end of the workbook and activate it; returns its name. Optional (hosts that cannot insert sheets
+   * omit it, and capabilities().insertWorksheets is then false).
    */
   insertSheet?(sheet: SheetPayload, onProgress?: OnProgress): Promise<string>;
-  /** Insert a blank template sheet (e.g. 附件3); returns the new sheet's name. */
-  insertTemplate(kind: 'annex3', onProgress?: OnProgress): Promise<string>;
+  /**
+   * Names of every sheet of the workbook (hidden ones too), so that generated sheets can be given free names up
+   * front — the 汇总 sheets refer to each other by name. Optional, with insertSheet.
+   */
+  sheetNames?(): Promise<string[]>;
+  /** Settings kept in the workbook; absent when the host cannot keep any (the pane then keeps them per session). */
+  settings?: WorkbookSettings;
 }

@@ -14,11 +14,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { OnProgress, Progress } from './host-port';
+import type { OnProgress, Progress, StepKey } from './host-port';
 import { describeError, type ShownError } from './errors';
-import { strings, type Lang, type Strings } from './i18n';
+import { strings, type Lang } from './i18n';
 
-export type OpKind = keyof Strings['progress'];
+export type OpKind = StepKey;
 
 export interface OpState {
   kind: OpKind;
@@ -103,12 +103,12 @@ export function OperationStatus({ op, lang }: { op: Operation; lang: Lang }): Re
   if (op.busy) {
     const { kind, progress } = op.busy;
     const determinate = progress && progress.total > 0;
-    const label = progress?.label ?? s.progress[kind];
+    const label = `${s.steps[progress?.step ?? kind]}…`;
     return (
       <div className={styles.progress}>
         <Caption1>
           {label}
-          {determinate ? ` ${s.progressCount(progress.done, progress.total)}` : ''}
+          {determinate ? ` ${s.progressCount(progress.done, progress.total, progress.unit)}` : ''}
         </Caption1>
         <ProgressBar aria-label={label} value={determinate ? Math.min(1, progress.done / progress.total) : undefined} thickness="large" />
       </div>

@@ -16,14 +16,8 @@ import { consolidate, type Consolidation, type CountTerm } from '../core/consoli
 import type { Profile } from '../core/profiles/schema';
 import { addTallySheet, TALLY_SHEET_NAME } from '../xlsx/tally-sheet';
 import type { SheetPayload } from './host-port';
-import { sheetSpecFromWorksheet } from './template-spec';
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + CHUNK)));
-  return btoa(binary);
-}
+import { sheetSpecFromWorksheet } from '../xlsx/template-spec';
+import { toBase64 } from './template-payload';
 
 /** The merge's COUNTIFS terms moved from the master sheet to the register sheet (null: no register table). */
 export function inWorkbookTerms(run: RunResult, profile: Profile): Consolidation | null {
@@ -48,7 +42,7 @@ export function inWorkbookTerms(run: RunResult, profile: Profile): Consolidation
       }))
       .filter((t) => t.criteria.length > 0);
   const map = (m: Map<string, CountTerm[]>) => new Map([...m].map(([k, v]) => [k, move(v)]));
-  return { sheets: [], recommenderCol: regionCol, classTerms: map(c.classTerms), categoryTerms: map(c.categoryTerms) };
+  return { sheets: [], recommenderCol: regionCol, classTerms: map(c.classTerms), categoryTerms: map(c.categoryTerms), duplicates: [], masterRowOf: () => null };
 }
 
 /** The 名额核对 sheet as an ExcelJS workbook of one sheet. */
@@ -63,12 +57,11 @@ export function tallyWorkbook(run: RunResult, profile: Profile, quotaSource: str
   return wb;
 }
 
-/** What host.insertSheet takes: the same sheet as base64 .xlsx, as a SheetSpec, and as the workbook itself. */
+/** What host.insertSheet takes: the same sheet as base64 .xlsx and as a SheetSpec. */
 export function tallySheetPayload(run: RunResult, profile: Profile, quotaSource: string): SheetPayload {
   const wb = tallyWorkbook(run, profile, quotaSource);
   return {
     name: TALLY_SHEET_NAME,
-    workbook: async () => wb,
     base64: async () => toBase64(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)),
     spec: async () => sheetSpecFromWorksheet(wb.worksheets[0]),
   };

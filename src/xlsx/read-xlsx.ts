@@ -251,6 +251,8 @@ const NO_STYLE: StyleInfo = { fmt: null, date: false };
 
 /** The number formats of a row without any: one shared empty row (the grid's readers never write into it). */
 const NO_FORMATS: readonly (string | null)[] = Object.freeze([]);
+/** The cells of a row with no value, shared by every such row (a sheet may reach row 1,048,576 with a few cells). */
+const NO_CELLS: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
@@ -412,7 +414,7 @@ function walkSheet(
   const finishRow = () => {
     if (row && row.length) {
       while (values.length < rowIx) {
-        values.push([]);
+        values.push(NO_CELLS);
         formats.push(NO_FORMATS);
       }
       values[rowIx] = row;

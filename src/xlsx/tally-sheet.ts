@@ -55,12 +55,19 @@ function colRef(sheet: string, col: number): string {
   return `'${sheet.replace(/'/g, "''")}'!$${c}:$${c}`;
 }
 
-/** COUNTIFS terms as one formula (without the leading =); `extra` criteria come first (the region). */
-export function countFormula(terms: readonly CountTerm[], extra?: { col: number; value: string }): string {
+/** Excel's limits: a formula's text (8,192 characters) and a COUNTIFS criterion string (255 characters). */
+export const MAX_FORMULA_CHARS = 8192;
+export const MAX_CRITERION_CHARS = 255;
+
+/**
+ * COUNTIFS terms as one formula (without the leading =); `extra` criteria come first (the region): its value as a
+ * literal, or `ref`, a cell of the tally sheet holding it (`"="&$B6`), which keeps long names out of the formula.
+ */
+export function countFormula(terms: readonly CountTerm[], extra?: { col: number; value: string; ref?: string }): string {
   if (terms.length === 0) return '0';
   const parts = terms.map((t) => {
     const args: string[] = [];
-    if (extra) args.push(colRef(t.sheet, extra.col), criterion(extra.value));
+    if (extra) args.push(colRef(t.sheet, extra.col), extra.ref ? `"="&${extra.ref}` : criterion(extra.value));
     let arrays = 0;
     for (const c of t.criteria) {
       // At most two multi-valued lists multiply out (one vertical, one horizontal).
@@ -154,28 +161,44 @@ export function addTallySheet(
     regions.forEach((entries, n) => {
       const r = first + n;
       const e0 = entries[0];
+      let fixedCounts = false;
       body(r, 0, n + 1);
       body(r, 1, e0.region, 'left');
       classes.forEach((k, i) => {
         const col = 2 + i * 2;
         const e = entries.find((x) => x.class === k.id);
         const spellings = opts.regionSpellings?.(e0) ?? [e0.region];
-        const formula = spellings.map((value) => countFormula(c.classTerms.get(k.id) ?? [], { col: c.recommenderCol, value })).join('+');
-        body(r, col, { formula } as ExcelJS.CellFormulaValue);
+        const terms = c.classTerms.get(k.id) ?? [];
+        let formula: string | null = spellings.map((value) => countFormula(terms, { col: c.recommenderCol, value })).join('+');
+        // A long name (or many spellings): the region criterion refers to this row's name cell instead.
+        if (formula.length > MAX_FORMULA_CHARS && spellings.length === 1 && !/[~*?]/.test(e0.region)) {
+          formula = countFormula(terms, { col: c.recommenderCol, value: e0.region, ref: `$${colToLetters(1)}${r + 1}` });
+        }
+        // COUNTIFS cannot match a text over 255 characters, and Excel refuses formulas over 8,192: the engine's
+        // count is written as a number then, and 备注 says why.
+        if (formula.length > MAX_FORMULA_CHARS || spellings.some((v) => v.length > MAX_CRITERION_CHARS)) {
+          formula = null;
+          fixedCounts = true;
+        }
+        body(r, col, formula === null ? (e?.count ?? 0) : ({ formula } as ExcelJS.CellFormulaValue));
         body(r, col + 1, e?.quota ?? null);
         layout.regionCells.set(`${e0.region}\u0000${k.id}`, a1(r, col));
       });
-      const note = e0.known === false ? '不在名额表中' : e0.variants.length ? `含写法：${e0.variants.join('、')}` : null;
-      body(r, noteCol, note, 'left');
+      const notes = [e0.known === false ? '不在名额表中' : e0.variants.length ? `含写法：${e0.variants.join('、')}` : ''];
+      if (fixedCounts) notes.push('名称过长，无法用公式计数：推荐数为核查时的计数');
+      body(r, noteCol, notes.filter(Boolean).join('；') || null, 'left');
     });
     const last = first + regions.length - 1;
     const total = last + 1;
     body(total, 0, null);
     body(total, 1, '合计', 'left');
     cell(total, 1).font = { bold: true };
-    classes.forEach((_, i) => {
+    classes.forEach((k, i) => {
+      // The total's quota only when every region has one: otherwise a sum of some quotas would turn it red.
+      const allQuotas = regions.every((entries) => typeof entries.find((x) => x.class === k.id)?.quota === 'number');
       for (const col of [2 + i * 2, 3 + i * 2]) {
-        body(total, col, { formula: `SUM(${a1(first, col)}:${a1(last, col)})` } as ExcelJS.CellFormulaValue);
+        if (col === 3 + i * 2 && !allQuotas) body(total, col, null);
+        else body(total, col, { formula: `SUM(${a1(first, col)}:${a1(last, col)})` } as ExcelJS.CellFormulaValue);
         cell(total, col).font = { bold: true };
       }
       // Over quota: 推荐数 > 名额 where there is a quota.
@@ -240,7 +263,9 @@ export function addTallySheet(
           return;
         }
         const key = categoryKey(e.category, e.subcategory, e.side);
-        body(r, col, { formula: countFormula(c.categoryTerms.get(key) ?? []) } as ExcelJS.CellFormulaValue);
+        const formula = countFormula(c.categoryTerms.get(key) ?? []);
+        const tooLong = formula.length > MAX_FORMULA_CHARS || (c.categoryTerms.get(key) ?? []).some((t) => t.criteria.some((x) => x.values.some((v) => v.length > MAX_CRITERION_CHARS)));
+        body(r, col, tooLong ? e.count : ({ formula } as ExcelJS.CellFormulaValue));
         body(r, col + 1, e.places);
         layout.categoryCells.set(key, a1(r, col));
       });

@@ -18,6 +18,7 @@ import { a1, colToLetters } from '../core/grid';
 import { qcQuota, qcRegister, QC_CATEGORIES } from '../core/forms/qc-quota';
 import { getProfile } from '../core/profiles';
 import type { Profile } from '../core/profiles/schema';
+import { awardTitleName } from './template-award';
 import { literalListFormula } from './validation-formulas';
 
 export const QUOTA_SHEET_NAME = '附件2';
@@ -105,7 +106,8 @@ export function buildQuotaWorkbook(opts: QuotaTemplateOptions = {}): ExcelJS.Wor
 
   cell(0, 0).value = '附件2';
   cell(0, 0).font = { name: '黑体', size: 14 };
-  cell(L.titleRow, 0).value = profile.quota?.title ?? '质量管理小组、质量信得过班组推荐名额表';
+  // The quota table's own title (xj-qc-2019's seed title), else the award's name: an award without a quota table.
+  cell(L.titleRow, 0).value = profile.quota?.title ?? `${awardTitleName(profile)}推荐名额表`;
   cell(L.titleRow, 0).font = { name: '方正小标宋简体', size: 16, bold: true };
   cell(L.titleRow, 0).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(L.titleRow + 1, 1, L.titleRow + 1, 5);

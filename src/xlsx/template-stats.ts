@@ -149,8 +149,13 @@ function item(form: FormDef, role: string): StatsItem {
   return it;
 }
 
+export interface StatsTemplateOptions {
+  /** The award, printed as the title's first line (the seed's title stays the second). */
+  award?: string;
+}
+
 /** Build the statistics workbook in memory. */
-export function buildStatsWorkbook(kind: StatsTemplateKind): ExcelJS.Workbook {
+export function buildStatsWorkbook(kind: StatsTemplateKind, opts: StatsTemplateOptions = {}): ExcelJS.Workbook {
   const spec = SPECS[kind];
   const L = statsLayout(kind);
   const wb = new ExcelJS.Workbook();
@@ -165,11 +170,12 @@ export function buildStatsWorkbook(kind: StatsTemplateKind): ExcelJS.Workbook {
 
   cell(0, 0).value = spec.annex;
   cell(0, 0).font = { name: '黑体', size: 14 };
-  cell(L.titleRow, 0).value = spec.title;
-  cell(L.titleRow, 0).font = { name: '宋体', size: 18, bold: true };
-  cell(L.titleRow, 0).alignment = { horizontal: 'center', vertical: 'middle' };
+  const award = opts.award?.trim();
+  cell(L.titleRow, 0).value = award ? `${award}\n${spec.title}` : spec.title;
+  cell(L.titleRow, 0).font = { name: '宋体', size: award ? 16 : 18, bold: true };
+  cell(L.titleRow, 0).alignment = { horizontal: 'center', vertical: 'middle', wrapText: !!award };
   mergeRow(L.titleRow, 0, 2);
-  ws.getRow(L.titleRow + 1).height = 36;
+  ws.getRow(L.titleRow + 1).height = award ? 60 : 36;
   cell(2, 0).value = '（      年    月至      年    月）';
   cell(2, 0).alignment = { horizontal: 'center' };
   mergeRow(2, 0, 2);

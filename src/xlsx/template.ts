@@ -18,6 +18,9 @@ import { getProfile, DEFAULT_PROFILE_ID } from '../core/profiles';
 import type { Profile } from '../core/profiles/schema';
 import { idValidationFormula, literalListFormula } from './validation-formulas';
 import { buildStatsWorkbook } from './template-stats';
+import { awardTitleName } from './template-award';
+
+export { awardTitleName };
 import { buildQuotaWorkbook, buildRegisterWorkbook } from './template-quota';
 
 export const TEMPLATE_KINDS = ['annex3', 'qc-stats', 'team-stats', 'quota', 'register'] as const;
@@ -32,9 +35,15 @@ export interface Annex3TemplateOptions {
   individualRows?: number;
 }
 
-const TITLE = '伊犁州经济高质量发展贡献奖先进集体和先进个人推荐对象汇总表';
-const SECTION_1 = '一、伊犁州经济高质量发展贡献奖先进集体推荐对象汇总表';
-const SECTION_2 = '二、伊犁州经济高质量发展贡献奖先进个人推荐对象汇总表';
+/** The 附件3 title and its two section titles for an award. */
+export function annex3Titles(profile: Profile): { title: string; collectives: string; individuals: string } {
+  const award = awardTitleName(profile);
+  return {
+    title: `${award}先进集体和先进个人推荐对象汇总表`,
+    collectives: `一、${award}先进集体推荐对象汇总表`,
+    individuals: `二、${award}先进个人推荐对象汇总表`,
+  };
+}
 export const ANNEX3_SHEET_NAME = '附件3';
 
 const COLLECTIVE_ROLES = ['seq', 'collectiveName', 'unitType', 'leaderName', 'leaderTitle', 'contactName', 'contactPhone', 'remark'];
@@ -116,6 +125,7 @@ const HEADER_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11, bold: tru
 /** Build the 附件3 workbook in memory. */
 export function buildAnnex3Workbook(opts: Annex3TemplateOptions = {}): ExcelJS.Workbook {
   const profile = opts.profile ?? getProfile(DEFAULT_PROFILE_ID);
+  const titles = annex3Titles(profile);
   const L = annex3Layout(opts);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'award-tally';
@@ -139,7 +149,7 @@ export function buildAnnex3Workbook(opts: Annex3TemplateOptions = {}): ExcelJS.W
   cell(0, 0).value = '附件3';
   cell(0, 0).font = { name: '黑体', size: 14 };
   // Title
-  cell(L.titleRow, 0).value = TITLE;
+  cell(L.titleRow, 0).value = titles.title;
   cell(L.titleRow, 0).font = { name: '宋体', size: 18, bold: true };
   cell(L.titleRow, 0).alignment = { horizontal: 'center', vertical: 'middle' };
   mergeRow(L.titleRow, 0, lastCol);
@@ -187,9 +197,9 @@ export function buildAnnex3Workbook(opts: Annex3TemplateOptions = {}): ExcelJS.W
     }
   };
 
-  section(L.section1Row, SECTION_1);
+  section(L.section1Row, titles.collectives);
   table(annex3Collective, COLLECTIVE_ROLES, L.collectiveHeaderRow, L.collectiveFirstRow, L.collectiveLastRow, false);
-  section(L.section2Row, SECTION_2);
+  section(L.section2Row, titles.individuals);
   table(annex3Individual, INDIVIDUAL_ROLES, L.individualHeaderRow, L.individualFirstRow, L.individualLastRow, true);
 
   // 备注
@@ -271,15 +281,25 @@ function unitTypeListFormula(wb: ExcelJS.Workbook, unitTypes: readonly string[])
   return `'_lists'!$A$1:$A$${unitTypes.length}`;
 }
 
+/**
+ * Template `kind` in memory, for an award: its name in the titles (附件3, the statistics forms, the register), its
+ * unit types, categories and quota table in the dropdowns and rows. Without a profile each kind uses its own
+ * default (annex3: ili-2025-contribution; quota, register: xj-qc-2019; the statistics forms: no award line).
+ * Unknown kinds throw TemplateKindError.
+ */
+export function buildTemplateWorkbook(kind: string, opts: Annex3TemplateOptions = {}): ExcelJS.Workbook {
+  // quota / register: src/xlsx/template-quota.ts (without a profile they use xj-qc-2019, where the tables come from).
+  if (kind === 'quota') return buildQuotaWorkbook({ profile: opts.profile });
+  if (kind === 'register') return buildRegisterWorkbook({ profile: opts.profile });
+  // qc-stats / team-stats: src/xlsx/template-stats.ts (附件7 with live rate formulas, 附件12).
+  if (kind === 'qc-stats' || kind === 'team-stats') return buildStatsWorkbook(kind, { award: opts.profile ? awardTitleName(opts.profile) : undefined });
+  if (kind !== 'annex3') throw new TemplateKindError(kind);
+  return buildAnnex3Workbook(opts);
+}
+
 /** Write a template file. Unknown or not-yet-implemented kinds throw TemplateKindError. */
 export async function writeTemplate(kind: string, out: string, opts: Annex3TemplateOptions = {}): Promise<void> {
-  // quota / register: src/xlsx/template-quota.ts (without a profile they use xj-qc-2019, where the tables come from).
-  if (kind === 'quota') return void (await buildQuotaWorkbook({ profile: opts.profile }).xlsx.writeFile(out));
-  if (kind === 'register') return void (await buildRegisterWorkbook({ profile: opts.profile }).xlsx.writeFile(out));
-  // qc-stats / team-stats: src/xlsx/template-stats.ts (附件7 with live rate formulas, 附件12).
-  if (kind === 'qc-stats' || kind === 'team-stats') return void (await buildStatsWorkbook(kind).xlsx.writeFile(out));
-  if (kind !== 'annex3') throw new TemplateKindError(kind);
-  await buildAnnex3Workbook(opts).xlsx.writeFile(out);
+  await buildTemplateWorkbook(kind, opts).xlsx.writeFile(out);
 }
 
 export class TemplateKindError extends Error {

@@ -99,7 +99,7 @@ describe('usage', () => {
     expect(u.out).toBe('');
     expect((await cli(['check', '--frobnicate', '--lang', 'en'])).err).toMatch(/unknown option --frobnicate/);
     expect((await cli(['frobnicate'])).err).toMatch(/未知命令/);
-    expect((await cli(['mask', 'a.xlsx'])).err).toMatch(/尚未提供/);
+    expect((await cli(['mask', 'a.xlsx'])).err).toMatch(/请用 -o 指定公示输出文件/);
     expect((await cli(['fill', 'a.xlsx'])).err).toMatch(/请用 -o 指定输出文件/);
     expect((await cli(['check', 'a.xlsx', '--lang', 'fr'])).code).toBe(2);
     expect((await cli(['check'])).code).toBe(2);
@@ -183,7 +183,7 @@ describe('check', () => {
     expect(doc.files[0].tables).toHaveLength(1);
   });
 
-  test('a workbook without a recognisable table: read, tables [], no finding, exit 0, said in the summary', async () => {
+  test('a workbook without a recognisable table: read, tables [], one workbook.no-table warning, exit 0, said in the summary', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('事迹材料').getCell('A1').value = '先进事迹材料';
     const p = path.join(dir, 'story.xlsx');
@@ -192,7 +192,7 @@ describe('check', () => {
     expect(r.code).toBe(0);
     const doc = json(r);
     expect(doc.files).toEqual([{ path: p, error: null, tables: [] }]);
-    expect(doc.findings).toEqual([]);
+    expect(doc.findings.map((f: { rule: string; severity: string; cell: string }) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual(['A1 workbook.no-table warning']);
     expect((await cli(['check', p])).out).toMatch(/未找到可识别的表格/);
   });
 
@@ -305,6 +305,28 @@ describe('template', () => {
     expect(q.code).toBe(0);
     expect((await cli(['template', 'nope', '-o', 'q.xlsx', '--lang', 'en'])).err).toMatch(/No template named "nope"/);
     expect((await cli(['template', 'annex3'])).err).toMatch(/-o/);
+  });
+
+  // The title names the award given with --profile, for every kind; without it, the seed's own titles.
+  test.each([
+    ['annex3', 'jilin-2025-quality', '吉林省质量奖先进集体和先进个人推荐对象汇总表'],
+    ['annex3', null, '伊犁州经济高质量发展贡献奖先进集体和先进个人推荐对象汇总表'],
+    ['qc-stats', 'nantong-2020-mayor', '2020年南通市市长质量奖'],
+    ['qc-stats', null, '质 量 管 理 小 组 活 动 统 计 表'],
+    ['team-stats', 'jilin-2025-quality', '吉林省质量奖'],
+    ['quota', 'jilin-2025-quality', '吉林省质量奖推荐名额表'],
+    ['quota', null, '推荐名额表'],
+    ['register', 'nantong-2020-mayor', '2020年南通市市长质量奖申报登记表'],
+  ])('template %s --profile %s: the title carries %s', async (kind, profile, title) => {
+    const out = `t-${kind}-${profile ?? 'none'}.xlsx`;
+    const r = await cli(['template', kind, '-o', out, ...(profile ? ['--profile', profile] : [])]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, out));
+    const ws = wb.worksheets.find((w) => !w.state || w.state === 'visible')!;
+    const head: string[] = [];
+    for (let row = 1; row <= 3; row++) ws.getRow(row).eachCell((c) => typeof c.value === 'string' && head.push(c.value));
+    expect(head.join('\n')).toContain(title);
   });
 });
 

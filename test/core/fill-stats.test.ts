@@ -2,7 +2,7 @@ import { checkWorkbook } from '../../src/core/check';
 import { planFill } from '../../src/core/fill';
 import { mergePlans, planStatsFill, shiftRow } from '../../src/core/fill-stats';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
-import { iliIndicatorsSheet, qcActivitySheet, qcTeamSheet } from '../helpers/stats-sheets';
+import { iliIndicatorsSheet, qcActivitySheet, qcActivityWithInputBlock, qcTeamSheet } from '../helpers/stats-sheets';
 
 const TODAY = { y: 2025, m: 11, d: 20 };
 function plan(sheets: SheetGrid[], opts: Parameters<typeof planStatsFill>[1] = {}) {
@@ -137,4 +137,19 @@ test('mergePlans moves the 附件3 plan past the inserts of the same sheet', () 
   expect(merged.inserts).toEqual(stats.inserts);
   // planFill leaves vertical tables alone (no 序号, no 性别).
   expect(planFill(result).changes).toEqual([]);
+});
+
+describe('inputs typed in a marked block below the table (SPEC §4)', () => {
+  test('no rows inserted; the rate cells get formulas over the block (C23, C24, C25)', () => {
+    const { plan: p } = plan([{ name: 'S', values: qcActivityWithInputBlock() }]);
+    expect(p.inserts ?? []).toEqual([]);
+    expect(at(p, 'C8')?.formula).toBe('=IF(C24=0,"",C23/C24)');
+    expect(at(p, 'C11')?.formula).toBe('=IF(C7=0,"",C25/C7)');
+    expect(p.changes.filter((c) => c.row >= 20)).toEqual([]);
+  });
+  test('typed rates that agree with the block: replaced by the formulas, still no inserts', () => {
+    const { plan: again } = plan([{ name: 'S', values: qcActivityWithInputBlock({ popularityRate: 0.35, achievementRate: 0.5 }) }]);
+    expect(again.inserts ?? []).toEqual([]);
+    expect(at(again, 'C8')?.formula).toBe('=IF(C24=0,"",C23/C24)');
+  });
 });

@@ -176,7 +176,7 @@ maybe('preview page in Chromium', () => {
     const firstChange = page.locator('tr[data-change-cell]').first();
     await firstChange.waitFor();
     const cell = (await firstChange.getAttribute('data-change-cell')) as string;
-    const after = ((await firstChange.locator('td').nth(2).textContent()) ?? '').split('→')[1].trim();
+    const after = ((await firstChange.getByTestId('change-after').textContent()) ?? '').trim();
     const apply = page.getByRole('button', { name: /^应用 \d+ 处修改…$/ });
     await apply.click();
     const dialog = page.getByRole('alertdialog');

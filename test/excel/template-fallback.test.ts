@@ -11,8 +11,8 @@ import { ExcelHostError } from '../../src/excel/errors';
 import type { XlContext } from '../../src/excel/excel-like';
 import { createExcelHost } from '../../src/excel/host';
 import { columnWidthPoints, renderSheet, uniqueSheetName } from '../../src/excel/render-sheet';
-import type { SheetSpec } from '../../src/excel/sheet-spec';
-import { sheetSpecFromWorksheet, templateSpec } from '../../src/taskpane/template-spec';
+import type { SheetSpec } from '../../src/core/sheet-spec';
+import { sheetSpecFromWorksheet, templateSpec } from '../../src/xlsx/template-spec';
 import { annex3Layout, buildAnnex3Workbook, TemplateKindError } from '../../src/xlsx/template';
 import { buildStatsWorkbook } from '../../src/xlsx/template-stats';
 import { idValidationFormula } from '../../src/xlsx/validation-formulas';
@@ -65,7 +65,7 @@ describe.each(['1.9', '1.12'])('ExcelApi %s: insertTemplate builds the sheet cel
   beforeAll(async () => {
     env = setup(apiVersion);
     env.fake.resetStats();
-    name = await env.host.insertTemplate('annex3', (p) => progress.push(`${p.done}/${p.total} ${p.label}`));
+    name = await env.host.insertTemplate('annex3', (p) => progress.push(`${p.done}/${p.total} ${p.step}`));
     sheet = env.wb.sheet(name);
   });
 
@@ -77,7 +77,7 @@ describe.each(['1.9', '1.12'])('ExcelApi %s: insertTemplate builds the sheet cel
     expect(env.fake.trace.some((t) => t.name === 'InsertWorksheetsFromBase64')).toBe(false);
     expect(env.fake.stats.syncs).toBeLessThanOrEqual(2);
     expect(env.fake.maxRequestBytes).toBeLessThan(4 * MB);
-    expect(progress).toEqual(['0/2 插入模板', '1/2 插入模板', '2/2 插入模板']);
+    expect(progress).toEqual(['0/2 template', '1/2 template', '2/2 template']);
   });
 
   test('every cell holds what the ExcelJS template holds', () => {

@@ -7,7 +7,7 @@
 import { checkWorkbook, type LocatedFinding } from '../../src/core/check';
 import { annex3Collective, annex3Individual } from '../../src/core/forms';
 import type { FormDef, TableKind } from '../../src/core/forms/form';
-import type { CellValue, SheetGrid } from '../../src/core/grid';
+import { parseA1Range, type CellValue, type SheetGrid } from '../../src/core/grid';
 import type { Profile } from '../../src/core/profiles/schema';
 import type { Rule } from '../../src/core/rules/rule';
 import type { YMD } from '../../src/core/table';
@@ -26,6 +26,13 @@ export interface SheetCase {
   today?: YMD;
   /** Extra sheets (full grids) to check in the same workbook, e.g. for cross-sheet duplicates. */
   extraSheets?: SheetGrid[];
+  /**
+   * The whole sheet as typed, row by row (layouts: pages, side-by-side tables, helper columns); title, header and
+   * rows are then ignored.
+   */
+  values?: CellValue[][];
+  /** Merged areas of the sheet, as A1 ranges (`G3:G4`). */
+  merges?: string[];
 }
 
 export interface Expected {
@@ -85,6 +92,8 @@ export function dataRow(c: SheetCase, i: number): number {
 }
 
 export function buildSheet(c: SheetCase, sheetName = 'Sheet1'): SheetGrid {
+  const merges = c.merges?.map(parseA1Range);
+  if (c.values) return { name: sheetName, values: c.values, ...(merges ? { merges } : {}) };
   const form = FORMS[c.kind ?? 'annex3.individual'];
   const header = c.header ?? seedHeader(form);
   const roles = header.map((h) => form.columns.find((col) => col.label === h)?.role ?? h);
@@ -104,7 +113,7 @@ export function buildSheet(c: SheetCase, sheetName = 'Sheet1'): SheetGrid {
       }),
     );
   });
-  return { name: sheetName, values };
+  return { name: sheetName, values, ...(merges ? { merges } : {}) };
 }
 
 /**

@@ -110,3 +110,16 @@ export function nantongQualitySheet(rows: Record<string, CellValue[]> = {}): Cel
     [null, '产品出口合格率'],
   ];
 }
+
+/**
+ * 附件7 as printed with the rates' inputs typed in a block below the table (SPEC §4 "a clearly marked input
+ * block"): an empty row (sheet row 21), the marking line (row 22, unless `mark` is null), then 参加QC小组人数,
+ * 职工总数, 取得成果小组数 in rows 23–25 (C23, C24, C25).
+ */
+export function qcActivityWithInputBlock(v: Values = {}, inputs: { participants?: CellValue; employees?: CellValue; achieved?: CellValue } = {}, mark: string | null = '计算所需数据（输入行）'): CellValue[][] {
+  const rows = qcActivitySheet(v);
+  rows.push([]);
+  if (mark !== null) rows.push([mark]);
+  rows.push(['参加QC小组人数', '人', inputs.participants ?? 350], ['职工总数', '人', inputs.employees ?? 1000], ['取得成果小组数', '个', inputs.achieved ?? 20]);
+  return rows;
+}

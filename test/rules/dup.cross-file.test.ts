@@ -11,6 +11,8 @@ const U2 = uscc('91654002MA78XK2Q1');
 
 const COLLECTIVE_HEADER = ['序号', '先进集体名称', '统一社会信用代码', '单位性质', '负责人姓名', '负责人职务', '联系人姓名', '联系人电话', '备注'];
 const people = (ids: string[]) => buildSheet({ rows: ids.map((residentId, i) => ({ name: `人${i}`, residentId, gender: residentId === ID_B ? '男' : '女' })) });
+const named = (rows: { name: string; employer: string; residentId: string | null }[]) =>
+  buildSheet({ rows: rows.map((r) => ({ ...r, gender: r.residentId === ID_B ? '男' : '女' })) });
 const orgs = (rows: [string, string | null][]) =>
   buildSheet({ kind: 'annex3.collective', header: COLLECTIVE_HEADER, rows: rows.map(([collectiveName, u]) => ({ collectiveName, uscc: u })) });
 
@@ -23,8 +25,40 @@ runCases(rule, {
       name: 'register: the same group name in two enterprises is two applications',
       files: { 'a.xlsx': [registerSheet([{ name: '攻关QC小组', enterprise: '甲公司' }])], 'b.xlsx': [registerSheet([{ name: '攻关QC小组', enterprise: '乙公司' }])] },
     },
+    {
+      name: 'same name and employer, both with valid IDs that differ: two people',
+      files: { 'a.xlsx': [named([{ name: '张伟', employer: '伊宁市第一中学', residentId: ID_A }])], 'b.xlsx': [named([{ name: '张伟', employer: '伊宁市第一中学', residentId: ID_B }])] },
+    },
+    {
+      name: 'same name, another employer, no IDs',
+      files: { 'a.xlsx': [named([{ name: '张伟', employer: '伊宁市第一中学', residentId: null }])], 'b.xlsx': [named([{ name: '张伟', employer: '伊宁市第二中学', residentId: null }])] },
+    },
   ],
   invalid: [
+    {
+      name: '姓名 + 工作单位, neither with an ID, middle dots and spaces typed differently',
+      files: {
+        'a.xlsx': [named([{ name: '努尔艾力·阿不都热合曼', employer: '伊宁县人民医院', residentId: null }])],
+        'b.xlsx': [named([{ name: '努尔艾力.阿不都热合曼', employer: '伊宁县 人民医院', residentId: null }])],
+      },
+      errors: [{ file: 'b.xlsx', cell: 'B3', message: '姓名、工作单位相同（至少一方无有效身份证号）' }],
+    },
+    ...['•', '．', '・', '‧', ' · '].map((dot) => ({
+      name: `middle dot typed as “${dot}”, one side with a valid ID`,
+      files: {
+        'a.xlsx': [named([{ name: '阿依古丽·吐尔逊', employer: '霍城县财政局', residentId: ID_A }])],
+        'b.xlsx': [named([{ name: `阿依古丽${dot}吐尔逊`, employer: '霍城县财政局', residentId: '123' }])],
+      },
+      errors: [{ file: 'b.xlsx', cell: 'B3', message: '姓名、工作单位相同' }],
+    })),
+    {
+      name: 'the row with a valid ID comes second: still matched with the one without',
+      files: {
+        'a.xlsx': [named([{ name: '王芳', employer: '奎屯市税务局', residentId: null }])],
+        'b.xlsx': [named([{ name: '王芳', employer: '奎屯市税务局', residentId: ID_A }])],
+      },
+      errors: [{ file: 'b.xlsx', cell: 'B3', message: '“a.xlsx”' }],
+    },
     {
       name: 'the same ID number in two workbooks',
       files: { 'a.xlsx': [people([ID_A])], 'b.xlsx': [people([ID_B, ID_A])] },

@@ -17,6 +17,8 @@ ruleCases(rule, {
       rows: [{}],
     },
     { name: 'a header only, no data rows', rows: [] },
+    { name: '工作单位及职务 in one column satisfies both', header: [...without(individual, '工作单位', '职务'), '工作单位及职务'], rows: [{}] },
+    { name: 'single 单位及职务 too', header: [...without(individual, '工作单位', '职务'), '单位及职务'], rows: [{}] },
   ],
   invalid: [
     {

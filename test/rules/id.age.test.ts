@@ -16,6 +16,12 @@ ruleCases(rule, {
     { name: 'born after the form date: id.birthdate, not this', rows: [{ residentId: personId('20251110') }] },
     { name: 'invalid IDs are not aged', rows: [{ residentId: personId('20200230') }, { residentId: '12345' }] },
     { name: 'a profile with other limits', profile: strict, rows: [{ residentId: personId('19700101') }] },
+    {
+      name: '100 on a form date written 二〇二五年十月二十八日 (101 on today’s date)',
+      title: '推荐单位（盖章）：伊宁市 填表日期：二〇二五年十月二十八日',
+      rows: [{ residentId: personId('19251110') }],
+      today: { y: 2026, m: 12, d: 1 },
+    },
   ],
   invalid: [
     {
@@ -31,7 +37,19 @@ ruleCases(rule, {
       name: 'age on today when the sheet has no form date',
       title: null,
       rows: [{ residentId: personId('20091125') }],
-      errors: [{ cell: 'J2', message: '截至 2025-11-20 年龄为 15 岁' }],
+      errors: [{ cell: 'J2', message: '截至今天 2025-11-20（表上未填有效的填表日期）年龄为 15 岁' }],
+    },
+    {
+      name: 'a form date in Chinese numerals is the reference date: 101 on 二〇二五年十月二十八日',
+      title: '推荐单位（盖章）：伊宁市 填表日期：二〇二五年十月二十八日',
+      rows: [{ residentId: personId('19241027') }],
+      errors: [{ message: '截至 2025-10-28 年龄为 101 岁' }],
+    },
+    {
+      name: 'an unreadable form date: today is used and the message says so',
+      title: '推荐单位（盖章）：伊宁市 填表日期：2025年2月30日',
+      rows: [{ residentId: personId('20091125') }],
+      errors: [{ message: '截至今天 2025-11-20（表上未填有效的填表日期）' }],
     },
     {
       name: 'the profile sets the limits',

@@ -9,6 +9,12 @@ ruleCases(rule, {
   valid: [
     { name: 'current county codes', rows: [{}, { residentId: personId() }, { residentId: personId('19800101', '124', '650102') }] },
     { name: 'abolished county kept for life (崇文区, merged 2010)', rows: [{ residentId: personId('19800101', '124', '110103') }] },
+    {
+      name: '伊犁地区 6541xx (1984–2000), the default award’s own region',
+      rows: ['654101', '654121', '654123', '654124', '654125'].map((r) => ({ residentId: personId('19700101', '124', r) })),
+    },
+    { name: 'GB 11643-1999’s own example, 440524 (潮阳县 1983–1992)', rows: [{ residentId: '440524188001010014', gender: '男' }] },
+    { name: 'a code of the 1980–1982 revisions only (昌吉县 652321)', rows: [{ residentId: personId('19600101', '124', '652321') }] },
     { name: 'prefecture-level code of a city without counties (东莞)', rows: [{ residentId: personId('19800101', '124', '441900') }] },
     { name: 'residence permits of Hong Kong, Macao, Taiwan residents', rows: ['810000', '820000', '830000'].map((r) => ({ residentId: personId('19800101', '124', r) })) },
     { name: "foreigner's permanent residence ID issued in 65", rows: [{ residentId: makeId('96515619800101124') }] },

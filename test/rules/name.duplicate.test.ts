@@ -6,6 +6,14 @@ ruleCases(rule, {
   valid: [
     { name: 'different people', rows: [{ name: '张三' }, { name: '李四' }] },
     {
+      name: 'a middle dot does not join different names',
+      rows: [
+        { name: '阿不都热依木·买买提', employer: '伊宁市第一中学' },
+        { name: '阿不都热依木·买买提江', employer: '伊宁市第一中学' },
+        { name: '阿不都·热依木买买提', employer: '伊宁市第一中学' },
+      ],
+    },
+    {
       name: 'same name, different employer',
       rows: [
         { name: '张伟', employer: '伊宁市第一中学' },
@@ -32,6 +40,18 @@ ruleCases(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'Uyghur names with other middle dots and spaces around them, trailing spaces',
+      rows: [
+        { name: '阿不都热依木·买买提', employer: '伊宁市第一中学' },
+        { name: '阿不都热依木 • 买买提 ', employer: '伊宁市第一中学' },
+        { name: '阿不都热依木．买买提', employer: '伊宁市第一中学 ' },
+        { name: '阿不都热依木・买买提', employer: '伊宁市第一中学' },
+        { name: '阿不都热依木.买买提', employer: '伊宁市第一中学' },
+        { name: '阿不都热依木‧买买提', employer: '伊宁市第一中学' },
+      ],
+      errors: [{ cell: 'B4', message: '与 B3 重复' }, { cell: 'B5' }, { cell: 'B6' }, { cell: 'B7' }, { cell: 'B8' }],
+    },
     {
       name: 'same name and employer',
       rows: [{ name: '张三' }, { name: '李四' }, { name: '张三' }],

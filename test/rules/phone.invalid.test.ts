@@ -3,6 +3,7 @@ import { ruleCases } from '../helpers/rule-tester';
 
 ruleCases(rule, {
   valid: [
+    { name: 'two valid phones in one cell: 、，,;/ or spaces', rows: [{ phone: '13800138000、0999-8012345' }, { phone: '13800138000，13900139000' }, { phone: '13800138000;13900139000' }, { phone: '13800138000 0999-8012345' }, { phone: '13800138000  13900139000' }] },
     { name: 'mobile', rows: [{ phone: '13912345678' }] },
     { name: 'mobile stored as a number', rows: [{ phone: 13912345678 }] },
     { name: 'numbers at the ends of the mobile range', rows: [{ phone: 13000000000 }, { phone: 19999999999 }] },
@@ -16,6 +17,7 @@ ruleCases(rule, {
     { name: 'collective: 联系人电话', kind: 'annex3.collective', rows: [{ contactPhone: '13912345678' }, { contactPhone: '0999-8012345' }] },
   ],
   invalid: [
+    { name: 'two numbers separated by a space, one of them wrong', rows: [{ phone: '13800138000 1390013900' }], errors: [{ cell: 'K3' }] },
     {
       name: 'mobile one digit short',
       rows: [{ phone: '1391234567' }],

@@ -25,8 +25,33 @@ runCases(rule, {
       files: { 'r.xlsx': [registerSheet(many(30, { region: '奎屯市工信局', category: '质量管理小组活动推进者' }))] },
     },
     { name: 'no quota table anywhere (default profile)', files: { 'r.xlsx': [registerSheet(many(30, { region: YILI }))] } },
+    {
+      name: 'a 小计 row of the register is not an application: 11 and a 小计 of 11',
+      profile: xj,
+      files: { 'r.xlsx': [registerSheet([...many(11, { region: YILI }), { seq: null, region: '小计', category: null, name: null, enterprise: null, presenting: null, members: 11 }])] },
+    },
   ],
   invalid: [
+    {
+      name: 'a register sorted by region, the region cell merged over its 12 rows: counted 12 against 11',
+      profile: xj,
+      files: {
+        'r.xlsx': [{ ...registerSheet([{ region: YILI }, ...many(11, { region: null })]), merges: [{ top: 2, left: 1, bottom: 13, right: 1 }] }],
+      },
+      errors: [{ cell: 'B14', message: '“伊犁州工信局”的“小组数”已推荐 12 个，超过名额 11 个' }],
+    },
+    {
+      name: 'short categories count under their full name: 12 × QC小组 against 11',
+      profile: xj,
+      files: { 'r.xlsx': [registerSheet(many(12, { region: YILI, category: 'QC小组' }))] },
+      errors: [{ cell: 'B14', message: '“小组数”已推荐 12 个' }],
+    },
+    {
+      name: '是否与会发表 read from √ and ☑是 □否: 7 presenting against 6',
+      profile: xj,
+      files: { 'r.xlsx': [registerSheet([...many(4, { region: YILI, presenting: '√' }), ...many(3, { region: YILI, presenting: '☑是 □否' }), ...many(3, { region: YILI, presenting: '□是 ☑否' })])] },
+      errors: [{ cell: 'B9', message: '“发表小组数”已推荐 7 个，超过名额 6 个' }],
+    },
     {
       name: '12 QC groups against 11: one finding, at the 12th',
       profile: xj,

@@ -17,8 +17,21 @@ runCases(rule, {
     },
     { name: 'categories without a roster limit', profile: xj, files: { 'r.xlsx': [registerSheet([{ category: '质量管理小组活动优秀企业', members: 300 }])] } },
     { name: 'the default profile uses the QC limits of xj-qc-2019: 10 is fine', files: { 'r.xlsx': [registerSheet([{ members: '10 ' }])] } },
+    { name: 'members typed with their unit: 8人, 10 人, 9名', profile: xj, files: { 'r.xlsx': [registerSheet([{ members: '8人' }, { members: '10 人' }, { members: '9名' }])] } },
   ],
   invalid: [
+    {
+      name: 'members typed “16人” are checked like 16',
+      profile: xj,
+      files: { 'r.xlsx': [registerSheet([{ members: '16人' }])] },
+      errors: [{ cell: 'G3', message: '成员人数为 16，超过 10 人' }],
+    },
+    {
+      name: 'a short category (QC小组) is held to its full name’s limit',
+      profile: xj,
+      files: { 'r.xlsx': [registerSheet([{ category: 'QC小组', members: '12个' }])] },
+      errors: [{ cell: 'G3', message: '“优秀质量管理小组”成员人数为 12' }],
+    },
     {
       name: 'QC group: 成员人数 11',
       profile: xj,

@@ -1,6 +1,6 @@
 import { rule } from '../../src/core/rules/stats.rate-inputs-missing';
 import { verticalCases } from '../helpers/vertical-tester';
-import { iliIndicatorsSheet, nantongQualitySheet, qcActivitySheet, qcTeamSheet } from '../helpers/stats-sheets';
+import { iliIndicatorsSheet, nantongQualitySheet, qcActivitySheet, qcActivityWithInputBlock, qcTeamSheet } from '../helpers/stats-sheets';
 
 const inputsAdded = (() => {
   const rows = qcActivitySheet();
@@ -13,9 +13,21 @@ verticalCases(rule, {
   valid: [
     { name: 'input rows present (still empty) under the rates', values: inputsAdded },
     { name: '附件12 has no rates', values: qcTeamSheet() },
+    { name: 'inputs in a marked block below the table', values: qcActivityWithInputBlock() },
+    { name: 'inputs in a block marked by a note line (说明：以下为计算用数据)', values: qcActivityWithInputBlock({}, {}, '说明：以下为计算用数据') },
+    { name: 'an unmarked block after an empty row, every row an input', values: qcActivityWithInputBlock({}, {}, null) },
     { name: 'an indicator table without ratio rows', values: iliIndicatorsSheet().filter((r) => !/率/.test(String(r[1] ?? ''))) },
   ],
   invalid: [
+    {
+      name: 'an unmarked block mixing inputs with other text is not the table’s: inputs still missing',
+      values: (() => {
+        const rows = qcActivityWithInputBlock({}, {}, null);
+        rows.splice(21, 0, ['另附：企业简介']);
+        return rows;
+      })(),
+      errors: [{ cell: 'C8' }, { cell: 'C11' }],
+    },
     {
       name: '附件7 as printed: 普及率 and 成果率 lack their inputs',
       values: qcActivitySheet(),

@@ -1,6 +1,6 @@
 import { rule } from '../../src/core/rules/stats.rate-mismatch';
 import { verticalCases } from '../helpers/vertical-tester';
-import { iliIndicatorsSheet, nantongQualitySheet, qcActivitySheet } from '../helpers/stats-sheets';
+import { iliIndicatorsSheet, nantongQualitySheet, qcActivitySheet, qcActivityWithInputBlock } from '../helpers/stats-sheets';
 import type { CellValue } from '../../src/core/grid';
 
 /** 附件7 with the input rows (participants 350 of 1000 employees → 35 %; 20 of 40 groups → 50 %); rates in C8, C13. */
@@ -14,6 +14,7 @@ function withInputs(popularity: CellValue, achievement: CellValue, extra: { part
 verticalCases(rule, {
   valid: [
     { name: '35% as text', values: withInputs('35%', '50%') },
+    { name: 'inputs in a marked block below the table: 35 %, 50 %', values: qcActivityWithInputBlock({ popularityRate: '35%', achievementRate: '50%' }) },
     { name: "'35.00%' and full-width ％", values: withInputs('35.00%', '５０％') },
     { name: '35 (percentage points) and 0.5 (fraction)', values: withInputs(35, 0.5) },
     { name: '0.35 in a percentage-formatted cell', values: withInputs(0.35, 0.5), formats: { C8: '0.00%', C13: '0%' } },
@@ -32,6 +33,11 @@ verticalCases(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'inputs in a marked block: 成果率 typed 33% but 12 / 36 = 33.33%',
+      values: qcActivityWithInputBlock({ registeredGroups: 36, popularityRate: '35%', achievementRate: '33%' }, { achieved: 12 }),
+      errors: [{ cell: 'C11', message: '33.33%' }],
+    },
     {
       name: 'a typed rate that disagrees',
       values: withInputs('40%', '50%'),

@@ -9,6 +9,8 @@ verticalCases(rule, {
     { name: 'empty cells are not type errors', values: qcActivitySheet({ cumulativeGroups: null, funding: null, diagnosticians: null, conferenceHeld: '□是   □否' }) },
     { name: 'numbers typed as text: 1,234 / １２ / 12个', values: qcActivitySheet({ economicBenefit: '1,234', activeGroups: '１２', registeredGroups: '40个' }) },
     { name: 'checkboxes: 是√ 否□, 否, TRUE', values: qcActivitySheet({ conferenceHeld: '是√ 否□' }) },
+    { name: 'money in 万 / 万元 and plain amounts: 1.5万, 1.2万元, 50000元, 20,000', values: qcActivitySheet({ economicBenefit: '1.5万', funding: '1.2万元', rewards: '50000元' }) },
+    { name: 'counts typed with their unit: 16人, 12个', values: qcActivitySheet({ registeredGroups: '16个', activeGroups: '12个' }) },
     { name: 'rates as 35% / 0.35 / 35', values: qcActivitySheet({ popularityRate: '35%', achievementRate: 0.35 }) },
     { name: 'a loss year: negative 利润总额 is a number', values: iliIndicatorsSheet({ totalProfit: [-120.5, 30, 45] }) },
   ],
@@ -20,6 +22,11 @@ verticalCases(rule, {
         { cell: 'C9', message: '“本年度坚持活动的QC小组数”应为非负整数，实际为“12.5”' },
         { cell: 'C13', message: '“本年度企业对QC小组活动奖励费用”应为不小于 0 的金额，实际为“-3000”' },
       ],
+    },
+    {
+      name: 'a count in 万 is still a count: 1.5万个 groups is no whole number of groups',
+      values: qcActivitySheet({ activeGroups: '1.00005万个' }),
+      errors: [{ cell: 'C9', message: '应为非负整数' }],
     },
     {
       name: 'a count in words',

@@ -1,5 +1,8 @@
 /**
  * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ *
+ * (Node export conditions: the template chunk's ExcelJS needs uuid's Node build.)
  */
 import './jsdom-setup';
 import * as React from 'react';
@@ -160,6 +163,7 @@ describe('errors', () => {
   test('a selectCell failure is reported', async () => {
     const host = new FakeHost();
     host.fail.selectCell = new ExcelHostError('not-found');
+    // (ExcelHostError is the port's HostError: the pane words its code.)
     setup(host);
     await runCheck();
     fireEvent.click(screen.getByRole('button', { name: /附件3!J7/ }));
@@ -251,23 +255,33 @@ describe('填充 panel', () => {
 });
 
 describe('模板 panel', () => {
-  test('inserts a blank 附件3 and explains the text-formatted, validated ID column', async () => {
+  test('offers the five kinds, titles the sheet with the chosen award and inserts it through insertSheet', async () => {
     const host = setup();
     fireEvent.click(tab('模板'));
-    expect(await screen.findByText(/身份证号与联系电话列设为文本格式/)).toBeInTheDocument();
+    const kinds = await screen.findByTestId('template-kinds');
+    expect(within(kinds).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['annex3', 'qc-stats', 'team-stats', 'quota', 'register']);
     expect(screen.getByText(/数据验证/)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: '插入空白附件3' }));
-    await screen.findByText('已插入工作表“附件3 (2)”。');
-    expect(host.callsOf('insertTemplate')).toEqual([['annex3']]);
+    // The award picker is shared: choose 吉林省质量奖 and the template follows.
+    await waitFor(() => expect(screen.getByTestId('award-picker')).toBeEnabled());
+    fireEvent.change(screen.getByTestId('award-picker'), { target: { value: 'jilin-2025-quality' } });
+    expect(await screen.findByTestId('template-award')).toHaveTextContent('吉林省质量奖（2025）');
+    fireEvent.click(within(kinds).getByRole('radio', { name: /申报登记表/ }));
+    fireEvent.click(screen.getByRole('button', { name: '插入申报登记表' }));
+    await screen.findByText('已插入工作表“登记表 (2)”。', undefined, { timeout: 15_000 });
+    const [payload] = host.callsOf('insertSheet')[0] as [import('../../src/taskpane/host-port').SheetPayload];
+    expect(payload.name).toBe('登记表');
+    const spec = await payload.spec!();
+    expect(spec.values.flat().some((v) => typeof v === 'string' && v.includes('吉林省质量奖'))).toBe(true);
   });
 
-  test('says so when the host cannot insert sheets', async () => {
+  test('says so when the host cannot insert sheets, naming the CLI command of the chosen kind', async () => {
     const host = new FakeHost();
     host.caps = { ...host.caps, insertWorksheets: false };
     setup(host);
     fireEvent.click(tab('模板'));
-    expect(await screen.findByText(/不支持插入模板工作表/)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: '插入空白附件3' })).toBeNull();
+    fireEvent.click(within(await screen.findByTestId('template-kinds')).getByRole('radio', { name: /附件2 推荐名额表/ }));
+    expect(await screen.findByText(/不支持插入工作表.*award-tally template quota/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^插入/ })).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@
 import './jsdom-setup';
 import * as path from 'path';
 import * as React from 'react';
+import ExcelJS from 'exceljs';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import type { PlanApplyResult, PlanToApply, SheetPayload } from '../../src/taskpane/host-port';
@@ -40,24 +41,37 @@ beforeAll(async () => {
 jest.setTimeout(30_000);
 
 describe('名额 panel', () => {
-  test('tallies the register against xj-qc-2019, marks over-quota regions, lists findings that select their cell, inserts the sheet', async () => {
+  test('tallies the register against xj-qc-2019, problems first, empty regions folded, findings select their cell, inserts the sheet', async () => {
     const host = new QuotaHost(register);
     renderFluent(<App host={host} lang="zh" logoSrc="" />);
     fireEvent.click(tab('名额'));
     fireEvent.click(await screen.findByRole('button', { name: '读取并统计' }));
-    const table = await screen.findByRole('table', { name: /按地区/ });
+    const problems = await screen.findByTestId('quota-problems');
     expect(host.callsOf('readWorkbook')).toEqual([['all']]);
-    expect(screen.getByTestId('quota-source').textContent).toMatch(/内置/);
+    // No award chosen in this workbook, a register found: the award with quotas (xj-qc-2019) is used and shown.
+    expect(screen.getByTestId('quota-source').textContent).toMatch(/2019年自治区优秀质量管理小组/);
+    expect((screen.getByTestId('award-picker') as HTMLSelectElement).value).toBe('xj-qc-2019');
 
-    // 奎屯市工信局: 5 groups for a quota of 4 (examples/register-faulty.xlsx).
-    const kuitun = within(table)
-      .getAllByRole('row')
-      .find((r) => r.getAttribute('data-region')?.startsWith('奎屯市'))!;
-    expect(kuitun).toBeDefined();
-    const over = kuitun.querySelectorAll('[data-over="true"]');
+    // 奎屯市工信局: 5 groups for a quota of 4 (examples/register-faulty.xlsx) — the first thing listed.
+    const items = within(problems).getAllByRole('listitem');
+    expect(items[0].getAttribute('data-region')).toMatch(/^奎屯市/);
+    const over = items[0].querySelectorAll('[data-over="true"]');
     expect(over.length).toBeGreaterThan(0);
     expect(over[0].textContent).toMatch(/超出 1/);
-    expect(within(table).getAllByText(/不在名额表中/).length).toBeGreaterThan(0);
+    expect(within(problems).getAllByText(/不在名额表中/).length).toBeGreaterThan(0);
+    // The problems come before the regions within quota, which come before the folded empty ones.
+    const counted = screen.queryByTestId('quota-counted');
+    const empty = screen.getByTestId('quota-empty');
+    for (const [a, b] of [[problems, counted], [counted, empty], [problems, empty]]) {
+      if (a && b) expect(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    expect(empty.tagName).toBe('DETAILS');
+    expect((empty as HTMLDetailsElement).open).toBe(false);
+    expect(empty.textContent).toMatch(/其余 \d+ 个地区没有推荐/);
+    // Every region of the quota table is somewhere: 41 regions + the names not in the table.
+    const shown = problems.querySelectorAll('li').length + (counted?.querySelectorAll('li').length ?? 0);
+    const folded = Number(/其余 (\d+) 个/.exec(empty.textContent ?? '')![1]);
+    expect(shown + folded).toBeGreaterThanOrEqual(41);
 
     // Findings: each is a link to its cell.
     const findings = screen.getByTestId('quota-findings');
@@ -70,11 +84,20 @@ describe('名额 panel', () => {
     expect(register.sheets.map((s) => s.name)).toContain(sheet);
     expect(link.textContent).toContain(cell);
 
+    // 检查 now runs with the same award: its quota findings are the same as 名额's.
+    fireEvent.click(tab('检查'));
+    fireEvent.click(screen.getByRole('button', { name: '运行检查' }));
+    const list = await screen.findByRole('region', { name: '问题列表' });
+    const quotaInCheck = list.querySelectorAll('[data-finding-rule^="quota."]').length;
+    expect(quotaInCheck).toBe(findings.querySelectorAll('li').length);
+    fireEvent.click(tab('名额'));
+
     // 插入名额核对表: the payload is the ExcelJS sheet with live COUNTIFS over the register sheet.
     fireEvent.click(screen.getByRole('button', { name: '插入名额核对表' }));
-    await screen.findByTestId('quota-inserted');
+    await screen.findByTestId('quota-inserted', undefined, { timeout: 15_000 });
     expect(host.sheets).toHaveLength(1);
-    const wb = await host.sheets[0].workbook!();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await host.sheets[0].base64!(), 'base64') as never);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('名额核对');
     const formulas: string[] = [];
@@ -84,12 +107,29 @@ describe('名额 panel', () => {
     expect(spec.values.flat().some((v) => typeof v === 'string' && v.startsWith('=') && v.includes('COUNTIFS'))).toBe(true);
   });
 
+  test('the award chosen is kept in the workbook and read back by a new pane', async () => {
+    const host = new QuotaHost(register);
+    const first = renderFluent(<App host={host} lang="zh" logoSrc="" />);
+    await waitFor(() => expect(screen.getByTestId('award-picker')).toBeEnabled());
+    fireEvent.change(screen.getByTestId('award-picker'), { target: { value: 'nantong-2020-mayor' } });
+    await waitFor(() => expect(host.stored.get('awardTally.profile')).toBe('nantong-2020-mayor'));
+    first.unmount();
+    // The workbook reopened: the pane starts with its award, and a register does not switch it.
+    renderFluent(<App host={host} lang="zh" logoSrc="" />);
+    await waitFor(() => expect((screen.getByTestId('award-picker') as HTMLSelectElement).value).toBe('nantong-2020-mayor'));
+    fireEvent.click(screen.getByRole('button', { name: '运行检查' }));
+    await screen.findByText(/检查时间 .* · 2020年南通市市长质量奖/);
+    expect((screen.getByTestId('award-picker') as HTMLSelectElement).value).toBe('nantong-2020-mayor');
+  });
+
   test('English labels', async () => {
     const host = new QuotaHost(register);
     renderFluent(<App host={host} lang="en" logoSrc="" />);
     fireEvent.click(tab('Quotas'));
     fireEvent.click(await screen.findByRole('button', { name: 'Read and tally' }));
-    expect(await screen.findByRole('table', { name: /By region/ })).toBeInTheDocument();
+    expect(await screen.findByTestId('quota-problems')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /^To deal with \(\d+\)$/ })).toBeInTheDocument();
+    expect(screen.getByTestId('quota-empty').textContent).toMatch(/\d+ other regions with no nomination/);
     expect(screen.getByRole('button', { name: 'Insert the quota check sheet' })).toBeEnabled();
   });
 });

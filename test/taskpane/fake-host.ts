@@ -2,10 +2,10 @@
 import type { WorkbookGrid } from '../../src/core/grid';
 import type { LocatedFinding } from '../../src/core/check';
 import type { CellChange } from '../../src/core/fill';
-import type { ApplyResult, HostCapabilities, OnProgress, WorkbookHost } from '../../src/taskpane/host-port';
+import type { ApplyResult, HostCapabilities, OnProgress, SheetPayload, WorkbookHost, WorkbookSettings } from '../../src/taskpane/host-port';
 import { personId } from '../helpers/ids';
 
-export type Method = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'insertTemplate';
+export type Method = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'insertSheet' | 'settings.get' | 'settings.set';
 
 export interface Call {
   method: Method;
@@ -106,8 +106,21 @@ export class FakeHost implements WorkbookHost {
     return { written: changes.length - skipped.length, skipped };
   }
 
-  async insertTemplate(kind: 'annex3'): Promise<string> {
-    this.record('insertTemplate', [kind]);
-    return '附件3 (2)';
+  async insertSheet(sheet: SheetPayload): Promise<string> {
+    this.record('insertSheet', [sheet]);
+    return `${sheet.name} (2)`;
   }
+
+  /** The workbook's settings (Office's document settings in Excel). */
+  stored = new Map<string, string>();
+  settings: WorkbookSettings = {
+    get: async (key) => {
+      this.record('settings.get', [key]);
+      return this.stored.get(key) ?? null;
+    },
+    set: async (key, value) => {
+      this.record('settings.set', [key, value]);
+      this.stored.set(key, value);
+    },
+  };
 }

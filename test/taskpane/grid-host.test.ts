@@ -6,10 +6,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { GridHost, PreviewHostError, type ExcelJSModule } from '../../src/preview/grid-host';
+import { GridHost, type ExcelJSModule } from '../../src/preview/grid-host';
 import { checkWorkbook } from '../../src/core/check';
 import { planFill } from '../../src/core/fill';
-import { WorkbookReadError } from '../../src/xlsx/errors';
+import { HostError } from '../../src/taskpane/host-port';
+import { describeError } from '../../src/taskpane/errors';
+import { templatePayload } from '../../src/taskpane/template-payload';
+import { getProfile } from '../../src/core/profiles';
 import { writeFixture } from '../e2e/fixture';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'annex3-mistakes.xlsx');
@@ -25,7 +28,6 @@ function newHost(): GridHost {
   return new GridHost({
     lang: 'zh',
     excelJS: async () => ExcelJS as unknown as ExcelJSModule,
-    templates: async () => import('../../src/xlsx/template'),
   });
 }
 
@@ -60,7 +62,7 @@ test('selectCell switches to the sheet and selects the cell', async () => {
   await host.selectCell('附件3', 'J13');
   expect(host.getSnapshot().selected).toEqual({ sheet: '附件3', cell: 'J13' });
   expect(seen).toHaveLength(1);
-  await expect(host.selectCell('没有', 'A1')).rejects.toThrow(PreviewHostError);
+  await expect(host.selectCell('没有', 'A1')).rejects.toMatchObject({ name: 'HostError', code: 'not-found', params: { sheet: '没有' } });
 });
 
 test('marks are an overlay: the workbook is untouched and clearMarks restores exactly', async () => {
@@ -101,9 +103,9 @@ test('applyChanges writes confirmed changes and skips cells edited since', async
   expect((await host.applyChanges(rest)).written).toBe(0);
 });
 
-test('insertTemplate adds a formatted, validated 附件3 under a free name', async () => {
+test('insertSheet adds a formatted, validated 附件3 template under a free name', async () => {
   const host = await loaded();
-  const name = await host.insertTemplate('annex3');
+  const name = await host.insertSheet(templatePayload('annex3', getProfile('ili-2025-contribution')));
   expect(name).toBe('附件3 (2)');
   expect(host.getSnapshot().activeSheet).toBe(name);
   expect(host.getSnapshot().sheets).toContain(name);
@@ -125,25 +127,52 @@ test('insertTemplate adds a formatted, validated 附件3 under a free name', asy
   expect(result.tables.map((t) => t.kind)).toEqual(expect.arrayContaining(['annex3.individual']));
 });
 
-test('bad files and no file give Chinese messages', async () => {
+test('bad files and no file: HostError codes the pane words in Chinese and English', async () => {
   const host = newHost();
   await expect(host.readWorkbook('active')).rejects.toMatchObject({ code: 'no-workbook' });
-  await expect(host.readWorkbook('active')).rejects.toThrow('尚未打开工作簿');
+  const none = await host.readWorkbook('active').catch((e: unknown) => e);
+  expect(describeError(none, 'zh').message).toContain('尚未打开工作簿');
+  expect(describeError(none, 'en').message).toContain('No workbook is open');
 
-  await expect(host.loadBytes(new TextEncoder().encode('序号,姓名\n1,张三'), 'a.xlsx')).rejects.toBeInstanceOf(WorkbookReadError);
+  const text = await host.loadBytes(new TextEncoder().encode('序号,姓名\n1,张三'), 'a.xlsx').catch((e: unknown) => e);
+  expect(text).toBeInstanceOf(HostError);
+  expect(text).toMatchObject({ code: 'file-unreadable', params: { file: 'a.xlsx', reason: 'not-workbook' } });
   expect(host.getSnapshot().loadError).toContain('该文件不是 Excel 工作簿');
+  expect(host.getSnapshot().loadError).toContain('a.xlsx');
   expect(host.getSnapshot().loadingFile).toBe('a.xlsx');
 
   const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-  await expect(host.loadBytes(ole2, 'old.xls')).rejects.toMatchObject({ code: 'ole2' });
+  await expect(host.loadBytes(ole2, 'old.xls')).rejects.toMatchObject({ code: 'file-unreadable', params: { reason: 'ole2' } });
   expect(host.getSnapshot().loadError).toContain('旧版 Excel 97-2003');
 
   const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
-  await expect(host.loadBytes(broken, 'broken.xlsx')).rejects.toMatchObject({ code: 'corrupt' });
+  const corrupt = await host.loadBytes(broken, 'broken.xlsx').catch((e: unknown) => e);
+  expect(corrupt).toMatchObject({ code: 'file-unreadable', params: { reason: 'corrupt' } });
+  expect(describeError(corrupt, 'en').message).toMatch(/^"broken\.xlsx" could not be read; no workbook is open\. The file is damaged/);
+});
 
-  // A failed load keeps an earlier workbook.
+test('a file that cannot be read closes the workbook open before: nothing is taken for the chosen file', async () => {
   const ok = await loaded();
-  await ok.loadBytes(new Uint8Array(0), 'empty.xlsx').catch(() => undefined);
-  expect(ok.getSnapshot().fileName).toBe('annex3-mistakes.xlsx');
-  await expect(ok.readWorkbook('active')).resolves.toBeTruthy();
+  expect((await ok.readWorkbook('active')).sheets.length).toBe(1);
+  const err = await ok.loadBytes(new Uint8Array(0), 'empty.xlsx').catch((e: unknown) => e);
+  expect(err).toMatchObject({ code: 'file-unreadable', params: { file: 'empty.xlsx', reason: 'empty' } });
+  const snap = ok.getSnapshot();
+  expect(snap.fileName).toBeNull();
+  expect(snap.sheets).toEqual([]);
+  expect(snap.loadError).toContain('empty.xlsx');
+  expect(snap.loadError).toContain('未打开任何工作簿');
+  await expect(ok.readWorkbook('active')).rejects.toMatchObject({ code: 'no-workbook' });
+  await expect(ok.workbookName()).rejects.toMatchObject({ code: 'no-workbook' });
+  // The next good file opens as usual.
+  await ok.loadBytes(await exampleBytes(), 'again.xlsx');
+  expect(await ok.workbookName()).toBe('again.xlsx');
+});
+
+test('settings live with the open workbook and go when another is opened', async () => {
+  const host = await loaded();
+  expect(await host.settings.get('awardTally.profile')).toBeNull();
+  await host.settings.set('awardTally.profile', 'xj-qc-2019');
+  expect(await host.settings.get('awardTally.profile')).toBe('xj-qc-2019');
+  await host.loadBytes(await exampleBytes(), 'other.xlsx');
+  expect(await host.settings.get('awardTally.profile')).toBeNull();
 });

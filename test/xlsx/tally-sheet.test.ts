@@ -36,6 +36,8 @@ function fixture() {
           { region: null },
           { region: '奎屯市工信局', category: '质量管理小组活动推进者' },
           { region: '奎屯市工信局', category: '未列类别*?' },
+          // A region name longer than a COUNTIFS criterion can hold (255 characters): counted as a number.
+          { region: '长'.repeat(300) + '工信局' },
         ],
         { header: HEADER },
       ),
@@ -86,16 +88,48 @@ describe('名额核对 sheet', () => {
     await fsp.rm(dir, { recursive: true, force: true });
   });
 
-  test('master sheets: 来源文件, 推荐单位 = the tally’s region, original columns kept, 对象', () => {
+  test('master sheets: own 序号, 来源文件, 来源工作表, 推荐单位 = the tally’s region, 填表日期, 原行号, original columns kept, 对象', () => {
     const reg = c.sheets.find((s) => s.kind === 'qc.register')!;
     expect(reg.name).toBe('登记表汇总');
-    expect(reg.columns.map((x) => x.label)).toEqual(['来源文件', '推荐单位', '序号', '推荐地区或部门', '类别', '名称', '企业名称', '是否与会发表', '成员人数', '对象']);
-    expect(reg.rows).toHaveLength(13);
-    const yili = reg.rows.find((r) => r[3] === '伊犁州')!;
-    expect(yili.slice(0, 2)).toEqual(['a.xlsx', '伊犁州工信局']);
-    expect(reg.rows.find((r) => r[4] === '质量管理小组活动推进者')![9]).toBe('个人');
+    expect(reg.columns.map((x) => x.label)).toEqual([
+      '序号', '来源文件', '来源工作表', '推荐单位', '填表日期', '原行号', '原序号', '推荐地区或部门', '类别', '名称', '企业名称', '是否与会发表', '成员人数', '对象', '重复',
+    ]);
+    expect(reg.rows).toHaveLength(14);
+    expect(reg.rows.map((r) => r[0])).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+    const yili = reg.rows.find((r) => r[7] === '伊犁州')!;
+    expect(yili.slice(1, 4)).toEqual(['a.xlsx', reg.sources[0].sheet, '伊犁州工信局']);
+    expect(reg.rows.find((r) => r[8] === '质量管理小组活动推进者')![13]).toBe('个人');
     const coll = c.sheets.find((s) => s.kind === 'annex3.collective')!;
-    expect(coll.rows.map((r) => r[1])).toEqual(['伊犁州工信局', '伊犁州工信局', '伊犁州工信局']);
+    expect(coll.rows.map((r) => r[3])).toEqual(['伊犁州工信局', '伊犁州工信局', '伊犁州工信局']);
+    expect(coll.rows[0][4]).toEqual(new Date(Date.UTC(2025, 10, 3)));
+    expect(coll.rows.map((r) => r[5])).toEqual(coll.sources.map((x) => x.row + 1));
+  });
+
+  test('no formula longer than Excel’s 8,192 characters or with a criterion over 255; a total without every quota is not compared', async () => {
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    const ws = back.getWorksheet(TALLY_SHEET_NAME)!;
+    let formulas = 0;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const f = (cell.value as ExcelJS.CellFormulaValue | null)?.formula;
+        if (!f) return;
+        formulas++;
+        expect(f.length).toBeLessThanOrEqual(8192);
+        for (const m of f.match(/"(?:[^"]|"")*"/g) ?? []) expect(m.length - 2).toBeLessThanOrEqual(255);
+      }),
+    );
+    expect(formulas).toBeGreaterThan(10);
+    const long = ws.getCell(layout.regionCells.get('长'.repeat(300) + '工信局\u0000groups')!);
+    expect(long.value).toBe(1);
+    // The 合计 row: unknown regions have no quota, so the total's 名额 stays empty (never a partial sum turning red).
+    let totalRow = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(2).value === '合计') totalRow = n;
+    });
+    expect(totalRow).toBeGreaterThan(0);
+    expect(ws.getRow(totalRow).getCell(4).value).toBeNull();
+    expect((ws.getRow(totalRow).getCell(3).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUM\(/);
   });
 
   test('one count cell per region × class and per nominated category', () => {
@@ -115,7 +149,7 @@ describe('名额核对 sheet', () => {
     expect(cfs[0].rules[0]).toMatchObject({ type: 'expression' });
     expect(cfs[0].rules[0].formulae[0]).toMatch(/^AND\(ISNUMBER\(D\d+\),C\d+>D\d+\)$/);
     const kuitun = ws.getCell(layout.regionCells.get('奎屯市工信局\u0000groups')!);
-    expect((kuitun.value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUMPRODUCT\(COUNTIFS\('登记表汇总'!\$B:\$B,"=奎屯市工信局"/);
+    expect((kuitun.value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUMPRODUCT\(COUNTIFS\('登记表汇总'!\$D:\$D,"=奎屯市工信局"/);
     expect((kuitun.fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
     // Every spelling the engine counted is a criterion (a vertical list of 类别, a horizontal one of 是).
     const presenting = (ws.getCell(layout.regionCells.get('奎屯市工信局\u0000presenting')!).value as ExcelJS.CellFormulaValue).formula;

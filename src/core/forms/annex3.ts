@@ -51,6 +51,12 @@ export const annex3Individual: FormDef = formDefSchema.parse({
     subcategory,
     remark,
   ],
+  combined: [
+    { label: '工作单位及职务', roles: ['employer', 'position'] },
+    { label: '工作单位和职务', roles: ['employer', 'position'] },
+    { label: '工作单位及职务(职称)', roles: ['employer', 'position'] },
+    { label: '单位及职务', roles: ['employer', 'position'] },
+  ],
   identifying: ['name'],
   minMatches: 4,
 });

@@ -34,6 +34,16 @@ export const formDefSchema = z.object({
   columns: z.array(columnDefSchema),
   /** Roles that must be found for a header row to count as this kind (they tell the kinds apart). */
   identifying: z.array(z.string()),
+  /**
+   * Combined columns (SPEC §2): one printed label standing for several roles, e.g. `工作单位及职务` for 工作单位 and
+   * 职务. The column then serves every role it names.
+   */
+  combined: z.array(z.object({ label: z.string(), roles: z.array(z.string()).min(2) })).optional(),
+  /**
+   * Rows labelled 小计 / 合计 / 总计: 'skip' (default) — not data rows (附件3, registers); 'keep' — rows of the table
+   * that the kind's own code tells apart (qc.quota: the 总计 row is compared with the sum of the regions).
+   */
+  totalRows: z.enum(['skip', 'keep']).optional(),
   /** Minimum number of matched columns for a header row. */
   minMatches: z.number().int().positive(),
   /**

@@ -52,6 +52,7 @@ export const qcQuota: FormDef = formDefSchema.parse({
     },
   ],
   identifying: ['region', 'groups'],
+  totalRows: 'keep',
   minMatches: 3,
 });
 
@@ -127,11 +128,17 @@ export const qcRegister: FormDef = formDefSchema.parse({
   minMatches: 4,
 });
 
-const TOTAL_LABEL = /^(总计|合计|共计|总数|全部合计)$/;
+const TOTAL_LABEL = /^(总计|合计|共计|总数|全部合计)[:：]?$/;
 
 /** True when a cell reads 总计 / 合计 (after removing spaces: `总  计`). */
 export function isTotalLabel(text: string): boolean {
   return TOTAL_LABEL.test(compactText(text));
+}
+
+/** 地州市小计, 行业部门小计, 小计, 小 计: a group's subtotal, neither a region nor the table's total (SPEC §2). */
+export function isSubtotalLabel(text: string): boolean {
+  const s = compactText(text);
+  return s.length <= 16 && /小计[:：]?$/.test(s);
 }
 
 export interface QuotaRows {
@@ -139,11 +146,14 @@ export interface QuotaRows {
   regions: number[];
   /** The 总计/合计 row, or null when the table has none. */
   total: number | null;
+  /** 小计 rows (地州市小计, 行业部门小计 …): not regions, not part of the sum the total is compared with. */
+  subtotals: number[];
 }
 
 /** Split a located qc.quota table into its region rows and its total row (总计 in 地区或部门 or in 序号). */
 export function quotaRows(sheet: Sheet, table: LocatedTable): QuotaRows {
   const regions: number[] = [];
+  const subtotals: number[] = [];
   let total: number | null = null;
   const regionCol = table.columns.region;
   const seqCol = table.columns.seq;
@@ -151,14 +161,16 @@ export function quotaRows(sheet: Sheet, table: LocatedTable): QuotaRows {
     const labels = [regionCol, seqCol].filter((c) => c !== undefined).map((c) => cellText(sheet.value(row, c)));
     // A merged `合计` over 序号 and 地区或部门 may sit in the leftmost cell of the table.
     if (seqCol === undefined && table.left < (regionCol ?? 0)) labels.push(cellText(sheet.value(row, table.left)));
-    if (labels.some(isTotalLabel)) total = row;
+    if (labels.some(isSubtotalLabel)) subtotals.push(row);
+    else if (labels.some(isTotalLabel)) total = row;
     else regions.push(row);
   }
-  return { regions, total };
+  return { regions, total, subtotals };
 }
 
 /**
- * A count as typed in a quota cell: a number, or digits with stray spaces (`4 `, ` 247`, full-width digits).
+ * A count as typed in a quota cell: a number, or digits with stray spaces (`4 `, ` 247`, full-width digits) or with
+ * their unit (`16人`, `4个`).
  * null for an empty cell, NaN for anything else.
  */
 export function quotaNumber(v: CellValue): number | null {
@@ -166,5 +178,7 @@ export function quotaNumber(v: CellValue): number | null {
   if (typeof v === 'number') return v;
   const s = compactText(cellText(v));
   if (s === '') return null;
-  return /^\d+(\.0+)?$/.test(s) ? Number(s) : NaN;
+  // Counts typed with their unit (`16人`, `12个`, SPEC §4) are counts.
+  const m = /^(\d+)(\.0+)?(人|个|名|位|家|项|组)?$/.exec(s);
+  return m ? Number(m[1]) : NaN;
 }

@@ -3,7 +3,7 @@
  * digits are the code of the county where the holder was first registered).
  *
  * Province codes are fixed by the standard's list and checked without the table. County codes come from the
- * generated table in ../data/regions.ts (current codes plus every gb2260 revision since 2002), because an identity
+ * generated table in ../data/regions.ts (current codes plus every GB/T 2260 revision since 1980), because an identity
  * number keeps an abolished county code for life: an unknown county is a warning, never an error.
  */
 import { REGION_TABLE, REGION_DATA_YEAR } from '../data/regions';
@@ -42,6 +42,8 @@ interface RegionEntry {
   name: string;
   /** False when only historic revisions list the code. */
   current: boolean;
+  /** Historic codes: the years of the first and last revision listing it (`1984-2000`), when known. */
+  years?: string;
 }
 
 /** 6-digit code as a number → entry. Built on first use (about 4,000 entries). */
@@ -57,7 +59,8 @@ function load(): Map<number, RegionEntry> {
     for (const item of REGION_TABLE[p].split('|')) {
       const historic = item.charCodeAt(0) === 126; // '~'
       const s = historic ? item.slice(1) : item;
-      m.set(base + Number(s.slice(0, 4)), { name: s.slice(4), current: !historic });
+      const at = s.indexOf('@', 4);
+      m.set(base + Number(s.slice(0, 4)), at < 0 ? { name: s.slice(4), current: !historic } : { name: s.slice(4, at), current: false, years: s.slice(at + 1) });
     }
   }
   const bits = new Uint8Array(1_000_000 / 8);
@@ -79,7 +82,7 @@ function codeNumber(six: string): number {
   return n;
 }
 
-/** True when the 6-digit code is in the current table or in any revision since 2002. */
+/** True when the 6-digit code is in the current table or in any revision since 1980. */
 export function isKnownCounty(six: string): boolean {
   const n = codeNumber(six);
   return n >= 0 && isKnownCountyNumber(n);

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { compactText } from '../normalize';
 import { checkQuotaFields, quotaProfileFields } from './quota-schema';
+import { maskPolicySchema } from './mask-policy';
 
 export const placesSchema = z.object({
   /** Places for collectives / organisations, when the category awards them. */
@@ -34,6 +35,11 @@ export const categorySchema = z.object({
   /** Category name as written in 推荐方面 or a sheet title, e.g. 商务经济方面. */
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
+  /**
+   * Short forms clerks write (QC小组 for 优秀质量管理小组): counted under the full name, and reported as `info` with
+   * the full name as the fix (category.synonym).
+   */
+  abbreviations: z.array(z.string().min(1)).default([]),
   places: placesSchema.default({}),
   subcategories: z.array(subcategorySchema).default([]),
   side: sideSchema.optional(),
@@ -56,6 +62,8 @@ export const profileSchema = z
     categories: z.array(categorySchema).default([]),
     /** Age limits on the form date for `id.age`. */
     age: z.object({ min: z.number().int().nonnegative(), max: z.number().int().positive() }).default({ min: 16, max: 100 }),
+    /** What personal data shows in public outputs (HTML report, 公示 export, pane, browser): ./mask-policy.ts. */
+    masking: maskPolicySchema.default({}),
     ...quotaProfileFields,
   })
   .passthrough();
@@ -91,7 +99,7 @@ export const checkedProfileSchema = profileSchema.superRefine((p, ctx) => {
   }
   const catKeys = new Set<string>();
   p.categories.forEach((c, i) => {
-    for (const n of [c.name, ...c.aliases]) {
+    for (const n of [c.name, ...c.aliases, ...c.abbreviations]) {
       const k = compactText(n);
       if (catKeys.has(k)) crossIssue(ctx, ['categories', i], `类别名称“${n}”重复`, `category name "${n}" is used twice`);
       catKeys.add(k);

@@ -2,13 +2,17 @@
  * dup.cross-file — the same organisation or person nominated in two of the workbooks being consolidated (SPEC §3,
  * §6 Consolidate). Identity, in this order: 统一社会信用代码 (GB 32100-2015, compact form), 身份证号 (18-digit form,
  * GB 11643-1999), then the organisation's name after normalisation (先进集体名称; a register row's 名称 + 企业名称,
- * or its 企业名称 alone when the application is the enterprise itself). Each row of a later workbook that matches a
- * row of an earlier one is reported once, naming the first place. Within one workbook duplicates are the business
- * of id.duplicate, uscc.duplicate and name.duplicate.
+ * or its 企业名称 alone when the application is the enterprise itself), and for a person 姓名 + 工作单位 whenever one
+ * of the two rows lacks a valid ID (spaces and the middle dots of Uyghur and Kazakh names unified: 努尔艾力·阿不都热合曼
+ * = 努尔艾力.阿不都热合曼); two rows with different valid IDs are two people whatever their names. Each row of a later
+ * workbook that matches a row of an earlier one is reported once, naming the first place. Within one workbook
+ * duplicates are the business of id.duplicate, uscc.duplicate and name.duplicate.
  */
 import { a1 } from '../grid';
 import { idColumn, idKeys, usccCells, usccKeys } from './id-common';
 import { matchKey } from './quota-common';
+import { nameKey } from '../normalize';
+import { inspect as inspectId } from '../identifiers/resident-id';
 import type { RunRule, TableRef } from './rule';
 
 interface Place {
@@ -17,7 +21,7 @@ interface Place {
   col: number;
 }
 
-type Why = 'uscc' | 'id' | 'name';
+type Why = 'uscc' | 'id' | 'name' | 'person';
 
 /** Keys of each data row of a table, in order of precedence, with the cell each is read from. */
 function rowKeys(ref: TableRef): Map<number, { key: string; why: Why; col: number }[]> {
@@ -40,12 +44,18 @@ function rowKeys(ref: TableRef): Map<number, { key: string; why: Why; col: numbe
   const kind = ref.table.kind;
   if (kind === 'annex3.collective' && ctx.has('collectiveName')) {
     for (const row of ref.table.rows) {
-      const name = matchKey(ctx.text(row, 'collectiveName'));
+      const name = nameKey(ctx.text(row, 'collectiveName'));
       if (name !== '') add(row, `org:${name}`, 'name', ctx.col('collectiveName'));
+    }
+  } else if (kind === 'annex3.individual' && ctx.has('name') && ctx.has('employer')) {
+    for (const row of ref.table.rows) {
+      const name = nameKey(ctx.text(row, 'name'));
+      const employer = nameKey(ctx.text(row, 'employer'));
+      if (name !== '' && employer !== '') add(row, `${name}|${employer}`, 'person', ctx.col('name'));
     }
   } else if (kind === 'qc.register' && ctx.has('name')) {
     for (const row of ref.table.rows) {
-      const name = matchKey(ctx.text(row, 'name'));
+      const name = nameKey(ctx.text(row, 'name'));
       const ent = matchKey(ctx.text(row, 'enterprise'));
       if (name === '') continue;
       add(row, name === ent || ent === '' ? `org:${name}` : `app:${name}|${ent}`, 'name', ctx.col('name'));
@@ -78,12 +88,19 @@ export const rule: RunRule = {
         zh: '“{value}”与文件“{file}”工作表“{sheet}”的 {cell} 为同一名称：可能被重复推荐',
         en: '"{value}" has the same name as file "{file}", sheet "{sheet}", cell {cell}: possibly nominated twice',
       },
+      person: {
+        zh: '“{value}”与文件“{file}”工作表“{sheet}”的 {cell} 姓名、工作单位相同（至少一方无有效身份证号）：可能被重复推荐',
+        en: '"{value}" has the same name and employer as file "{file}", sheet "{sheet}", cell {cell} (one of them without a valid ID): possibly nominated twice',
+      },
     },
   },
   checkRun(run) {
     const files = new Set(run.tables.map((t) => t.file));
     if (files.size < 2) return;
     const first = new Map<string, Place>();
+    // 姓名 + 工作单位: the first row of each key without a valid ID, and the first with one.
+    const firstWithout = new Map<string, Place>();
+    const validId = (ref: TableRef, row: number) => ref.ctx.has('residentId') && inspectId(ref.ctx.text(row, 'residentId')).status === 'ok';
     for (const ref of run.tables) {
       const byRow = rowKeys(ref);
       for (const row of ref.table.rows) {
@@ -91,10 +108,21 @@ export const rule: RunRule = {
         if (!keys) continue;
         let reported = false;
         for (const k of keys) {
-          const at = first.get(k.key);
-          if (!at) {
-            first.set(k.key, { ref, row, col: k.col });
-            continue;
+          let at: Place | undefined;
+          if (k.why === 'person') {
+            const hasId = validId(ref, row);
+            // A row with a valid ID matches only a row without one; a row without matches any.
+            at = firstWithout.get(k.key) ?? (hasId ? undefined : first.get(k.key));
+            if (!hasId && !firstWithout.has(k.key)) firstWithout.set(k.key, { ref, row, col: k.col });
+            if (!first.has(k.key)) first.set(k.key, { ref, row, col: k.col });
+            if (at && at.ref === ref && at.row === row) at = undefined;
+            if (!at) continue;
+          } else {
+            at = first.get(k.key);
+            if (!at) {
+              first.set(k.key, { ref, row, col: k.col });
+              continue;
+            }
           }
           if (reported || at.ref.file === ref.file) continue;
           reported = true;

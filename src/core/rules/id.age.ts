@@ -2,7 +2,7 @@
  * id.age — age on the form date (填表日期, else today) below the profile's minimum (16) or above its maximum
  * (100). A warning: unusual, not impossible. Skipped when the birth date is after that date (id.birthdate).
  */
-import { formatYMD, idColumn, ymdNumber } from './id-common';
+import { formatYMD, hasFormDate, idColumn, ymdNumber } from './id-common';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -23,6 +23,14 @@ export const rule: TableRule = {
         zh: '按身份证号，截至 {ref} 年龄为 {age} 岁，大于 {max} 岁',
         en: 'By the ID number the person is {age} on {ref}, older than {max}',
       },
+      tooYoungToday: {
+        zh: '按身份证号，截至今天 {ref}（表上未填有效的填表日期）年龄为 {age} 岁，小于 {min} 岁',
+        en: 'By the ID number the person is {age} today, {ref} (the form has no valid 填表日期), younger than {min}',
+      },
+      tooOldToday: {
+        zh: '按身份证号，截至今天 {ref}（表上未填有效的填表日期）年龄为 {age} 岁，大于 {max} 岁',
+        en: 'By the ID number the person is {age} today, {ref} (the form has no valid 填表日期), older than {max}',
+      },
     },
   },
   check(ctx) {
@@ -31,6 +39,8 @@ export const rule: TableRule = {
     return {
       end() {
         const { min, max } = ctx.profile.age;
+        // Without a form date the age is taken on today's date, and the message says so.
+        const dated = hasFormDate(ctx);
         const ref = ymdNumber(ctx.referenceDate);
         const latest = Math.min(ref, ymdNumber(ctx.today));
         // With dates as yyyymmdd numbers, completed years of age = ⌊(ref − birth) / 10000⌋.
@@ -38,8 +48,8 @@ export const rule: TableRule = {
           const b = ids.birth[i];
           if (b > latest || !ids.isValid(i)) continue;
           const age = Math.floor((ref - b) / 10000);
-          if (age < min) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooYoung', data: { age, min, ref: formatYMD(ctx.referenceDate) }, fix: null });
-          else if (age > max) ctx.report({ row: ids.rows[i], col: ids.col, messageId: 'tooOld', data: { age, max, ref: formatYMD(ctx.referenceDate) }, fix: null });
+          if (age < min) ctx.report({ row: ids.rows[i], col: ids.col, messageId: dated ? 'tooYoung' : 'tooYoungToday', data: { age, min, ref: formatYMD(ctx.referenceDate) }, fix: null });
+          else if (age > max) ctx.report({ row: ids.rows[i], col: ids.col, messageId: dated ? 'tooOld' : 'tooOldToday', data: { age, max, ref: formatYMD(ctx.referenceDate) }, fix: null });
         }
       },
     };

@@ -29,6 +29,7 @@ import { rule as ethnicityInvalid } from './ethnicity.invalid';
 import { rule as politicalStatusInvalid } from './political-status.invalid';
 import { rule as seqGap } from './seq.gap';
 import { rule as nameDuplicate } from './name.duplicate';
+import { rule as categorySynonym } from './category.synonym';
 import { rule as statsValueType } from './stats.value-type';
 import { rule as statsInconsistent } from './stats.inconsistent';
 import { rule as statsRateInputsMissing } from './stats.rate-inputs-missing';
@@ -41,6 +42,7 @@ import { rule as quotaCapExceeded } from './quota.cap-exceeded';
 import { rule as quotaMembersExceeded } from './quota.members-exceeded';
 import { rule as quotaShareExceeded } from './quota.share-exceeded';
 import { rule as dupCrossFile } from './dup.cross-file';
+import { rule as workbookNoTable } from './workbook.no-table';
 
 export const ALL_RULES: readonly Rule[] = [
   headerMissingColumn,
@@ -69,6 +71,7 @@ export const ALL_RULES: readonly Rule[] = [
   politicalStatusInvalid,
   seqGap,
   nameDuplicate,
+  categorySynonym,
   statsValueType,
   statsInconsistent,
   statsRateInputsMissing,
@@ -81,6 +84,7 @@ export const ALL_RULES: readonly Rule[] = [
   quotaMembersExceeded,
   quotaShareExceeded,
   dupCrossFile,
+  workbookNoTable,
 ];
 
 /** Rule ids of the catalogue, for filters and docs. */

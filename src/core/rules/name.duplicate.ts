@@ -1,12 +1,13 @@
 /**
  * name.duplicate — the same 先进集体名称, or the same 姓名 + 工作单位, twice in one table (SPEC §3). Names are
- * compared after `compactText` (spaces, widths and brackets aside) and case-insensitively. Each later occurrence is
+ * compared after `nameKey` (spaces, widths, brackets and the middle-dot variants of Uyghur and Kazakh names aside)
+ * and case-insensitively. Each later occurrence is
  * reported at its name cell and names the cell of the first. Across sheets and workbooks, identity is the ID
  * number's or the credit code's business (`id.duplicate`, `dup.cross-file`).
  */
 import { a1, isEmptyValue } from '../grid';
 import { compactLowerHash, firstOccurrences } from '../first-seen';
-import { asciiLower, cellText, compactText } from '../normalize';
+import { asciiLower, cellText, compactText, nameKey as compareKey } from '../normalize';
 import type { TableRule } from './rule';
 
 export const rule: TableRule = {
@@ -42,7 +43,7 @@ export const rule: TableRule = {
     // one scan (cleaning first would change nothing the compact form keeps).
     const hashes = new Int32Array(cap);
     const has = new Uint8Array(cap);
-    const nameKey = (i: number) => asciiLower(compactText(ctx.text(rows[i], nameRole)));
+    const nameKey = (i: number) => compareKey(ctx.text(rows[i], nameRole));
     const employerKey = (i: number) => (collective ? '' : asciiLower(compactText(ctx.text(rows[i], 'employer'))));
     return {
       row(block, first, count) {

@@ -4,7 +4,8 @@
  * `+86`, hyphens, full-width digits and brackets are removed (see identifiers/phone.ts).
  *
  * Decisions:
- * - A cell may hold several numbers (`13812345678/0999-8012345`, `…、…`, one per line): it is valid when each is.
+ * - A cell may hold several numbers (`13812345678/0999-8012345`, `…、…`, one per line, or two separated by
+ *   spaces): it is valid when each is.
  * - A landline stored as a number has lost its leading 0 (`9998012345`); the message says so and suggests the
  *   number with its 0. Not fixable: the rule cannot know the number was not simply mistyped.
  */
@@ -88,6 +89,10 @@ function checkPhone(ctx: TableContext, row: number, c: { col: number; label: str
     const bad = parts.map(inspect).find((p) => !p.ok);
     if (parts.length > 1 && bad === undefined) return;
     if (bad && !bad.ok) reason = bad.reason;
+  } else if (/\S\s+\S/.test(text)) {
+    // Two numbers separated by spaces only (`13812345678 0999-8012345`): valid when each part is.
+    const parts = text.split(/\s+/).filter((p) => p !== '');
+    if (parts.length > 1 && parts.every((p) => inspect(p).ok)) return;
   }
   if (typeof value === 'number') {
     const zero = inspect('0' + text);

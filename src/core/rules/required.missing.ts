@@ -22,7 +22,16 @@ export const rule: TableRule = {
     },
   },
   check(ctx) {
-    const cols = ctx.table.form.columns.filter((c) => c.required && !HANDLED_ELSEWHERE.has(c.role) && ctx.has(c.role));
+    const cols: { role: string; label: string; labelEn: string }[] = [];
+    for (const c of ctx.table.form.columns) {
+      if (!c.required || HANDLED_ELSEWHERE.has(c.role) || !ctx.has(c.role)) continue;
+      // A combined column (工作单位及职务) serves several roles: one finding for its cell, under both names.
+      const same = cols.find((x) => ctx.col(x.role) === ctx.col(c.role));
+      if (same) {
+        same.label += '及' + c.label;
+        same.labelEn += ' and ' + c.labelEn;
+      } else cols.push({ role: c.role, label: c.label, labelEn: c.labelEn });
+    }
     if (cols.length === 0) return;
     const at = cols.map((c) => ctx.index(c.role));
     const rows = ctx.table.rows;

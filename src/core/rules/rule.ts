@@ -134,8 +134,27 @@ export interface RunRule {
   checkRun(ctx: RunContext): void;
 }
 
-export type Rule = TableRule | RunRule;
+/** What a workbook-scope rule sees: the sheets of one workbook and how many tables were found on them. */
+export interface WorkbookContext {
+  readonly sheets: readonly Sheet[];
+  /** Tables of every kind located in the workbook. */
+  readonly tables: number;
+  /** Report against a cell of `sheets[sheetIx]`. */
+  report(sheetIx: number, r: Report): void;
+}
+
+/** A rule about the workbook as a whole (workbook.no-table): runs once per workbook, after its tables are located. */
+export interface WorkbookRule {
+  meta: RuleMeta & { scope: 'workbook' };
+  checkWorkbook(ctx: WorkbookContext): void;
+}
+
+export type Rule = TableRule | RunRule | WorkbookRule;
 
 export function isRunRule(r: Rule): r is RunRule {
   return r.meta.scope === 'run';
+}
+
+export function isWorkbookRule(r: Rule): r is WorkbookRule {
+  return r.meta.scope === 'workbook';
 }

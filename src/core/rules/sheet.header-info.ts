@@ -65,7 +65,9 @@ export const rule: TableRule = {
       ctx.report({ ...at, messageId: 'recommenderMissing' });
     }
     const dateText = title.formDateText?.trim() ?? '';
-    if (!/\d/.test(dateText)) ctx.report({ ...at, messageId: 'dateMissing' });
-    else if (title.formDate === null) ctx.report({ ...at, messageId: 'dateInvalid', data: { date: dateText } });
+    if (title.formDate !== null) return;
+    // Digits or Chinese numerals (二〇二五年…) that do not make a date are an invalid date, not a missing one.
+    if (!/[\d〇○零一二三四五六七八九十]/.test(dateText)) ctx.report({ ...at, messageId: 'dateMissing' });
+    else ctx.report({ ...at, messageId: 'dateInvalid', data: { date: dateText } });
   },
 };

@@ -33,8 +33,8 @@ export const rule: TableRule = {
         const pc = itemCell(t, part, k);
         const wc = itemCell(t, whole, k);
         if (!pc || !wc) continue;
-        const p = readNumber(ctx.sheet.value(pc.row, pc.col));
-        const w = readNumber(ctx.sheet.value(wc.row, wc.col));
+        const p = readNumber(ctx.sheet.value(pc.row, pc.col), pd.unit);
+        const w = readNumber(ctx.sheet.value(wc.row, wc.col), wd.unit);
         if (p.kind !== 'number' || w.kind !== 'number' || p.value <= w.value) continue;
         ctx.report({
           row: pc.row,

@@ -52,7 +52,7 @@ export const rule: TableRule = {
           case 'money':
           case 'amount':
           case 'months': {
-            const r = readNumber(v);
+            const r = readNumber(v, def.unit);
             if (r.kind === 'empty') return;
             const n = r.kind === 'number' ? r.value : NaN;
             const ok =

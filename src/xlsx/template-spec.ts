@@ -1,8 +1,8 @@
 /**
- * The blank templates as SheetSpecs (src/excel/sheet-spec.ts), for an Excel without insertWorksheetsFromBase64
- * (ExcelApi 1.13): the host rebuilds the sheet cell by cell (src/excel/render-sheet.ts). Imported only through a
- * dynamic import(), like template-base64.ts: it pulls in ExcelJS and the template writer, which stay out of the
- * task pane's first download.
+ * The blank templates as SheetSpecs (src/core/sheet-spec.ts), for an Excel without insertWorksheetsFromBase64
+ * (ExcelApi 1.13): the host rebuilds the sheet cell by cell (src/excel/render-sheet.ts). It sits beside
+ * from-exceljs.ts (ExcelJS → grid) as ExcelJS → sheet spec; the task pane imports it only through a dynamic
+ * import() (src/taskpane/template-payload.ts), so ExcelJS stays out of the pane's first download.
  *
  * The templates are written once, with ExcelJS (src/xlsx/template.ts); `sheetSpecFromWorksheet` turns any ExcelJS
  * worksheet into a spec, so every template kind the writer builds works on both paths. Carried over: values and
@@ -28,23 +28,13 @@ import {
   type ValidationRuleSpec,
   type ValidationSpec,
   type VerticalAlignment,
-} from '../excel/sheet-spec';
+} from '../core/sheet-spec';
 import { typedAsText } from '../excel/values';
-import { buildAnnex3Workbook, TemplateKindError } from '../xlsx/template';
-import { buildStatsWorkbook } from '../xlsx/template-stats';
+import { buildTemplateWorkbook, type Annex3TemplateOptions } from './template';
 
-/** Template kinds that build an ExcelJS workbook, and how (a new kind is one line here). */
-const BUILDERS: Record<string, () => ExcelJS.Workbook> = {
-  annex3: () => buildAnnex3Workbook(),
-  'qc-stats': () => buildStatsWorkbook('qc-stats'),
-  'team-stats': () => buildStatsWorkbook('team-stats'),
-};
-
-/** The first visible worksheet of template `kind`, as a SheetSpec. */
-export async function templateSpec(kind: string): Promise<SheetSpec> {
-  const build = Object.prototype.hasOwnProperty.call(BUILDERS, kind) ? BUILDERS[kind] : undefined;
-  if (!build) throw new TemplateKindError(kind);
-  const wb = build();
+/** The first visible worksheet of template `kind` (any kind of src/xlsx/template.ts), as a SheetSpec. */
+export async function templateSpec(kind: string, opts: Annex3TemplateOptions = {}): Promise<SheetSpec> {
+  const wb = buildTemplateWorkbook(kind, opts);
   const ws = wb.worksheets.find((s) => s.state === undefined || s.state === 'visible') ?? wb.worksheets[0];
   return sheetSpecFromWorksheet(ws);
 }

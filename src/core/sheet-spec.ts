@@ -1,8 +1,8 @@
 /**
  * A worksheet described as plain data: what render-sheet.ts needs to rebuild a template sheet with Office.js
  * calls of ExcelApi 1.9, on an Excel that cannot insert a whole .xlsx (`insertWorksheetsFromBase64`, ExcelApi
- * 1.13). Plain JSON — no ExcelJS, no proxies — so the ExcelJS converter (src/taskpane/template-spec.ts) stays in
- * the lazily loaded template chunk and the renderer in the Excel host's chunk, and tests can compare specs.
+ * 1.13). Plain JSON — no ExcelJS, no proxies — so the ExcelJS converter (src/xlsx/template-spec.ts) stays in
+ * the lazily loaded template chunk and the renderer (src/excel/render-sheet.ts) in the Excel host's chunk, and tests can compare specs.
  *
  * Units and conventions:
  * - addresses are A1 on the sheet itself (`B3`, `A2:L2`), no sheet name;
@@ -13,7 +13,7 @@
  *   §18.3.1.13); the renderer converts them to points. Row heights and margins are in points;
  * - colours are `#RRGGBB`; enumerations use Office.js names (`'Center'`, `'Continuous'`, `'Stop'` …).
  */
-import type { RangeRef } from '../core/grid';
+import type { RangeRef } from './grid';
 
 export type SpecValue = string | number | boolean;
 
