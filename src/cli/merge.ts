@@ -175,7 +175,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
           const name = countyFileName(part.recommender, used) + '.xlsx';
           const target = path.join(splitDir, name);
           for (const inp of inputs) if (await isSameFile(inp.abs, target)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
-          await buildCountyWorkbook(part, lang).xlsx.writeFile(target);
+          await writeOutput(target, markOutput(new Uint8Array(await buildCountyWorkbook(part, lang).xlsx.writeBuffer()), 'merge'));
         }
         splitNote = t.split(path.relative(cwd, splitDir) || splitDir, parts.length);
       } catch (e) {

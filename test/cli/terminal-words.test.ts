@@ -121,12 +121,20 @@ describe('words a clerk can trust', () => {
     await wb.xlsx.writeFile(p);
     const r = await cli(['check', p]);
     expect(r.out).not.toContain('未发现问题');
-    expect(r.out).toContain('没有核查任何表格');
+    // Nothing readable at all: no findings, and still no "未发现问题".
+    const text = path.join(dir, 'text.xlsx');
+    await fsp.writeFile(text, '序号,姓名\n1,张三\n');
+    const r2 = await cli(['check', text]);
+    expect(r2.out).not.toContain('未发现问题');
+    expect(r2.out).toContain('没有核查任何表格');
     const html = path.join(dir, 'story.html');
-    await cli(['check', p, '--report', html]);
+    await cli(['check', text, '--report', html]);
     const page = await fsp.readFile(html, 'utf8');
     expect(page).not.toContain('未发现问题');
     expect(page).toContain('没有核查任何表格');
+    // A checked table without problems does say it.
+    const clean = await cli(['check', path.join(__dirname, '..', '..', 'examples', 'annex3-clean.xlsx')]);
+    expect(clean.out).toContain('未发现问题');
   });
 
   test('--help lists every command and the five templates, in both languages', async () => {
