@@ -11,8 +11,7 @@ import { existsSync, promises as fsp, readdirSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { findSoffice, runSoffice } from '../../src/xlsx/read';
 import { announcedByFill, isFormula, unannouncedChanges } from '../helpers/keeps-formats';
 import { personId } from '../helpers/ids';
@@ -22,13 +21,7 @@ const CHECKER = path.join(ROOT, '..', 'shared', 'tools', 'fill-keeps-formats.js'
 let dir: string;
 const inputs: string[] = [];
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {}, cwd: dir };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCli(argv, dir);
 
 async function load(p: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -9,8 +9,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { reportSchema } from '../../src/core/report';
 import { markOutput, outputMark } from '../../src/xlsx/output-mark';
 import { sameFile, writeOutput } from '../../src/xlsx/output-file';
@@ -24,13 +23,7 @@ afterAll(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {}, cwd: dir };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCli(argv, dir);
 const sha = async (p: string) => createHash('sha256').update(await fsp.readFile(p)).digest('hex');
 
 async function county(rel: string, region: string, seqs: string[]): Promise<string> {

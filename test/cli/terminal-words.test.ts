@@ -5,8 +5,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { runCli } from '../helpers/cli';
 import { reportSchema } from '../../src/core/report';
 import { RunChecker } from '../../src/core/check';
 import { stripForeignControls, termText } from '../../src/cli/term';
@@ -21,13 +20,7 @@ afterAll(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], tty = false) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: { write: (s: string) => (out += s), isTTY: tty }, stderr: { write: (s: string) => (err += s), isTTY: tty }, env: {}, cwd: dir };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[], tty = false) => runCli(argv, dir, { tty });
 
 const HOSTILE = ['\u001b]52;c;Y2xpcGJvYXJk\u0007', '\u001b[2J\u001b[H', '\r覆盖', '\u0008\u0008', '\u009b31m', '\u202e反转', '\u0007'];
 
