@@ -7,7 +7,8 @@
  *  3. The Office.js host's round trips and payloads (typed fake); 4. the task pane's first download and the
  *     preview page's time to interactive in Chromium; 5. the tally of a 2,000-application register; 6. a helper
  *     column filled to row 1,048,576 beside one nominee (bench/helper-column.js); 7. 汇总 of 50 county workbooks in
- *     the task pane (Chromium: long tasks; Office.js host: syncs per sheet).
+ *     the task pane (Chromium: long tasks; Office.js host: syncs per sheet); 8. `merge` of 200 county workbooks and
+ *     of a 100,000-row one, and the 公示 export's scan (bench/merge.js).
  * Needs the compiled engine (`npm run prepare`, done by `npm ci`). `BENCH_ONLY=engine` runs the first part only.
  */
 const fs = require('fs');
@@ -135,7 +136,7 @@ async function main() {
   if (host.status !== 0) process.exitCode = 1;
 
   // 4. Task-pane bundle and preview time to interactive; 5. tally of a 2,000-application register.
-  for (const script of ['taskpane.js', 'tally.js', 'bomb.js', 'helper-column.js', 'pane-consolidate.js']) {
+  for (const script of ['taskpane.js', 'tally.js', 'bomb.js', 'helper-column.js', 'pane-consolidate.js', 'merge.js']) {
     const r = spawnSync(process.execPath, [path.join(__dirname, script)], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = 1;
   }

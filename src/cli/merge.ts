@@ -22,13 +22,12 @@ import { buildReport, type FileEntry } from '../core/report';
 import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { isSameFile } from '../xlsx/annotate';
-import { buildMergedWorkbook, buildCountyWorkbook } from '../xlsx/merge';
+import { writeMergedWorkbook, writeCountyWorkbook } from '../xlsx/merge';
 import { promises as fsp } from 'fs';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { expandInputs, loadProfile, readInputs, renderSummary, validateReport, writeJson } from './check';
 import { dropOwnOutputs, skippedLines } from './inputs';
-import { markOutput } from '../xlsx/output-mark';
-import { writeOutput } from '../xlsx/output-file';
+import { writeOutputWith } from '../xlsx/output-file';
 import { colorEnabled, painter, Progress, type CliIO } from './io';
 
 export const MERGE_OPTIONS: OptionSpec[] = [
@@ -158,9 +157,8 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   } else {
     const q = run.tallyDetail.quota;
     const quotaSource = q ? (q.from === 'table' ? `${run.tallyDetail.tables[q.table!].file} ${run.tallyDetail.tables[q.table!].sheet.name}` : `${profile.name}（${profile.quota?.source ?? profile.id}）`) : null;
-    const { wb } = buildMergedWorkbook(c, run.tally, { quotaSource, findings: fRows, notSubmitted: missing, lang });
     try {
-      await writeOutput(out, markOutput(new Uint8Array(await wb.xlsx.writeBuffer()), 'merge'));
+      await writeOutputWith(out, (tmp) => writeMergedWorkbook(tmp, c, run.tally, { quotaSource, findings: fRows, notSubmitted: missing, lang }), 'merge');
       written = t.written(outArg, c.sheets.map((s) => t.rows(s.name, s.rows.length)).join(lang === 'zh' ? '，' : ', '));
     } catch (e) {
       io.stderr.write(`award-tally: ${t.writeFail(outArg, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
@@ -175,7 +173,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
           const name = countyFileName(part.recommender, used) + '.xlsx';
           const target = path.join(splitDir, name);
           for (const inp of inputs) if (await isSameFile(inp.abs, target)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
-          await writeOutput(target, markOutput(new Uint8Array(await buildCountyWorkbook(part, lang).xlsx.writeBuffer()), 'merge'));
+          await writeOutputWith(target, (tmp) => writeCountyWorkbook(tmp, part, lang), 'merge');
         }
         splitNote = t.split(path.relative(cwd, splitDir) || splitDir, parts.length);
       } catch (e) {

@@ -14,7 +14,7 @@
  * It also gives, for the 名额核对 sheet, the COUNTIFS criteria that reproduce the tally from the master sheets:
  * per quota class and per category × sub-category × side, the columns and the spellings that count.
  */
-import { a1, type CellValue, type Sheet } from './grid';
+import { parseA1, type CellValue, type Sheet } from './grid';
 import type { Finding } from './finding';
 import type { LocatedTable } from './table';
 import { ALL_RULES } from './rules';
@@ -135,7 +135,7 @@ export interface ConsolidateOptions {
    * The findings of the run: a fixable finding's fix is the clean form of its cell (canonical ID, 18-digit form,
    * canonical unit type …), written in the master with the typed value kept in a `（原值）` column beside it.
    */
-  findings?: readonly Pick<Finding, 'file' | 'sheet' | 'cell' | 'rule' | 'fix'>[];
+  findings?: readonly (Pick<Finding, 'file' | 'sheet' | 'cell' | 'rule' | 'fix'> & { row?: number; col?: number })[];
 }
 
 /** The file's name without the folders of the secretariat's disk (see sourceNames). */
@@ -186,6 +186,8 @@ export function addedColumns(sheet: Sheet, table: LocatedTable): { col: number; 
   return out;
 }
 
+const NO_ORIGINALS: (CellValue | undefined)[] = [];
+
 function ymdDate(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
@@ -195,11 +197,16 @@ export function consolidate(detail: TallyDetail, profile: Profile, opts: Consoli
   const tables = detail.tables;
   const sheets: MasterSheet[] = [];
   const fileNames = sourceNameMap([...new Set(tables.map((t) => t.file))]);
-  const fixes = new Map<string, string | number>();
+  // Fixes per file and sheet, by row × 16384 + column (the few cells with one).
+  const fixes = new Map<string, Map<number, string | number>>();
   for (const f of opts.findings ?? []) {
     if (!CLEANING_RULES.has(f.rule) || f.fix === null || f.fix === undefined || f.fix === '') continue;
-    const key = `${f.file}\u0000${f.sheet}\u0000${f.cell}`;
-    if (!fixes.has(key)) fixes.set(key, f.fix);
+    const at = f.row !== undefined && f.col !== undefined ? { row: f.row, col: f.col } : parseA1(f.cell);
+    const key = `${f.file}\u0000${f.sheet}`;
+    let m = fixes.get(key);
+    if (!m) fixes.set(key, (m = new Map()));
+    const k = at.row * 16384 + at.col;
+    if (!m.has(k)) m.set(k, f.fix);
   }
   const masterIndex = new Map<string, { sheet: string; row: number }>();
   // Spellings seen, per resolved category / sub-category / quota class, and of 是 in 是否与会发表.
@@ -241,53 +248,56 @@ export function consolidate(detail: TallyDetail, profile: Profile, opts: Consoli
     const originals: (CellValue | undefined)[][] = []; // per row, per form column: the typed value where cleaned
     const cleaned = new Set<number>();
     const sides: string[] = [];
+    const catIx = formCols.findIndex((c) => c.role === 'category');
+    const subIx = formCols.findIndex((c) => c.role === 'subcategory');
+    const pIx = formCols.findIndex((c) => c.role === 'presenting');
+    const nForm = formCols.length;
     mine.forEach(({ t, i }, m) => {
       const { sheet, table, file } = t;
       const fd = table.title?.formDate;
       const formDate: CellValue = fd ? ymdDate(fd.y, fd.m, fd.d) : table.title?.formDateText ? cleanText(table.title.formDateText) : null;
-      const extras = extrasOf[m];
+      const fileName = fileNames.get(file) ?? file;
+      const masterName = MASTER_SHEET_NAMES[kind];
+      // Per table, once: the sheet column of each master column (-1: absent), the fixes of this sheet.
+      const cols = formCols.map((c) => table.columns[c.role] ?? -1);
+      const extraCols = extraLabels.map((l) => extrasOf[m].find((x) => x.label === l)?.col ?? -1);
+      const tableFixes = fixes.get(`${file}\u0000${sheet.name}`);
+      const fromTitle = annex3 && table.category ? table.category : null;
       for (const row of table.rows) {
         const rc = reader.read(sheet, table, row);
-        const values: CellValue[] = [rows.length + 1, fileNames.get(file) ?? file, sheet.name, detail.bucketOf(i, row) ?? rc.regionText, formDate, row + 1];
-        const orig: (CellValue | undefined)[] = [];
-        formCols.forEach((c, k) => {
-          const col = table.columns[c.role];
-          let v: CellValue = col === undefined ? null : sheet.value(row, col);
-          if (c.role === 'category' && annex3 && (v === null || cleanText(cellText(v)) === '') && table.category) v = table.category;
-          if (col !== undefined) {
-            const fix = fixes.get(`${file}\u0000${sheet.name}\u0000${a1(row, col)}`);
+        const values: CellValue[] = [rows.length + 1, fileName, sheet.name, detail.bucketOf(i, row) ?? rc.regionText, formDate, row + 1];
+        let orig: (CellValue | undefined)[] | null = null;
+        for (let k = 0; k < nForm; k++) {
+          const col = cols[k];
+          let v: CellValue = col < 0 ? null : sheet.value(row, col);
+          if (k === catIx && fromTitle !== null && (v === null || cleanText(cellText(v)) === '')) v = fromTitle;
+          if (col >= 0 && tableFixes !== undefined) {
+            const fix = tableFixes.get(row * 16384 + col);
             if (fix !== undefined && cellText(fix) !== cellText(v)) {
+              if (orig === null) orig = [];
               orig[k] = v;
               cleaned.add(k);
               v = fix;
             }
           }
           values.push(v);
-        });
-        for (const l of extraLabels) {
-          const e = extras.find((x) => x.label === l);
-          values.push(e ? sheet.value(row, e.col) : null);
         }
-        masterIndex.set(`${file}\u0000${sheet.name}\u0000${row}`, { sheet: MASTER_SHEET_NAMES[kind], row: rows.length });
+        for (const col of extraCols) values.push(col < 0 ? null : sheet.value(row, col));
+        masterIndex.set(`${file}\u0000${sheet.name}\u0000${row}`, { sheet: masterName, row: rows.length });
         rows.push(values);
-        originals.push(orig);
+        originals.push(orig ?? NO_ORIGINALS);
         sides.push(SIDE_TEXT[rc.side]);
-        sources.push({ file, fileName: fileNames.get(file) ?? file, sheet: sheet.name, row, table: i });
+        sources.push({ file, fileName, sheet: sheet.name, row, table: i });
         // Spellings, as they stand in the master sheet.
-        const catIx = formCols.findIndex((c) => c.role === 'category');
         const catCell = catIx >= 0 ? values[base + catIx] : undefined;
         if (rc.category && catCell !== undefined && catCell !== null) {
           addSpelling(catSpell, rc.category.name, cellText(catCell));
           if (!annex3) addSpelling(registerCats, rc.category.name, cellText(catCell));
-          if (rc.subcategory) {
-            const subIx = formCols.findIndex((c) => c.role === 'subcategory');
-            if (subIx >= 0 && values[base + subIx] !== null) addSpelling(subSpell, `${rc.category.name}\u0000${rc.subcategory.name}`, cellText(values[base + subIx]));
+          if (rc.subcategory && subIx >= 0 && values[base + subIx] !== null) {
+            addSpelling(subSpell, `${rc.category.name}\u0000${rc.subcategory.name}`, cellText(values[base + subIx]));
           }
         }
-        if (rc.presenting) {
-          const pIx = formCols.findIndex((c) => c.role === 'presenting');
-          if (pIx >= 0) yesSpell.add(cellText(values[base + pIx]));
-        }
+        if (rc.presenting && pIx >= 0) yesSpell.add(cellText(values[base + pIx]));
       }
     });
     // The typed values of cleaned columns, each right after the extras, only for columns where some row differed.

@@ -125,6 +125,16 @@ function bestMatch(sheet: Sheet, row: number, forms: readonly FormIndex[], lo = 
   return best;
 }
 
+/** True when a row holds a text cell that is not blank. */
+function hasText(cells: RowCells | undefined): boolean {
+  if (!cells) return false;
+  for (let j = 0; j < cells.length; j++) {
+    const v = cells[j];
+    if (typeof v === 'string' && !isEmptyValue(v)) return true;
+  }
+  return false;
+}
+
 /** How many cells of a row are header labels of some form (a header row has at least two). */
 function labelCells(sheet: Sheet, row: number, labels: ReadonlySet<string>, atLeast: number): boolean {
   const cells = sheet.grid.values[row - sheet.top];
@@ -323,9 +333,15 @@ export function locateTables(sheet: Sheet, forms: readonly FormDef[], each?: (ta
   let section: string | null = null;
   let sheetCategory: string | null = categoryFrom(sheet.name);
   let row = sheet.top;
+  const values = sheet.grid.values;
   while (row < sheet.bottom) {
-    // A header row names at least two columns of some form: rows that do not (data, a helper column down to row
-    // 1,048,576) skip the full match.
+    // Headers, titles and section lines are text: a row without any (numbers of a helper column down to row
+    // 1,048,576) is passed over at the cost of one look at each of its cells.
+    if (!hasText(values[row - sheet.top])) {
+      row++;
+      continue;
+    }
+    // A header row names at least two columns of some form: rows that do not skip the full match.
     const match = labelCells(sheet, row, labels, 2) ? bestMatch(sheet, row, ixs) : null;
     if (!match) {
       const lead = leadingText(sheet, row);
@@ -386,6 +402,10 @@ export function isTotalRowLabel(text: string): boolean {
 
 /** Lines between the pages of a table typed again (表格可加页): 续表, （续）, 第2页, 共3页. */
 const PAGE_LINE = /^[(（]?续(表|上表|前表)?[)）]?|^第\d+页|^共\d+页|^-?\d+-?$/;
+/** A title line repeated on the next page with 续: `二、先进个人推荐对象汇总表（续）`, `续表：…`. */
+function isPageLine(lead: string): boolean {
+  return PAGE_LINE.test(lead) || (lead.length <= 40 && /[(（]续[)）]|续表|（续$|\(续$/.test(lead));
+}
 
 /**
  * Reads the data rows of a table whose header ends above `from`: up to an empty row, a footnote, signature or
@@ -456,7 +476,7 @@ export class RowScanner implements RowSource {
       const v = cells[first];
       if (typeof v !== 'string') return -1;
       const lead = compactText(v);
-      if (PAGE_LINE.test(lead) || /推荐单位|填表日期/.test(lead)) continue;
+      if (isPageLine(lead) || /推荐单位|填表日期/.test(lead)) continue;
       if (lead.length > MAX_HEADER_LEN || !this.labels.has(headerKey(v))) return -1;
       const n = this.repeatedHeader(k);
       if (n === 0) return -1;
@@ -494,6 +514,13 @@ export class RowScanner implements RowSource {
       if (typeof v === 'string') {
         const lead = compactText(v);
         if (lead && !isNumberText(lead)) {
+          if (isPageLine(lead)) {
+            const page = this.nextPage(r + 1);
+            if (page >= 0) {
+              r = page - 1;
+              continue;
+            }
+          }
           if (TERMINATOR_FIRST.has(lead[0]) && isTerminatorLine(lead)) break;
           if (lead.length <= MAX_HEADER_LEN && labels.has(headerKey(v))) {
             const again = this.repeatedHeader(r);
@@ -503,13 +530,6 @@ export class RowScanner implements RowSource {
               continue;
             }
             if (bestMatch(sheet, r, this.ixs, this.left, this.right + 1)) break;
-          }
-          if (PAGE_LINE.test(lead)) {
-            const page = this.nextPage(r + 1);
-            if (page >= 0) {
-              r = page - 1;
-              continue;
-            }
           }
         }
       }

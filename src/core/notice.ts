@@ -11,7 +11,6 @@
 import type { CellValue, Sheet } from './grid';
 import { cellText, cleanText } from './normalize';
 import type { LocatedTable } from './table';
-import type { TableKind } from './forms/form';
 import { ALL_FORMS } from './forms';
 import type { Profile } from './profiles/schema';
 import { keepEnds, maskPolicyOf } from './profiles/mask-policy';
@@ -110,10 +109,6 @@ export function maskPhoneCell(v: CellValue, policy: MaskPolicy): string {
 export function publicText(v: CellValue, policy: MaskPolicy): string {
   const masked = maskText(cleanText(cellText(v)), policy);
   return findFullNumbers(masked).length ? maskFullNumbers(masked, policy) : masked;
-}
-
-function isNoticeKind(k: TableKind): k is NoticeKind {
-  return k === 'annex3.individual' || k === 'annex3.collective' || k === 'qc.register';
 }
 
 /**

@@ -8,8 +8,7 @@ import * as React from 'react';
 import type { Worksheet } from 'exceljs';
 import { a1, colToLetters, parseA1, type CellValue } from '../core/grid';
 import type { Lang, Severity } from '../core/finding';
-import { worksheetToGrid } from '../xlsx/from-exceljs';
-import { fromExcelJsValue } from '../xlsx/values';
+import { excelSerialToDate, fromExcelJsValue, isDateFormat } from '../xlsx/values';
 import { markKey, type GridHost, type GridSnapshot } from './grid-host';
 import { previewStrings } from './strings';
 
@@ -23,9 +22,9 @@ const MAX_ROWS = 2000;
  * above and below, at a fixed row height (ROW_PX: the 20 px cell, its padding and border in preview.html): a
  * 2,000-row table built at once held the page's main thread for seconds.
  */
-export const WINDOW_FROM = 200;
+export const WINDOW_FROM = 100;
 const ROW_PX = 23;
-const OVERSCAN = 30;
+const OVERSCAN = 20;
 
 interface CellView {
   text: string;
@@ -44,7 +43,8 @@ interface CellView {
 export interface SheetView {
   rows: number;
   cols: number;
-  cells: Map<string, CellView>;
+  /** The shown cells, built on first use (a large sheet renders only the rows in view). */
+  cells: { get(addr: string): CellView | undefined };
   /** Top-left cell → spans. */
   spans: Map<string, { rowSpan: number; colSpan: number }>;
   /** Cells hidden under a merge → their top-left cell. */
@@ -68,6 +68,7 @@ export function formatValue(v: CellValue, numFmt: string | undefined): string {
     return v.getUTCHours() || v.getUTCMinutes() ? `${d} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}` : d;
   }
   if (numFmt === '@') return String(v);
+  if (isDateFormat(numFmt)) return formatValue(excelSerialToDate(v, false), undefined);
   if (numFmt && /%$/.test(numFmt)) {
     const decimals = (/\.(0+)%$/.exec(numFmt)?.[1].length ?? 0);
     return `${(v * 100).toFixed(decimals)}%`;
@@ -85,47 +86,54 @@ export function formatValue(v: CellValue, numFmt: string | undefined): string {
 }
 
 export function buildSheetView(ws: Worksheet): SheetView {
-  const grid = worksheetToGrid(ws);
-  const cells = new Map<string, CellView>();
-  const rows = Math.max(ws.rowCount, grid.values.length);
-  const cols = Math.max(ws.columnCount, ...grid.values.map((r) => r.length), 1);
+  const rows = Math.max(ws.rowCount, 0);
+  const cols = Math.max(ws.columnCount, 1);
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Map<string, string>();
-  for (const m of grid.merges ?? []) {
-    const master = a1(m.top, m.left);
-    spans.set(master, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
-    for (let r = m.top; r <= m.bottom; r++) {
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.set(a1(r, c), master);
+  const merged = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  for (const k of Object.keys(merged)) {
+    const { top, left, bottom, right } = merged[k].model;
+    const master = a1(top - 1, left - 1);
+    spans.set(master, { rowSpan: bottom - top + 1, colSpan: right - left + 1 });
+    for (let r = top - 1; r <= bottom - 1; r++) {
+      for (let c = left - 1; c <= right - 1; c++) if (r !== top - 1 || c !== left - 1) covered.set(a1(r, c), master);
     }
   }
-  for (let r = 1; r <= rows; r++) {
-    for (let c = 1; c <= cols; c++) {
-      // findCell never creates a cell (getCell would add one to the workbook).
-      const cell = ws.findCell(r, c);
-      if (!cell) continue;
-      const addr = a1(r - 1, c - 1);
-      if (covered.has(addr)) continue;
-      const value = fromExcelJsValue(cell.value);
-      const style = cell.style ?? {};
-      const font = style.font ?? {};
-      const fill = style.fill && style.fill.type === 'pattern' && style.fill.pattern === 'solid' ? argbToCss(style.fill.fgColor?.argb) : undefined;
-      const border = style.border ? Object.values(style.border).some((b) => b && (b as { style?: string }).style) : false;
-      const view: CellView = {
-        text: formatValue(value, style.numFmt),
-        bold: font.bold || undefined,
-        italic: font.italic || undefined,
-        color: argbToCss(font.color?.argb),
-        fill,
-        align: style.alignment?.horizontal,
-        valign: style.alignment?.vertical,
-        wrap: style.alignment?.wrapText || undefined,
-        border: border || undefined,
-        fontPx: font.size ? Math.round(Math.min(Math.max(font.size, 9), 16) * 1.2) : undefined,
-        numeric: typeof value === 'number' || undefined,
-      };
-      if (view.text || view.fill || view.border || view.bold) cells.set(addr, view);
-    }
-  }
+  // Each cell's view is built when the grid first shows it, then kept.
+  const built = new Map<string, CellView | null>();
+  const viewOf = (addr: string): CellView | null => {
+    if (covered.has(addr)) return null;
+    const { row, col } = parseA1(addr);
+    // findCell never creates a cell (getCell would add one to the workbook).
+    const cell = ws.findCell(row + 1, col + 1);
+    if (!cell) return null;
+    const value = fromExcelJsValue(cell.value);
+    const style = cell.style ?? {};
+    const font = style.font ?? {};
+    const fill = style.fill && style.fill.type === 'pattern' && style.fill.pattern === 'solid' ? argbToCss(style.fill.fgColor?.argb) : undefined;
+    const border = style.border ? Object.values(style.border).some((b) => b && (b as { style?: string }).style) : false;
+    const view: CellView = {
+      text: formatValue(value, style.numFmt),
+      bold: font.bold || undefined,
+      italic: font.italic || undefined,
+      color: argbToCss(font.color?.argb),
+      fill,
+      align: style.alignment?.horizontal,
+      valign: style.alignment?.vertical,
+      wrap: style.alignment?.wrapText || undefined,
+      border: border || undefined,
+      fontPx: font.size ? Math.round(Math.min(Math.max(font.size, 9), 16) * 1.2) : undefined,
+      numeric: typeof value === 'number' || undefined,
+    };
+    return view.text || view.fill || view.border || view.bold ? view : null;
+  };
+  const cells = {
+    get(addr: string): CellView | undefined {
+      let v = built.get(addr);
+      if (v === undefined) built.set(addr, (v = viewOf(addr)));
+      return v ?? undefined;
+    },
+  };
   const widths: number[] = [];
   const defs = (ws.columns ?? []) as ({ width?: number } | undefined)[];
   for (let c = 0; c < cols; c++) {

@@ -29,7 +29,10 @@ function argb(color: string): string {
   return `FF${color.replace(/^#/, '').toUpperCase()}`;
 }
 
-function applyFormat(ws: Worksheet, range: string, f: CellFormatSpec): void {
+/** Cells styled between two pauses. */
+const CELLS_PER_SLICE = 4000;
+
+async function applyFormat(ws: Worksheet, range: string, f: CellFormatSpec, tick: () => Promise<void>): Promise<void> {
   const r = parseA1Range(range);
   const font: Partial<Font> | null = f.font
     ? {
@@ -57,6 +60,7 @@ function applyFormat(ws: Worksheet, range: string, f: CellFormatSpec): void {
       if (font) cell.font = { ...(cell.font ?? {}), ...font };
       if (fill) cell.fill = fill;
       if (align) cell.alignment = { ...(cell.alignment ?? {}), ...align };
+      await tick();
     }
   }
 }
@@ -90,7 +94,12 @@ export async function renderSpec(wb: Workbook, spec: SheetSpec, name: string, on
     }
   }
   for (const m of spec.merges) ws.mergeCells(m);
-  for (const { ranges, format } of spec.formats) for (const range of ranges) applyFormat(ws, range, format);
+  // Formats and borders may cover every cell of a large sheet: a pause every CELLS_PER_SLICE cells.
+  let touched = 0;
+  const tick = async () => {
+    if (++touched % CELLS_PER_SLICE === 0) await pause();
+  };
+  for (const { ranges, format } of spec.formats) for (const range of ranges) await applyFormat(ws, range, format, tick);
   for (const b of spec.borders) {
     const r = parseA1Range(b.range);
     const line = { style: b.weight === 'Thick' ? 'thick' : b.weight === 'Medium' ? 'medium' : 'thin' } as Borders['top'];
@@ -99,6 +108,7 @@ export async function renderSpec(wb: Workbook, spec: SheetSpec, name: string, on
         const cell = ws.getCell(row + 1, col + 1);
         cell.style = { ...cell.style };
         cell.border = { top: line, left: line, bottom: line, right: line };
+        await tick();
       }
   }
   onRows?.(R, R);

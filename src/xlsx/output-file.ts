@@ -9,6 +9,7 @@
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { markOutput } from './output-mark';
 
 async function realOrParent(p: string): Promise<string> {
   try {
@@ -42,6 +43,23 @@ export async function writeOutput(target: string, data: Uint8Array | string): Pr
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await fsp.writeFile(tmp, data, { flag: 'wx' });
+    await fsp.rename(tmp, target);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * The same for a writer that wants a file path (ExcelJS's streaming WorkbookWriter): it writes the temporary file,
+ * which is marked as the tool's output (output-mark.ts) when `command` is given, then renamed over the target.
+ */
+export async function writeOutputWith(target: string, produce: (tmp: string) => Promise<unknown>, command?: string): Promise<void> {
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await produce(tmp);
+    if (command) await fsp.writeFile(tmp, markOutput(await fsp.readFile(tmp), command));
     await fsp.rename(tmp, target);
   } catch (e) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);

@@ -97,7 +97,7 @@ export function addTallySheet(
     regionSpellings?: (e: RegionTally) => string[];
   } = {},
 ): TallySheetLayout {
-  const ws = wb.addWorksheet(TALLY_SHEET_NAME);
+  const ws = wb.addWorksheet(TALLY_SHEET_NAME, { views: [{ state: 'normal' }] });
   const layout: TallySheetLayout = { regionCells: new Map(), categoryCells: new Map() };
   const cell = (r: number, col: number) => ws.getCell(r + 1, col + 1);
   const head = (r: number, col: number, text: string) => {
@@ -288,8 +288,9 @@ export function addTallySheet(
     ...Array.from({ length: Math.max(classes.length, sides.length) * 2 }, () => ({ width: 10 })),
     { width: 28 },
   ];
-  ws.views = [{ state: 'normal' }];
-  // Formulas carry no cached values: ask Excel to calculate everything when the file is opened.
-  (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties.fullCalcOnLoad = true;
+  // Formulas carry no cached values: ask Excel to calculate everything when the file is opened (a streamed
+  // workbook sets it when it writes its workbook part, see merge.ts streamWorkbook).
+  const calc = (wb as unknown as { calcProperties?: { fullCalcOnLoad?: boolean } }).calcProperties;
+  if (calc) calc.fullCalcOnLoad = true;
   return layout;
 }

@@ -2,7 +2,12 @@
  * The layout samples in examples/ (scripts/make-examples-layouts.js), read from the .xlsx files as the CLI reads them:
  * each layout is read as the SPEC says (tables, rows) and gives exactly the findings listed in the script's header.
  */
+import { promises as fsp } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { applyPlan } from '../../src/xlsx/apply-plan';
+import { compareRates, recalc } from '../helpers/libreoffice';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { checkWorkbook } from '../../src/core/check';
 import { planFill } from '../../src/core/fill';
@@ -67,3 +72,21 @@ test('qc-stats-input-block.xlsx: the block is read (33% vs 33.33%), fill writes 
   expect(plan.inserts ?? []).toEqual([]);
   expect(plan.changes.find((c) => c.cell === 'C7')?.formula).toBe('=IF(C17=0,"",C16/C17)');
 });
+
+test('qc-stats-input-block.xlsx filled (rates confirmed): LibreOffice computes the formulas over the block as the engine does', async () => {
+  const r = await check('qc-stats-input-block.xlsx', 'xj-qc-2019');
+  const plan = planStatsFill(r, { replaceMismatched: true });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(root, 'qc-stats-input-block.xlsx'));
+  applyPlan(wb, plan);
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'at-layouts-'));
+  try {
+    const grid = await recalc(wb, dir);
+    if (!grid) return;
+    const cmp = compareRates(grid);
+    expect(cmp.problems).toEqual([]);
+    expect(cmp.compared).toBe(2);
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+}, 120_000);

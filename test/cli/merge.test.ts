@@ -8,6 +8,7 @@ import type { CliIO } from '../../src/cli/io';
 import { reportSchema, type ReportDocument } from '../../src/core/report';
 import { buildRegisterWorkbook, buildQuotaWorkbook, registerLayout } from '../../src/xlsx/template-quota';
 import { getProfile } from '../../src/core/profiles';
+import { findSoffice, readWorkbookFile, runSoffice } from '../../src/xlsx/read';
 
 let dir: string;
 beforeAll(async () => {
@@ -94,6 +95,22 @@ describe('award-tally merge', () => {
     expect(r.out).not.toMatch(/未报送：[^\n]*奎屯市工信局/);
   });
 
+  test('the streamed merged workbook: 名额核对 recalculated in LibreOffice gives the engine’s counts', async () => {
+    const soffice = await findSoffice();
+    if (!soffice) return;
+    const r = await cli(['merge', 'in', '--quota', 'quota.xlsx', '-o', 'merged-lo.xlsx', '--json']);
+    const doc: ReportDocument = reportSchema.parse(JSON.parse(r.out));
+    const work = path.join(dir, 'lo');
+    await fsp.mkdir(work, { recursive: true });
+    await runSoffice(soffice, work, ['--convert-to', 'xlsx', '--outdir', path.join(work, 'out'), path.join(dir, 'merged-lo.xlsx')]);
+    const back = await readWorkbookFile(path.join(work, 'out', 'merged-lo.xlsx'));
+    const tally = back.grid.sheets.find((s) => s.name === '名额核对')!;
+    const kuitun = tally.values.find((row) => row?.[1] === '奎屯市工信局')!;
+    const e = doc.tally.byRegion.filter((x) => x.region === '奎屯市工信局');
+    expect([kuitun[2], kuitun[4]]).toEqual([e.find((x) => x.class === 'groups')!.count, e.find((x) => x.class === 'presenting')!.count]);
+    expect(kuitun[2]).toBe(5);
+  }, 120_000);
+
   test('--json: one report@1 document with the tally and the files in run order (quota first)', async () => {
     const r = await cli(['merge', 'in/a.xlsx', 'in/b.xlsx', '--quota', 'quota.xlsx', '-o', 'merged2.xlsx', '--json']);
     expect(r.code).toBe(1);
@@ -127,6 +144,7 @@ describe('award-tally merge', () => {
 
 describe('award-tally merge of 附件3 workbooks', () => {
   test('clean values with originals kept, added columns, 姓名 + 工作单位 across counties, --split-by 推荐单位', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the examples' own layout (a plain script)
     const { annex3Sheet, makeId } = require('../../scripts/make-examples') as {
       annex3Sheet: (wb: ExcelJS.Workbook, name: string, o: object) => ExcelJS.Worksheet;
       makeId: (region: string, ymd: string, seq: number) => string;

@@ -40,6 +40,15 @@ describe('表格可加页: the header typed again is a page break', () => {
     const plan = planFill(r);
     expect(plan.changes.filter((c) => c.reason === 'fill.seq').map((c) => `${c.cell}=${c.after}`)).toEqual(['A7=4', 'A8=5']);
   });
+  test('page 2 under its section title repeated with （续）', () => {
+    const r = check(individuals(person(1), person(2), ['二、先进个人推荐对象汇总表（续）'], IND_HEADER, person(3)));
+    expect(r.tables.map((t) => `${t.range} ${t.rows}`)).toEqual(['A2:L7 3']);
+    expect(findings(r)).toEqual([]);
+  });
+  test('a new section (no 续) with the same header is a new table', () => {
+    const r = check(individuals(person(1), ['二、先进个人推荐对象汇总表（民生保障方面）'], IND_HEADER, person(1)));
+    expect(r.tables.map((t) => `${t.range} ${t.rows}`)).toEqual(['A2:L3 1', 'A5:L6 1']);
+  });
   test('an empty row not followed by the header still ends the table', () => {
     const r = check(individuals(person(1), [], ['备注：表格可加页']));
     expect(r.tables.map((t) => t.range)).toEqual(['A2:L3']);

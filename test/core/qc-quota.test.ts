@@ -47,7 +47,14 @@ describe('qc.quota: the seed 附件2 as printed', () => {
       ALL_FORMS,
     );
     expect(flat[0].headerRows).toBe(1);
-    expect(quotaRows(new Sheet({ name: 'S', values: [['序号', '地区或部门', '小组数', '发表小组数', '质量信得过班组数'], [1, '奎屯市工信局', 4, 3, 2], ['合计', null, 4, 3, 2]] }), flat[0])).toEqual({ regions: [1], total: 2 });
+    expect(quotaRows(new Sheet({ name: 'S', values: [['序号', '地区或部门', '小组数', '发表小组数', '质量信得过班组数'], [1, '奎屯市工信局', 4, 3, 2], ['合计', null, 4, 3, 2]] }), flat[0])).toEqual({ regions: [1], total: 2, subtotals: [] });
+  });
+
+  test('小计 rows are neither regions nor the total', () => {
+    const values = [['序号', '地区或部门', '小组数', '发表小组数', '质量信得过班组数'], [1, '奎屯市工信局', 4, 3, 2], [null, '地州市小计', 4, 3, 2], [2, '国网新疆电力公司', 5, 2, 1], ['小 计', null, 5, 2, 1], [null, '行业部门小计：', 5, 2, 1], [null, '总  计', 9, 5, 3]];
+    const sheet = new Sheet({ name: 'S', values });
+    const [t] = locateTables(sheet, ALL_FORMS);
+    expect(quotaRows(sheet, t)).toEqual({ regions: [1, 3], total: 6, subtotals: [2, 4, 5] });
   });
 
   test('total labels and counts typed with spaces', () => {

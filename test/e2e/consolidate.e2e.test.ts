@@ -48,7 +48,7 @@ async function sheetCells(page: Page, sheet: string): Promise<string[][]> {
         return String(v);
       });
     });
-    return out;
+    return Array.from(out, (r) => (r ?? []).map((v) => v ?? ''));
   }, sheet);
 }
 

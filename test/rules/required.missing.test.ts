@@ -1,5 +1,5 @@
 import { rule } from '../../src/core/rules/required.missing';
-import { COL_HEADER, IND_HEADER, collective, individuals, person, sideBySide } from '../helpers/layouts';
+import { IND_HEADER, individuals, person, sideBySide } from '../helpers/layouts';
 import { ruleCases, seedHeader } from '../helpers/rule-tester';
 import { annex3Individual } from '../../src/core/forms';
 

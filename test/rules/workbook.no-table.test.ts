@@ -10,6 +10,7 @@ ruleCases(rule, {
     { name: 'a vertical statistics form only', rows: [], values: qcActivitySheet() },
     { name: 'a quota table only', rows: [], values: [['序号', '地区或部门', '小组数', '发表小组数', '质量信得过班组数'], [1, '奎屯市工信局', 4, 3, 2]] },
     { name: 'a table on the second sheet', rows: [], values: [['说明：见第二页']], extraSheets: [{ name: '附件3', values: individuals(person(1)) }] },
+    { name: 'a workbook without a single value: nothing to point at', rows: [], values: [] },
   ],
   invalid: [
     {
@@ -23,6 +24,12 @@ ruleCases(rule, {
       rows: [],
       values: [['关于推荐2025年度先进个人的报告'], ['经研究，推荐张三同志。']],
       errors: [{ cell: 'A1', message: '工作簿中未识别出任何表格，也没有一行含有这些表头' }],
+    },
+    {
+      name: 'prose starting lower down: reported at its first cell',
+      rows: [],
+      values: [[], [null, null, '关于推荐2025年度先进个人的报告']],
+      errors: [{ cell: 'C2', message: '也没有一行含有这些表头' }],
     },
     {
       name: 'the labels looked for are named',

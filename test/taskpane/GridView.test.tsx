@@ -97,6 +97,8 @@ test('formatValue follows Excel for the common formats', () => {
   expect(formatValue(654021198503120000, undefined)).toBe('6.54021E+17');
   expect(formatValue(654021198503120000, '@')).toBe('654021198503120000');
   expect(formatValue(12345, undefined)).toBe('12345');
+  // A date serial under a date format (the 填表日期 column of a master sheet) shows as the date.
+  expect(formatValue(45958, 'yyyy-mm-dd')).toBe('2025-10-28');
   expect(formatValue(0.256, '0.0%')).toBe('25.6%');
   expect(formatValue(0.5, '0%')).toBe('50%');
   expect(formatValue(1 / 3, undefined)).toBe('0.3333333333');

@@ -209,6 +209,37 @@ describe('ID validation formula in LibreOffice', () => {
       idCell.value = c.id;
       ws.getCell(i + 1, 2).value = { formula: idValidationFormula(`A${i + 1}`) } as ExcelJS.CellFormulaValue;
     });
+    // A column validated from C5 down, as the template's: the formula of row r is the rule shifted from C5 to Cr
+    // (the start C$5 stays). An ID typed again below is refused, also with a lowercase x or sharing 15 digits only.
+    const u = base17(0) + calcCheckDigit(base17(0));
+    const xId = (() => {
+      for (let i = 0; ; i++) if (calcCheckDigit(base17(i)) === 'X') return base17(i) + 'X';
+    })();
+    const twin = (() => {
+      // Same first 15 digits, another valid number: COUNTIF would take them for the same.
+      for (let k = 0; k < 100; k++) {
+        const b = u.slice(0, 15) + String(k).padStart(2, '0');
+        const id = b + calcCheckDigit(b);
+        if (id !== u) return id;
+      }
+      throw new Error('no twin');
+    })();
+    const column: { id: string; expect: boolean; note: string }[] = [
+      { id: u, expect: true, note: 'first entry' },
+      { id: xId, expect: true, note: 'another ID' },
+      { id: twin, expect: true, note: 'same first 15 digits, another ID' },
+      { id: u, expect: false, note: 'typed again' },
+      { id: xId.toLowerCase(), expect: false, note: 'typed again with a lowercase x' },
+      { id: [2, 3, 4, 5].map((i) => base17(i) + calcCheckDigit(base17(i))).find((id) => id !== xId && id !== u)!, expect: true, note: 'a new one' },
+    ];
+    const shifted = (r: number) => idValidationFormula('C5').replace(/(?<![$A-Z])C5(?!\d)/g, `C${r}`);
+    column.forEach((c, k) => {
+      const r = 5 + k;
+      ws.getCell(r, 3).numFmt = '@';
+      ws.getCell(r, 3).value = c.id;
+      ws.getCell(r, 4).value = { formula: shifted(r) } as ExcelJS.CellFormulaValue;
+    });
+    expect(shifted(9)).toContain('SUMPRODUCT(--(C$5:C9=C9))=1');
     const work = path.join(dir, 'lo');
     await fsp.mkdir(path.join(work, 'out'), { recursive: true });
     const input = path.join(work, 'ids.xlsx');
@@ -227,6 +258,8 @@ describe('ID validation formula in LibreOffice', () => {
     expect(results.filter((r) => r.got !== r.expect)).toEqual([]);
     // Same verdict as the engine's isValid, for every case the engine does not first normalise.
     for (const r of results) expect({ id: r.id, dv: r.got }).toEqual({ id: r.id, dv: isValid(r.id) });
+    const dup = column.map((c, k) => ({ note: c.note, expect: c.expect, got: values[4 + k]?.[3] }));
+    expect(dup.map((d) => [d.note, d.got])).toEqual(dup.map((d) => [d.note, d.expect]));
   }, 120_000);
 
   test('LibreOffice loads the template and keeps its validations (the ID formula parses as a validation rule)', async () => {

@@ -4,10 +4,12 @@
  *
  * The message names the header labels looked for (each kind's identifying columns) and the row that came closest:
  * the row, in the first 500 rows of each sheet, holding the most labels of one form. Reported at that row's first
- * labelled cell, or at A1 of the first sheet when no row holds any.
+ * labelled cell, or at the first cell holding anything when no row holds a label; a workbook without a single value
+ * (nothing to point at) gets no finding.
  */
 import { ALL_FORMS } from '../forms';
 import type { FormDef } from '../forms/form';
+import { isEmptyValue } from '../grid';
 import { headerKey } from '../normalize';
 import type { WorkbookRule } from './rule';
 
@@ -98,7 +100,17 @@ export const rule: WorkbookRule = {
     const looked = lookedFor('zh');
     const lookedEn = lookedFor('en');
     if (best === null) {
-      ctx.report(0, { row: ctx.sheets[0].top, col: ctx.sheets[0].left, messageId: 'nothing', data: { looked, lookedEn }, value: null });
+      // At the first cell holding anything; a workbook without a single value has no cell to point at.
+      for (let i = 0; i < ctx.sheets.length; i++) {
+        const sheet = ctx.sheets[i];
+        for (let row = sheet.top; row < sheet.bottom; row++) {
+          const cells = sheet.grid.values[row - sheet.top];
+          const j = cells ? cells.findIndex((v) => !isEmptyValue(v)) : -1;
+          if (j < 0) continue;
+          ctx.report(i, { row, col: sheet.left + j, messageId: 'nothing', data: { looked, lookedEn }, value: null });
+          return;
+        }
+      }
       return;
     }
     const b: { sheetIx: number; row: number; col: number; form: FormDef; found: string[] } = best;
