@@ -249,7 +249,7 @@ describe('填充 panel', () => {
     setup(host);
     await runCheck();
     fireEvent.click(tab('填充'));
-    expect(await screen.findByRole('table', { name: '待写入的修改（3）' })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: '待写入的修改（4）' })).toBeInTheDocument();
     expect(host.callsOf('readWorkbook')).toHaveLength(1);
   });
 });
