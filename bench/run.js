@@ -4,7 +4,7 @@
  *  1. Engine alone on a generated 100,000-row 附件3 individual table, every rule incl. duplicates: rows/s, and the
  *     ratio of its time per row to a bare loop of the project's ID check over the same 100,000 IDs.
  *  2. The CLI end to end on that workbook (wall time, peak RSS) beside a bare ExcelJS read of the same file.
- *  3. The Office.js host's round trips and payloads (typed fake); 4. the task pane's first download and the
+ *  3. The Office.js host's round trips and payloads (through Microsoft's Office.js client); 4. the task pane's first download and the
  *     preview page's time to interactive in Chromium; 5. the tally of a 2,000-application register; 6. a helper
  *     column filled to row 1,048,576 beside one nominee (bench/helper-column.js); 7. 汇总 of 50 county workbooks in
  *     the task pane (Chromium: long tasks; Office.js host: syncs per sheet); 8. `merge` of 200 county workbooks and
@@ -128,8 +128,8 @@ async function main() {
   console.log('   award-tally check --json:   %s ms, peak RSS %s MB', cm.toFixed(0), cRss.toFixed(0));
   console.log('   ratio CLI / bare read: %s×  (target ≤ 1.3×; peak RSS target ≤ 700 MB)', (cm / br).toFixed(2));
 
-  // 3. The Office.js host against the typed fake: round trips and payload sizes (compiled by tsconfig.bench.json).
-  console.log('\n3. Excel host (Office.js) round trips and payloads, counted with the typed fake');
+  // 3. The Office.js host through Microsoft's client over the fake workbook (compiled by tsconfig.bench.json).
+  console.log('\n3. Excel host round trips and payloads, measured through Microsoft\'s Office.js client');
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.bench.json'], { cwd: root, stdio: 'inherit' });
   if (tsc.status !== 0) throw new Error('tsc -p tsconfig.bench.json failed');
   const host = spawnSync(process.execPath, [path.join(root, 'dist-bench/bench/excel-host.js')], { cwd: root, stdio: 'inherit' });

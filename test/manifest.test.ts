@@ -203,13 +203,13 @@ describe('manifest.xml: what XSD cannot check', () => {
     }
   });
 
-  test('requires ExcelApi 1.9 in a Workbook host', () => {
+  test('requires ExcelApi 1.1 in a Workbook host (check and fill; everything above detected at run time)', () => {
     const hosts = all(NS.app, 'Host').filter((h) => h.parentElement?.namespaceURI === NS.app);
     expect(hosts.map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
     const sets = all(NS.app, 'Set');
     const excelApi = sets.filter((s) => s.getAttribute('Name') === 'ExcelApi');
     expect(excelApi).toHaveLength(1);
-    expect(excelApi[0].getAttribute('MinVersion')).toBe('1.9');
+    expect(excelApi[0].getAttribute('MinVersion')).toBe('1.1');
     expect(all(NS.app, 'Permissions')[0].textContent).toBe('ReadWriteDocument');
   });
 

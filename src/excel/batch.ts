@@ -18,10 +18,18 @@ export const MB = 1024 * 1024;
 export const BUDGET = 4 * MB;
 /** Cells in one range read (Excel's limit is 5,000,000). */
 export const MAX_READ_CELLS = 4_000_000;
-/** Longest address string given to `worksheet.getRanges` (Excel's limit is 8,192 characters). */
-export const MAX_AREAS_ADDRESS = 8000;
-/** Estimated wire bytes of a new object path (getRange, getItem …) with its instantiate action. */
-export const OBJECT_COST = 180;
+/**
+ * Longest address string and most areas given to one `worksheet.getRanges` call. Users report getRanges failing
+ * from about 513 areas / 8,207 characters, and Microsoft advises against large RangeAreas of single cells; the
+ * host stays at half of that and retries a call Excel still rejects (InvalidArgument) in halves.
+ */
+export const MAX_AREAS_ADDRESS = 4000;
+export const MAX_AREAS = 250;
+/**
+ * Estimated wire bytes of a new object path (getRange, getItem …) with its instantiate action, measured on the
+ * requests of Microsoft's Office.js client (test/excel/apply.test.ts: a single-cell write is ~308 bytes).
+ */
+export const OBJECT_COST = 220;
 /** Estimated wire bytes of one action (property set, method call, load) besides its arguments. */
 export const ACTION_COST = 100;
 
@@ -37,6 +45,13 @@ export interface Piece {
   bytes: number;
   queue(): void;
   split?(): Piece[] | null;
+  /**
+   * Queuing it twice does no harm (a fill, a value written again). A chunk of such pieces only is sent again in
+   * halves when Excel rejects it with InvalidArgument (e.g. a RangeAreas this Excel finds too large).
+   */
+  idempotent?: boolean;
+  /** Told, before the chunk is queued again, why Excel rejected it (a piece may then queue something else). */
+  rejected?(code: string | undefined): void;
 }
 
 /**
@@ -107,7 +122,10 @@ export class ChunkedWriter {
       this.syncs++;
       await this.ctx.sync();
     } catch (e) {
-      if (officeErrorCode(e) !== 'RequestPayloadSizeLimitExceeded') throw e;
+      const code = officeErrorCode(e);
+      const retryable = code === 'RequestPayloadSizeLimitExceeded' || (code === 'InvalidArgument' && chunk.every((p) => p.idempotent));
+      if (!retryable) throw e;
+      for (const p of chunk) p.rejected?.(code);
       let parts: Piece[][] | null = null;
       if (chunk.length >= 2) {
         const mid = Math.ceil(chunk.length / 2);
@@ -176,22 +194,50 @@ export function runAddress(col: number, top: number, count: number): string {
 }
 
 /**
- * Join cell/range addresses into comma-separated RangeAreas addresses, each under MAX_AREAS_ADDRESS characters.
- * Consecutive cells of one column are merged into `J5:J9` first.
+ * Join cell/range addresses into comma-separated RangeAreas addresses, each at most `maxChars` characters and
+ * `maxAreas` areas. Consecutive cells of one column are merged into `J5:J9` first.
  */
-export function areaAddresses(cells: readonly { row: number; col: number }[], maxChars = MAX_AREAS_ADDRESS): string[] {
+export function areaAddresses(cells: readonly { row: number; col: number }[], maxChars = MAX_AREAS_ADDRESS, maxAreas = MAX_AREAS): string[] {
+  return areaGroups(cells, maxChars, maxAreas).map((g) => g.join(','));
+}
+
+/** The areas of each getRanges call (see areaAddresses). */
+export function areaGroups(cells: readonly { row: number; col: number }[], maxChars = MAX_AREAS_ADDRESS, maxAreas = MAX_AREAS): string[][] {
   const parts = columnRuns(cells, 0).map((r) => runAddress(r.col, r.top, r.count));
-  const out: string[] = [];
-  let cur = '';
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let chars = 0;
   for (const p of parts) {
-    if (cur && cur.length + 1 + p.length > maxChars) {
+    if (cur.length > 0 && (chars + 1 + p.length > maxChars || cur.length >= maxAreas)) {
       out.push(cur);
-      cur = '';
+      cur = [];
+      chars = 0;
     }
-    cur = cur ? `${cur},${p}` : p;
+    chars += (cur.length > 0 ? 1 : 0) + p.length;
+    cur.push(p);
   }
-  if (cur) out.push(cur);
+  if (cur.length > 0) out.push(cur);
   return out;
+}
+
+/**
+ * One `getRanges(address)` write (a fill) as an idempotent piece that splits into two calls of half the areas:
+ * retried smaller when Excel rejects the RangeAreas.
+ */
+export function areasPiece(areas: readonly string[], bytesOf: (address: string) => number, queue: (address: string) => void): Piece {
+  const address = areas.join(',');
+  return {
+    bytes: bytesOf(address),
+    idempotent: true,
+    queue: () => queue(address),
+    split:
+      areas.length < 2
+        ? undefined
+        : () => {
+            const h = Math.ceil(areas.length / 2);
+            return [areasPiece(areas.slice(0, h), bytesOf, queue), areasPiece(areas.slice(h), bytesOf, queue)];
+          },
+  };
 }
 
 /** Sheet name quoted for an A1 reference (`'附件3 (2)'!B3`). */

@@ -36,8 +36,8 @@ const TEXT: Record<ExcelHostErrorCode, { zh: string; en: string }> = {
     en: 'The data exceeds what Excel accepts in one request, even after splitting. Narrow the scope (e.g. check the active sheet only) and retry.',
   },
   unsupported: {
-    zh: '此版本的 Excel 不支持该操作（需要 ExcelApi 1.9 或更高版本）。请更新 Office 或使用命令行 award-tally。',
-    en: 'This version of Excel does not support the operation (ExcelApi 1.9 or later is needed). Update Office or use the award-tally command line.',
+    zh: '此版本的 Excel 不支持该操作。请更新 Office，或使用浏览器版 / 命令行 award-tally。',
+    en: 'This version of Excel does not support the operation. Update Office, or use the browser version or the award-tally command line.',
   },
   'template-unsupported': {
     zh: '此版本的 Excel 不支持插入模板工作表，请使用命令行 award-tally template annex3 生成',

@@ -194,6 +194,8 @@ export interface XlNote {
 export interface XlNoteCollection {
   readonly items: XlNote[];
   add(cellAddress: XlRange | string, content: any): XlNote;
+  /** The note of a cell, by its address. */
+  getItem(key: string): XlNote;
   getItemOrNullObject(key: string): XlNote;
   load(propertyNames?: string | string[]): XlNoteCollection;
 }

@@ -9,7 +9,12 @@
  * is retried at half the rows, down to one row.
  *
  * Target: syncs for one sheet ≤ 1 + ⌈response bytes / 4 MB⌉ (the benchmark prints it, test/excel checks it).
+ *
+ * Requirement sets: ranges are addressed in A1 (`getRange`, ExcelApi 1.1), so that check and fill run in every
+ * Excel; the first-rows sample needs `getResizedRange` (1.7) and `getUsedRange(valuesOnly)` takes its argument
+ * from 1.2 — below them the caller says so (ReadOptions) and the first sync carries the sizes only.
  */
+import { colToLetters } from '../core/grid';
 import type { XlContext, XlRange, XlWorksheet } from './excel-like';
 import { BUDGET, MAX_READ_CELLS } from './batch';
 import { ExcelHostError, isSizeError } from './errors';
@@ -70,6 +75,17 @@ export interface ReadOptions {
    * retry of that sync, since a failed sync delivers none of its loads.
    */
   alongside?: () => void;
+  /** `Range.getResizedRange` is there (ExcelApi 1.7): the first sync also reads the first rows. Default true. */
+  resizable?: boolean;
+  /** `getUsedRange(valuesOnly)` takes its argument (ExcelApi 1.2): formatted empty cells do not count. Default true. */
+  valuesOnly?: boolean;
+}
+
+/** Rows × columns at 0-based indexes, addressed in A1 (`getRange`, ExcelApi 1.1; getRangeByIndexes is 1.7). */
+export function rangeAt(ws: XlWorksheet, row: number, col: number, rows: number, cols: number): XlRange {
+  const tl = `${colToLetters(col)}${row + 1}`;
+  const br = `${colToLetters(col + cols - 1)}${row + rows}`;
+  return ws.getRange(rows === 1 && cols === 1 ? tl : `${tl}:${br}`);
 }
 
 function partBytes(p: Omit<Part, 'start'>, props: readonly CellArrayProp[]): number {
@@ -112,7 +128,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
   const sample = async (group: SheetState[], rows: number): Promise<void> => {
     if (alongsidePending) options.alongside?.();
     const queued = group.map((st) => {
-      const used = st.ws.getUsedRange(true);
+      const used = options.valuesOnly === false ? st.ws.getUsedRange() : st.ws.getUsedRange(true);
       used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       let first: XlRange | null = null;
       if (rows > 0) {
@@ -152,7 +168,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
       }
     }
   };
-  if (states.length > 0) await sample(states, options.sampleRows ?? SAMPLE_ROWS);
+  if (states.length > 0) await sample(states, options.resizable === false ? 0 : (options.sampleRows ?? SAMPLE_ROWS));
   else if (alongsidePending) {
     options.alongside?.();
     await ctx.sync();
@@ -176,7 +192,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
         const cap = Math.floor(MAX_READ_CELLS / Math.max(1, st.columnCount));
         const rows = Math.min(st.rowCount - st.next, Math.floor((room - PER_CHUNK_OVERHEAD) / est), cap);
         if (rows < 1) break;
-        const range = st.ws.getRangeByIndexes(st.rowIndex + st.next, st.columnIndex, rows, st.columnCount);
+        const range = rangeAt(st.ws, st.rowIndex + st.next, st.columnIndex, rows, st.columnCount);
         range.load([...props]);
         batch.push({ st, start: st.next, rows, range });
         st.next += rows;
@@ -187,7 +203,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
     if (batch.length === 0) {
       // Not even one row fits the estimate: try a single row anyway and let the host decide.
       const st = pending[0];
-      const range = st.ws.getRangeByIndexes(st.rowIndex + st.next, st.columnIndex, 1, st.columnCount);
+      const range = rangeAt(st.ws, st.rowIndex + st.next, st.columnIndex, 1, st.columnCount);
       range.load([...props]);
       batch.push({ st, start: st.next, rows: 1, range });
       st.next += 1;

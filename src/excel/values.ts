@@ -75,14 +75,29 @@ export function jsonBytes(v: unknown): number {
 
 /**
  * Writing `values` is like typing: Excel turns `13800138000`, `2024-03-18`, `50%` or `TRUE` into a number, date
- * or boolean in a General cell. A planned text value that Excel could read that way is written with the
- * leading apostrophe that keeps typed text as text (the apostrophe is not part of the value). Formulas and
- * other text go as they are.
+ * or boolean in a General cell, and text beginning with = + - @ into a formula (`-张三` → #NAME?, `=HYPERLINK(…)`
+ * → a live link). A planned text value that Excel could read that way is written with the leading apostrophe
+ * that keeps typed text as text (the apostrophe is not part of the value). Formulas the engine planned go through
+ * `Range.formulas` from `CellChange.formula`, never through this function. Numbers go as numbers.
  */
 export function typedAsText(after: string | number): string | number {
-  if (typeof after !== 'string' || after.startsWith('=')) return after;
+  if (typeof after !== 'string') return after;
+  if (/^[=+\-@]/.test(after)) return `'${after}`;
   const t = after.trim();
   if (t === '') return after;
   if (/^(true|false)$/i.test(t) || /^[-+]?[\d\s.,/:%$¥￥()EeＥ年月日时分秒-]+$/.test(t) || /^'/.test(after)) return `'${after}`;
   return after;
+}
+
+/**
+ * A planned value for a cell that holds a number now: the engine's fixes are text (`'14'` for a corrected
+ * total), and a number typed as text is ignored by SUM, so a plain decimal goes back as a number. Anything else
+ * (leading zeros, IDs, units) stays as planned.
+ */
+export function asNumberFor(after: string | number): string | number {
+  if (typeof after !== 'string') return after;
+  const t = after.trim();
+  if (!/^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(t)) return after;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : after;
 }

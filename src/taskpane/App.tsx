@@ -63,6 +63,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   award: { minWidth: 0 },
+  // Five tabs do not fit 320 px in English: they wrap to a second row rather than scroll sideways.
+  tabs: { flexWrap: 'wrap', minWidth: 0 },
   awardSelect: { minWidth: 0, maxWidth: '100%' },
   main: {
     minWidth: 0,
@@ -136,6 +138,7 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
           selectedValue={tab}
           onTabSelect={(_, data) => setTab(data.value as TabId)}
           size="medium"
+          className={styles.tabs}
         >
           <Tab value="check">{s.tabs.check}</Tab>
           <Tab value="fill">{s.tabs.fill}</Tab>

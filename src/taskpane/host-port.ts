@@ -107,6 +107,11 @@ export function isHostError(e: unknown): e is HostError {
 }
 
 export interface HostCapabilities {
+  /**
+   * Marking findings in the sheet and clearing the marks (Excel: ExcelApi 1.9). Optional: a host that leaves it
+   * out can mark. Without it the findings stay in the task pane; check and fill still work.
+   */
+  marks?: boolean;
   /** Cell notes (ExcelApi 1.18). */
   notes: boolean;
   /** Threaded comments (ExcelApi 1.10). */
@@ -159,6 +164,11 @@ export interface SheetPayload {
    * to other sheets of the workbook (the 汇总 sheets): those are written from `spec` by every host.
    */
   base64?: () => Promise<string>;
+  /**
+   * Formulas over other sheets of the workbook (A1 cell, `=…`) left out of `base64` (no formula in the payload may
+   * refer to a sheet outside it): the host writes them into the sheet after the insert.
+   */
+  formulas?: readonly { cell: string; formula: string }[];
   /** The same sheet as plain data (src/core/sheet-spec.ts), for an Excel without ExcelApi 1.13. */
   spec?: () => Promise<SheetSpec>;
 }

@@ -57,12 +57,47 @@ export function tallyWorkbook(run: RunResult, profile: Profile, quotaSource: str
   return wb;
 }
 
-/** What host.insertSheet takes: the same sheet as base64 .xlsx and as a SheetSpec. */
+/** Names of the sheets a formula refers to (`'登记表'!$B:$B`, `Sheet2!A1`). */
+export function sheetsReferenced(formula: string): string[] {
+  const out: string[] = [];
+  // Outside string literals only: "…!…" inside quotes is a criterion, not a reference.
+  const bare = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  for (const m of bare.matchAll(/'((?:[^']|'')+)'!|([^\s'!(),=+\-*/&^<>:;{}"]+)!/g)) out.push((m[1] ?? m[2]).replace(/''/g, "'"));
+  return out;
+}
+
+/**
+ * Formulas of the sheet that refer to another sheet: inserted with insertWorksheetsFromBase64 they would point
+ * at a sheet absent from the payload (and Excel on the web has known cross-sheet reference bugs on insert).
+ * They leave the .xlsx payload and are written by the host after the insert (SheetPayload.formulas).
+ */
+export function liftCrossSheetFormulas(ws: ExcelJS.Worksheet): { cell: string; formula: string }[] {
+  const lifted: { cell: string; formula: string }[] = [];
+  const own = ws.name.toLowerCase();
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value as { formula?: string; sharedFormula?: string } | null;
+      const f = v && typeof v === 'object' && typeof v.formula === 'string' ? v.formula : null;
+      if (f === null) return;
+      if (sheetsReferenced(f).some((n) => n.toLowerCase() !== own)) {
+        lifted.push({ cell: cell.address, formula: `=${f}` });
+        cell.value = null;
+      }
+    });
+  });
+  return lifted;
+}
+
+/** What host.insertSheet takes: the same sheet as base64 .xlsx (without the formulas over other sheets) and as a SheetSpec. */
 export function tallySheetPayload(run: RunResult, profile: Profile, quotaSource: string): SheetPayload {
   const wb = tallyWorkbook(run, profile, quotaSource);
+  // The .xlsx payload without the formulas over the register (written after the insert, in the workbook).
+  const bare = tallyWorkbook(run, profile, quotaSource);
+  const formulas = liftCrossSheetFormulas(bare.worksheets[0]);
   return {
     name: TALLY_SHEET_NAME,
-    base64: async () => toBase64(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)),
+    base64: async () => toBase64(new Uint8Array((await bare.xlsx.writeBuffer()) as ArrayBuffer)),
+    formulas,
     spec: async () => sheetSpecFromWorksheet(wb.worksheets[0]),
   };
 }

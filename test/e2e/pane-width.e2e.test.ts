@@ -60,8 +60,8 @@ async function expectNoOverflow(page: Page, where: string): Promise<void> {
 }
 
 const T = {
-  zh: { check: '检查', fill: '填充', template: '模板', quota: '名额', run: '运行检查', compute: '读取并计算填充清单', tally: '读取并统计' },
-  en: { check: 'Check', fill: 'Fill', template: 'Template', quota: 'Quotas', run: 'Run check', compute: 'Read and compute the fill list', tally: 'Read and tally' },
+  zh: { check: '检查', fill: '填充', template: '模板', quota: '名额', consolidate: '汇总', run: '运行检查', compute: '读取并计算填充清单', tally: '读取并统计' },
+  en: { check: 'Check', fill: 'Fill', template: 'Template', quota: 'Quotas', consolidate: 'Consolidate', run: 'Run check', compute: 'Read and compute the fill list', tally: 'Read and tally' },
 };
 
 maybe('task pane at 320 and 350 px', () => {
@@ -101,11 +101,12 @@ maybe('task pane at 320 and 350 px', () => {
         await page.locator('[role=tabpanel]').first().evaluate((el) => {
           const probe = document.createElement('div');
           probe.id = 'probe';
-          probe.textContent = '6540021990061502666540021990061502666540';
+          probe.textContent = '654002199006150266'.repeat(5);
           probe.style.whiteSpace = 'nowrap';
+          probe.style.display = 'inline-block';
           el.appendChild(probe);
         });
-        expect((await overflow(page)).elements.join('\n')).toContain('div#probe');
+        expect((await overflow(page)).elements.join('\n')).toMatch(/scroll \d+ > \d+|right \d+ > \d+/);
         await page.locator('#probe').evaluate((el) => el.remove());
 
         await page.getByRole('button', { name: t.run }).click();
@@ -145,6 +146,14 @@ maybe('task pane at 320 and 350 px', () => {
         await page.getByRole('button', { name: t.tally }).click();
         await page.getByTestId('quota-summary').waitFor();
         await expectNoOverflow(page, `${lang} ${width} 名额`);
+        if (width === 320) await shot(`pane-320-${lang}-quota-annex3.png`);
+
+        // 汇总 / 公示 (its own panel): laid out within the width too.
+        await tab(t.consolidate).click();
+        await page.locator('[role=tabpanel]:not([hidden])').last().waitFor();
+        await page.waitForTimeout(300);
+        await expectNoOverflow(page, `${lang} ${width} 汇总`);
+        if (width === 320) await shot(`pane-320-${lang}-consolidate.png`);
         expect(session.pageErrors.slice(errors)).toEqual([]);
       });
     }

@@ -1,11 +1,13 @@
 import type { CellChange } from '../../src/core/fill';
 import { parseA1 } from '../../src/core/grid';
+import { OBJECT_COST, actionBytes } from '../../src/excel/batch';
 import { createExcelHost } from '../../src/excel/host';
-import { FakeExcel, FakeWorkbook, fillAnnex3 } from '../fakes/excel-fake';
+import { FakeWorkbook, fillAnnex3 } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 function setup() {
   const wb = new FakeWorkbook();
-  const fake = new FakeExcel(wb);
+  const fake = new ClientExcel(wb);
   const host = createExcelHost(fake, { supports: fake.supports });
   return { wb, fake, host };
 }
@@ -111,5 +113,70 @@ describe('applyChanges', () => {
     const { wb, host } = setup();
     wb.addSheet('S');
     await expect(host.applyChanges([change('不存在', 'A1', '', 'x')])).rejects.toMatchObject({ name: 'ExcelHostError', code: 'not-found' });
+  });
+});
+
+describe('what applyChanges types into a cell (through the Office.js client)', () => {
+  test.each([
+    ['=HYPERLINK("http://x.example","点我")'],
+    ['+A1'],
+    ['-张三'],
+    ['@王五'],
+    ['=1+1'],
+    ['-'],
+  ])('county text %s is written as text, never as a formula', async (text) => {
+    const { wb, host } = setup();
+    const s = wb.addSheet('附件3');
+    s.set('C4', { value: '旧' });
+    s.set('D4', { value: '旧', numberFormat: '@' });
+    await host.applyChanges([change('附件3', 'C4', '旧', text), change('附件3', 'D4', '旧', text)]);
+    for (const cell of ['C4', 'D4']) {
+      expect(s.value(cell)).toBe(text);
+      expect(s.get(cell).formula).toBeFalsy();
+    }
+  });
+
+  test('a planned formula (CellChange.formula) is still a formula', async () => {
+    const { wb, host } = setup();
+    const s = wb.addSheet('S');
+    s.set('E9', { value: 0.5 });
+    await host.applyChanges([{ ...change('S', 'E9', '0.5', '=IF(C9=0,"",C7/C9)', '0.00%'), formula: '=IF(C9=0,"",C7/C9)' }]);
+    expect(s.get('E9').formula).toBe(true);
+  });
+
+  test.each([
+    // [cell holds, its format, planned text, written value]
+    [12, undefined, '14', 14],
+    [446, undefined, '445.5', 445.5],
+    [12, '@', '14', '14'],
+    ['12', '@', '14', '14'],
+    [12, undefined, '014', '014'],
+    [12, undefined, '14人', '14人'],
+    ['', undefined, '14', '14'],
+  ])('a cell holding %p (format %p) corrected to %p holds %p', async (held, fmt, after, expected) => {
+    const { wb, host } = setup();
+    const s = wb.addSheet('S');
+    s.set('B5', { value: held === '' ? null : held, numberFormat: fmt });
+    await host.applyChanges([change('S', 'B5', String(held), after)]);
+    expect(s.value('B5')).toStrictEqual(expected);
+  });
+});
+
+describe('request bytes: the estimate against what Microsoft\'s client really sends', () => {
+  test('1,000 scattered single-cell writes: estimated ≥ sent, and not far above', async () => {
+    const { wb, fake, host } = setup();
+    const s = wb.addSheet('附件3');
+    const plan: CellChange[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const cell = `${'ABCDEFGHIJKL'[i % 12]}${3 * i + 1}`;
+      s.set(cell, { value: `旧${i}` });
+      plan.push(change('附件3', cell, `旧${i}`, `新值${i}`));
+    }
+    fake.resetStats();
+    await host.applyChanges(plan);
+    const sent = fake.stats.requestBytes[fake.stats.requestBytes.length - 1]; // the write request
+    const estimated = plan.reduce((n, c) => n + OBJECT_COST + actionBytes([[c.after]]), 0);
+    expect(estimated).toBeGreaterThanOrEqual(sent);
+    expect(estimated).toBeLessThanOrEqual(sent * 1.3);
   });
 });

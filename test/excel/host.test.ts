@@ -4,34 +4,41 @@ import { a1, parseA1 } from '../../src/core/grid';
 import { ExcelHostError, toHostError } from '../../src/excel/errors';
 import { createExcelHost } from '../../src/excel/host';
 import { MARK_STORE_SHEET } from '../../src/excel/marks';
-import { FakeExcel, FakeWorkbook, fillAnnex3, type FakeSheet } from '../fakes/excel-fake';
+import { FakeWorkbook, fillAnnex3, type FakeSheet } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 function setup(apiVersion = '1.18', templateBase64?: (kind: 'annex3') => Promise<string>) {
   const wb = new FakeWorkbook();
-  const fake = new FakeExcel(wb, { apiVersion });
+  const fake = new ClientExcel(wb, { apiVersion });
   const host = createExcelHost(fake, { supports: fake.supports, templateBase64 });
   return { wb, fake, host };
 }
 
 describe('capabilities and small operations', () => {
   test.each([
-    ['1.9', { notes: false, comments: false, insertWorksheets: false }],
-    ['1.10', { notes: false, comments: true, insertWorksheets: false }],
-    ['1.13', { notes: false, comments: true, insertWorksheets: true }],
-    ['1.18', { notes: true, comments: true, insertWorksheets: true }],
+    ['1.1', { marks: false, notes: false, comments: false, insertWorksheets: false }],
+    ['1.8', { marks: false, notes: false, comments: false, insertWorksheets: false }],
+    ['1.9', { marks: true, notes: false, comments: false, insertWorksheets: false }],
+    ['1.10', { marks: true, notes: false, comments: true, insertWorksheets: false }],
+    ['1.13', { marks: true, notes: false, comments: true, insertWorksheets: true }],
+    ['1.18', { marks: true, notes: true, comments: true, insertWorksheets: true }],
   ])('ExcelApi %s', (v, caps) => {
     expect(setup(v).host.capabilities()).toEqual(caps);
   });
 
   test('without a supports function only the minimum set is assumed', () => {
-    const fake = new FakeExcel(new FakeWorkbook());
-    expect(createExcelHost(fake).capabilities()).toEqual({ notes: false, comments: false, insertWorksheets: false });
+    const fake = new ClientExcel(new FakeWorkbook());
+    expect(createExcelHost(fake).capabilities()).toEqual({ marks: false, notes: false, comments: false, insertWorksheets: false });
   });
 
-  test('below ExcelApi 1.9 every operation says so in plain words', async () => {
+  test('below ExcelApi 1.9 the sheet is read, and marking says what it needs in plain words', async () => {
     const { wb, host } = setup('1.8');
-    wb.addSheet('S');
-    await expect(host.readWorkbook('active')).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('ExcelApi 1.9') });
+    wb.addSheet('S').set('A1', { value: '序号' });
+    expect((await host.readWorkbook('active')).sheets[0].values).toEqual([['序号']]);
+    await expect(host.mark([{ file: 'b', sheet: 'S', cell: 'A1', row: 0, col: 0, rule: 'r', severity: 'error', message: 'm', value: null, fix: null }])).rejects.toMatchObject({
+      code: 'unsupported',
+      params: { set: 'ExcelApi', version: '1.9' },
+    });
   });
 
   test('workbookName', async () => {
@@ -117,18 +124,18 @@ describe('a host stricter than the 4 MB budget', () => {
     });
   }
 
-  test('marks and clears with a 60 kB request/response limit by splitting', async () => {
-    const { wb, fake, host } = setup();
+  test('marks and clears with a 60 kB request/response limit by splitting (threaded comments, ExcelApi 1.17)', async () => {
+    const { wb, fake, host } = setup('1.17');
     const s = wb.addSheet('附件3');
     const findings = findingsFor(s, 1500);
     const before = JSON.stringify(s.rows);
     fake.requestLimit = 60_000;
     fake.responseLimit = 60_000;
     expect(await host.mark(findings)).toEqual({ marked: 1500 });
-    expect(s.notes.size).toBe(1500);
+    expect(wb.comments.size).toBe(1500);
     expect(await host.clearMarks()).toEqual({ cleared: 1500 });
     expect(JSON.stringify(s.rows)).toBe(before);
-    expect(s.notes.size).toBe(0);
+    expect(wb.comments.size).toBe(0);
     expect(wb.findSheet(MARK_STORE_SHEET)).toBeUndefined();
   });
 

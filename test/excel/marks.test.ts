@@ -1,15 +1,20 @@
 import type { LocatedFinding } from '../../src/core/check';
 import { a1, parseA1 } from '../../src/core/grid';
 import type { Severity } from '../../src/core/finding';
-import { areaAddresses } from '../../src/excel/batch';
+import { MAX_AREAS, MAX_AREAS_ADDRESS, areaAddresses } from '../../src/excel/batch';
 import { createExcelHost } from '../../src/excel/host';
 import { MARK_COLORS, MARK_PREFIX, MARK_STORE_SHEET, decodeStore } from '../../src/excel/marks';
 import { FakeExcel, FakeWorkbook, NO_FILL, fillAnnex3, type FakeSheet } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 const MB4 = 4 * 1024 * 1024;
 
+/**
+ * Through Microsoft's client below ExcelApi 1.18; with notes (1.18) through the direct fake, since the client of
+ * @microsoft/office-js 1.1.110 predates `Worksheet.notes`.
+ */
 function setup(apiVersion = '1.18', wb = new FakeWorkbook()) {
-  const fake = new FakeExcel(wb, { apiVersion });
+  const fake = apiVersion === '1.18' ? new FakeExcel(wb, { apiVersion }) : new ClientExcel(wb, { apiVersion });
   const host = createExcelHost(fake, { supports: fake.supports });
   return { wb, fake, host };
 }
@@ -126,14 +131,15 @@ describe('mark / clearMarks', () => {
     expect(snapshot(s)).toBe(before);
   });
 
-  test('ExcelApi 1.10–1.17: threaded comments instead of notes; only ours are removed', async () => {
+  // Clearing finds our comments by id: CommentCollection.getItemOrNullObject from 1.14, the loaded collection below.
+  test.each(['1.10', '1.12', '1.13', '1.14', '1.17'])('ExcelApi %s: threaded comments instead of notes; only ours are removed', async (v) => {
     const wb = workbook();
     const s = wb.sheet('附件3');
     wb.addUserComment('附件3', 'A2', '用户的评论');
     wb.addUserComment('附件3', 'C4', '另一条用户评论');
     const before = snapshot(s);
-    const { host } = setup('1.12', wb);
-    expect(host.capabilities()).toEqual({ notes: false, comments: true, insertWorksheets: false });
+    const { host } = setup(v, wb);
+    expect(host.capabilities()).toMatchObject({ notes: false, comments: true });
     // B4 holds a user's note this Excel cannot see: Excel refuses the comment there; the others still go in.
     await host.mark([finding('附件3', 'C2'), finding('附件3', 'A2', 'warning'), finding('附件3', 'B4', 'info'), finding('附件3', 'B3', 'warning')]);
     expect(s.comment('C2')?.content).toBe(`${MARK_PREFIX}身份证号校验码错误`);
@@ -146,7 +152,7 @@ describe('mark / clearMarks', () => {
     expect(records.find((r) => r.cell === 'C2')).toMatchObject({ annotation: 'comment', commentId: s.comment('C2')!.id });
     expect(records.find((r) => r.cell === 'B4')).toMatchObject({ annotation: '' });
 
-    await setup('1.12', wb).host.clearMarks();
+    await setup(v, wb).host.clearMarks();
     expect(snapshot(s)).toBe(before);
     expect([...wb.comments.values()].map((c) => c.content).sort()).toEqual(['另一条用户评论', '用户的评论']);
   });
@@ -172,7 +178,7 @@ describe('mark / clearMarks', () => {
     const s = wb.sheet('附件3');
     const before = snapshot(s);
     const { host, fake } = setup('1.9', wb);
-    expect(host.capabilities()).toEqual({ notes: false, comments: false, insertWorksheets: false });
+    expect(host.capabilities()).toEqual({ marks: true, notes: false, comments: false, insertWorksheets: false });
     await host.mark([finding('附件3', 'C2'), finding('附件3', 'B3', 'warning')]);
     expect(s.fill('C2').color).toBe(MARK_COLORS.error);
     expect(s.note('C2')).toBeUndefined();
@@ -181,7 +187,7 @@ describe('mark / clearMarks', () => {
     expect(snapshot(s)).toBe(before);
   });
 
-  test('10,000 offending cells: ≤ 3 syncs per 4 MB of requests, nothing over 4 MB, areas under 8,000 characters', async () => {
+  test.each(['1.9', '1.17', '1.18'])('ExcelApi %s, 10,000 offending cells: ≤ 3 syncs per 4 MB of requests, nothing over 4 MB, getRanges within its bound', async (v) => {
     const wb = new FakeWorkbook();
     const s = wb.addSheet('附件3');
     const layout = fillAnnex3(s, 12_000);
@@ -194,7 +200,7 @@ describe('mark / clearMarks', () => {
       if (i % 6 !== 5) findings.push(finding('附件3', a1(row, layout.idCol), 'error', `身份证号校验码错误，应为 ${i % 10}`));
       if (i % 3 === 0 && findings.length < 10_000) findings.push(finding('附件3', a1(row, layout.phoneCol), 'warning', '联系电话不是有效的手机号或固定电话'));
     }
-    const { host, fake } = setup('1.18', wb);
+    const { host, fake } = setup(v, wb);
     fake.resetStats();
     expect(await host.mark(findings)).toEqual({ marked: 10_000 });
     const syncs = fake.stats.syncs;
@@ -206,15 +212,47 @@ describe('mark / clearMarks', () => {
     expect(areas.length).toBeGreaterThan(0);
     for (const t of areas) {
       expect(typeof t.pathArgs[0]).toBe('string');
-      expect(String(t.pathArgs[0]).length).toBeLessThan(8000);
+      expect(String(t.pathArgs[0]).length).toBeLessThanOrEqual(MAX_AREAS_ADDRESS);
+      expect(String(t.pathArgs[0]).split(',').length).toBeLessThanOrEqual(MAX_AREAS);
     }
-    expect(s.notes.size).toBe(10_000);
+    if (v === '1.18') expect(s.notes.size).toBe(10_000);
+    if (v === '1.17') expect(wb.comments.size).toBe(10_000);
 
     fake.resetStats();
     expect(await host.clearMarks()).toEqual({ cleared: 10_000 });
     expect(fake.maxRequestBytes).toBeLessThanOrEqual(MB4);
     expect(fake.maxResponseBytes).toBeLessThanOrEqual(MB4);
     expect(snapshot(s)).toBe(before);
+  });
+});
+
+describe('getRanges bounded, and retried smaller when Excel rejects it', () => {
+  test.each([
+    [40, 8192],
+    [512, 300],
+    [3, 8192],
+  ])('an Excel that takes at most %d areas / %d characters per getRanges: mark and clear complete', async (areasLimit, chars) => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('附件3');
+    const layout = fillAnnex3(s, 3000);
+    const before = snapshot(s);
+    const findings = Array.from({ length: 1000 }, (_, i) => finding('附件3', a1(layout.firstDataRow + 3 * i, layout.idCol)));
+    const fake = new ClientExcel(wb, { apiVersion: '1.9', areasLimit, areasCharLimit: chars });
+    const host = createExcelHost(fake, { supports: fake.supports });
+    expect(await host.mark(findings)).toEqual({ marked: 1000 });
+    for (const f of findings) expect(s.fill(f.cell).color).toBe(MARK_COLORS.error);
+    expect(await host.clearMarks()).toEqual({ cleared: 1000 });
+    expect(snapshot(s)).toBe(before);
+  });
+
+  test('areaAddresses never gives more than MAX_AREAS areas or MAX_AREAS_ADDRESS characters', () => {
+    const cells = Array.from({ length: 5000 }, (_, i) => ({ row: i * 2, col: i % 7 }));
+    const out = areaAddresses(cells);
+    expect(out.join(',').split(',').length).toBe(5000);
+    for (const a of out) {
+      expect(a.length).toBeLessThanOrEqual(MAX_AREAS_ADDRESS);
+      expect(a.split(',').length).toBeLessThanOrEqual(MAX_AREAS);
+    }
   });
 });
 
@@ -227,5 +265,19 @@ describe('areaAddresses', () => {
     for (const p of parts) expect(p.length).toBeLessThan(8000);
     expect(parts[0].startsWith('D10002:D10003,')).toBe(true);
     expect(parts.join(',').split(',').length).toBe(3001);
+  });
+});
+
+describe('notes updated in the same request as notes.add (ExcelApi 1.18, direct fake)', () => {
+  test('a new note before an old one in the collection does not shift the update onto the wrong cell', async () => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('附件3');
+    fillAnnex3(s, 10);
+    await setup('1.18', wb).host.mark([finding('附件3', 'C5', 'error', '旧的信息')]);
+    expect(s.note('C5')?.content).toBe(`${MARK_PREFIX}旧的信息`);
+    // B2 sorts before C5: after notes.add('B2') the loaded C5 note is no longer item 0.
+    await setup('1.18', wb).host.mark([finding('附件3', 'B2', 'warning', '新单元格的信息'), finding('附件3', 'C5', 'error', '新的信息')]);
+    expect(s.note('B2')?.content).toBe(`${MARK_PREFIX}新单元格的信息`);
+    expect(s.note('C5')?.content).toBe(`${MARK_PREFIX}新的信息`);
   });
 });

@@ -1,19 +1,21 @@
 import { createExcelHost } from '../../src/excel/host';
 import { MARK_STORE_SHEET } from '../../src/excel/marks';
 import { FakeExcel, FakeWorkbook, fillAnnex3, FakeOfficeError } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 const MB4 = 4 * 1024 * 1024;
 
 function setup(apiVersion = '1.18') {
   const wb = new FakeWorkbook();
-  const fake = new FakeExcel(wb, { apiVersion });
+  const fake = new ClientExcel(wb, { apiVersion });
   const host = createExcelHost(fake, { supports: fake.supports });
   return { wb, fake, host };
 }
 
 describe('the fake enforces the Office.js object model', () => {
   test('reading a property before load + sync throws PropertyNotLoaded; writes wait for sync', async () => {
-    const { wb, fake } = setup();
+    const wb = new FakeWorkbook();
+    const fake = new FakeExcel(wb);
     wb.addSheet('S').set('A1', { value: 'x' });
     await fake.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('S').getRange('A1');

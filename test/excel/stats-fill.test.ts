@@ -6,12 +6,13 @@ import { checkWorkbook } from '../../src/core/check';
 import { planStatsFill } from '../../src/core/fill-stats';
 import type { CellValue } from '../../src/core/grid';
 import { createExcelHost, rowBeforeInserts } from '../../src/excel/host';
-import { FakeExcel, FakeWorkbook, type FakeSheet, type FakeValue } from '../fakes/excel-fake';
+import { FakeWorkbook, type FakeSheet, type FakeValue } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 import { qcActivitySheet } from '../helpers/stats-sheets';
 
 function setup() {
   const wb = new FakeWorkbook();
-  const fake = new FakeExcel(wb);
+  const fake = new ClientExcel(wb);
   const host = createExcelHost(fake, { supports: fake.supports });
   return { wb, fake, host };
 }

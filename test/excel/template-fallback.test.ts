@@ -17,6 +17,7 @@ import { annex3Layout, buildAnnex3Workbook, TemplateKindError } from '../../src/
 import { buildStatsWorkbook } from '../../src/xlsx/template-stats';
 import { idValidationFormula } from '../../src/xlsx/validation-formulas';
 import { FakeExcel, FakeWorkbook, type FakeSheet } from '../fakes/excel-fake';
+import { ClientExcel } from '../fakes/office-client';
 
 const MB = 1024 * 1024;
 const L = annex3Layout();
@@ -28,7 +29,7 @@ const genderCol = L.individualColumns.gender;
 function setup(apiVersion: string, opts: { spec?: (kind: 'annex3') => Promise<SheetSpec>; base64?: boolean } = {}) {
   const wb = new FakeWorkbook();
   wb.addSheet('Sheet1');
-  const fake = new FakeExcel(wb, { apiVersion });
+  const fake = new ClientExcel(wb, { apiVersion });
   const calls = { base64: 0, spec: 0 };
   const host = createExcelHost(fake, {
     supports: fake.supports,
@@ -386,7 +387,7 @@ describe.each(['qc-stats', 'team-stats'] as const)('%s: the statistics templates
     expect(spec.omitted).toBeUndefined();
     const wb = new FakeWorkbook();
     wb.addSheet('Sheet1');
-    const fake = new FakeExcel(wb, { apiVersion: '1.9' });
+    const fake = new ClientExcel(wb, { apiVersion: '1.9' });
     const r = await fake.run((ctx) => renderSheet(ctx, spec));
     expect(r).toEqual({ name: source.name, print: 'applied' });
     expect(fake.stats.syncs).toBe(2);
@@ -435,7 +436,7 @@ describe('naming and units', () => {
 });
 
 describe('the fake stays strict for the new members', () => {
-  async function run<T>(fake: FakeExcel, batch: (ctx: XlContext) => Promise<T>): Promise<T> {
+  async function run<T>(fake: { run: FakeExcel['run'] }, batch: (ctx: XlContext) => Promise<T>): Promise<T> {
     return fake.run(batch);
   }
   function book(apiVersion = '1.12') {

@@ -125,6 +125,8 @@ export interface FakeCell {
   /** The cell holds an error (#N/A …); `value` is its text. */
   error?: boolean;
   numberFormat?: string;
+  /** The cell holds a formula (typed text beginning with = + - @ in a cell not formatted '@'); `value` is its text. */
+  formula?: boolean;
   fill?: FakeFill;
   font?: FakeFont;
   horizontalAlignment?: string;
@@ -606,6 +608,11 @@ abstract class ProxyBase {
     this._target = t;
     this._resolved = true;
   }
+  /** Resolved again in every request that uses it (an item addressed by index, like Office.js's GetItemAt). */
+  _perRequest = false;
+  _unresolve(): void {
+    this._resolved = false;
+  }
   protected get _nullable(): boolean {
     return false;
   }
@@ -707,13 +714,15 @@ function cellArrays(t: RangeTarget, prop: 'values' | 'formulas' | 'valueTypes' |
 }
 
 /** Typing text into a cell: number-like text becomes a number unless the cell is text-formatted. */
-function typed(v: unknown, fmt: string | undefined): { value: FakeValue } | null {
+function typed(v: unknown, fmt: string | undefined): { value: FakeValue; formula?: boolean } | null {
   if (v === null || v === undefined) return null; // null leaves the cell unchanged
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   if (typeof v !== 'string') throw new FakeOfficeError('InvalidArgument', 'Unsupported cell value.');
   if (v.startsWith("'")) return { value: v.slice(1) };
   if (fmt === '@') return { value: v };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return { value: Number(Number(v.trim()).toPrecision(15)) };
+  // Like typing: = starts a formula, and so do + - (Lotus style: "+A1", "-B2") and @ (implicit intersection).
+  if (/^[=+\-@]/.test(v) && v.length > 1) return { value: v, formula: true };
   return { value: v };
 }
 
@@ -1393,7 +1402,7 @@ class FakePageLayout extends ProxyBase implements XlPageLayout {
   }
 }
 
-class FakeClientResult<T> implements XlClientResult<T> {
+export class FakeClientResult<T> implements XlClientResult<T> {
   private _v: { value: T } | null = null;
   _deliver(v: T): void {
     this._v = { value: v };
@@ -1487,6 +1496,7 @@ export class FakeRange extends ProxyBase implements XlRange {
           const cell = t.sheet.ensure(r, c);
           cell.value = w.value === '' ? null : w.value;
           cell.error = false;
+          cell.formula = w.formula;
         }
       }
     });
@@ -1507,6 +1517,7 @@ export class FakeRange extends ProxyBase implements XlRange {
           const cell = t.sheet.ensure(r, c);
           cell.value = w.value === '' ? null : w.value;
           cell.error = false;
+          cell.formula = w.formula;
         }
       }
     });
@@ -1610,6 +1621,18 @@ export class FakeRange extends ProxyBase implements XlRange {
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
     return this.sub('GetResizedRange', [deltaRows, deltaColumns], (t) => ({ ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }));
+  }
+  /** The smallest range holding this one and `other` (same sheet); Office.js's client uses it to split big writes. */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return this.sub('GetBoundingRect', [`#${other._id}`], (t) => {
+      const o = other._req() as RangeTarget;
+      if (o.sheet !== t.sheet) throw new FakeOfficeError('InvalidArgument', 'The ranges are on different sheets.');
+      const top = Math.min(t.rect.top, o.rect.top);
+      const left = Math.min(t.rect.left, o.rect.left);
+      const bottom = Math.max(t.rect.top + t.rect.rows, o.rect.top + o.rect.rows);
+      const right = Math.max(t.rect.left + t.rect.cols, o.rect.left + o.rect.cols);
+      return { top, left, rows: bottom - top, cols: right - left };
+    });
   }
   getCellProperties(options: XlCellPropertiesLoadOptions): FakeClientResult<XlCellProperties[][]> {
     const result = new FakeClientResult<XlCellProperties[][]>();
@@ -1738,6 +1761,9 @@ export class FakeRangeAreas extends ProxyBase implements XlRangeAreas {
       return parseRect(p.local);
     });
     if (rects.length === 0) throw new FakeOfficeError('InvalidArgument', 'Empty address.');
+    // Users report getRanges failing from about 513 areas / 8,207 characters (Excel on the web).
+    const fake = this._ctx.excel;
+    if (rects.length > fake.areasLimit || this.address.length > fake.areasCharLimit) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     return { sheet, rects } satisfies FillTarget;
   }
   protected _props(t: FillTarget, prop: string): unknown {
@@ -1862,6 +1888,16 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
     });
     return note;
   }
+  /** The note of a cell (ExcelApi 1.18); ItemNotFound at sync when it has none. */
+  getItem(key: string): FakeNoteProxy {
+    return new FakeNoteProxy(this._ctx, this, 'GetItem', [key], () => {
+      const own = this._req() as FakeSheet;
+      const c = cellOf(this._ctx, own, key);
+      const k = c.row * MAX_COLS + c.col;
+      if (!c.sheet.notes.has(k)) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist (note).");
+      return { sheet: c.sheet, key: k };
+    });
+  }
   getItemOrNullObject(key: string): FakeNoteProxy {
     return new FakeNoteProxy(this._ctx, this, 'GetItemOrNullObject', [key], () => {
       const own = this._req() as FakeSheet;
@@ -1888,10 +1924,14 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
       },
       deliver: (v) => {
         const sheet = this._t() as FakeSheet;
-        this._items = (v as Record<string, unknown>[]).map((o) => {
-          const key = o._key as number;
-          const p = new FakeNoteProxy(this._ctx, this, 'GetItemAt', [key], () => ({ sheet, key }), false);
-          p._setTarget({ sheet, key });
+        // Like Office.js, a loaded note (it has no id) is addressed by its index in the collection, resolved when
+        // a later request uses it: a note added before it in the same request shifts it.
+        this._items = (v as Record<string, unknown>[]).map((o, index) => {
+          const p = new FakeNoteProxy(this._ctx, this, 'GetItemAt', [index], () => {
+            const keys = [...sheet.notes.keys()].sort((a, b) => a - b);
+            return index < keys.length ? { sheet, key: keys[index] } : null;
+          }, false);
+          p._perRequest = true;
           p._preload(o, names);
           return p;
         });
@@ -1902,8 +1942,8 @@ export class FakeNoteCollection extends ProxyBase implements XlNoteCollection {
 }
 
 export class FakeCommentProxy extends ProxyBase implements XlComment {
-  constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: () => string | null, instantiate = true, private readonly nullable = false) {
-    super(ctx, parent, name, args, instantiate, '1.10');
+  constructor(ctx: FakeContext, parent: ProxyBase, name: string, args: unknown[], private readonly resolver: () => string | null, instantiate = true, private readonly nullable = false, requires = '1.10') {
+    super(ctx, parent, name, args, instantiate, requires);
   }
   protected get _nullable(): boolean {
     return this.nullable;
@@ -1985,8 +2025,16 @@ export class FakeCommentCollection extends ProxyBase implements XlCommentCollect
     });
     return proxy;
   }
+  /** ExcelApi 1.10. */
+  getItem(commentId: string): FakeCommentProxy {
+    return new FakeCommentProxy(this._ctx, this, 'GetItem', [commentId], () => {
+      if (!this._ctx.excel.workbook.comments.has(commentId)) throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist (comment).");
+      return commentId;
+    });
+  }
+  /** ExcelApi 1.14 (not 1.10 like the rest of the collection). */
   getItemOrNullObject(commentId: string): FakeCommentProxy {
-    return new FakeCommentProxy(this._ctx, this, 'GetItemOrNullObject', [commentId], () => (this._ctx.excel.workbook.comments.has(commentId) ? commentId : null), true, true);
+    return new FakeCommentProxy(this._ctx, this, 'GetItemOrNullObject', [commentId], () => (this._ctx.excel.workbook.comments.has(commentId) ? commentId : null), true, true, '1.14');
   }
   load(propertyNames?: string | string[]): this {
     const names = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? '').split(',')).map((s) => s.trim().replace(/^items\//, '')).filter((s) => s && s !== 'items');
@@ -2296,6 +2344,7 @@ export class FakeContext implements XlContext {
       fake.stats.responseBytes.push(0);
       throw injected;
     }
+    for (const op of ops) if (op.proxy._perRequest) op.proxy._unresolve();
     // Run in order; the first failure stops the batch.
     if (fake.tracing) for (const op of ops) fake.trace.push({ sync: fake.stats.syncs, name: op.name, path: op.proxy._pathName, pathArgs: op.proxy._pathArgs, args: op.args });
     let response = '{"Results":[]}'.length;
@@ -2334,6 +2383,9 @@ export interface FakeExcelOptions {
   responseLimit?: number;
   /** Cells one range read may return (default 5,000,000). */
   cellReadLimit?: number;
+  /** Areas and address characters one getRanges call may take (default 512 and 8,192). */
+  areasLimit?: number;
+  areasCharLimit?: number;
 }
 
 export interface FakeStats {
@@ -2361,6 +2413,8 @@ export class FakeExcel implements ExcelLike {
   requestLimit: number;
   responseLimit: number;
   cellReadLimit: number;
+  areasLimit: number;
+  areasCharLimit: number;
   stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [] };
   private injected: FakeOfficeError[] = [];
 
@@ -2372,6 +2426,8 @@ export class FakeExcel implements ExcelLike {
     this.requestLimit = options.requestLimit ?? 5 * MB;
     this.responseLimit = options.responseLimit ?? 5 * MB;
     this.cellReadLimit = options.cellReadLimit ?? 5_000_000;
+    this.areasLimit = options.areasLimit ?? 512;
+    this.areasCharLimit = options.areasCharLimit ?? 8192;
   }
 
   /** `Office.context.requirements.isSetSupported` for this fake host. */

@@ -160,4 +160,47 @@ describe('statistics tables in 检查 and 填充', () => {
     expect(host.plans[0].changes.some((c) => c.formula === '=IF(C10=0,"",C9/C10)' && c.numberFormat === '0.00%')).toBe(true);
     expect(host.callsOf('applyChanges')).toEqual([]);
   });
+
+  test('a typed rate that disagrees: a rate conflict (worded for rates), replaced only after its own confirmation, then the usual one', async () => {
+    // 附件7 with its input rows present: 普及率 typed 40% where 350 / 1000 = 35% (test/core/fill-stats.test.ts).
+    const values = qcActivitySheet({ popularityRate: '40%', achievementRate: 0.5 });
+    values.splice(8, 0, ['参加QC小组人数', '人', 350], ['职工总数', '人', 1000]);
+    values.splice(13, 0, ['取得成果小组数', '个', 20]);
+    const host = new QuotaHost({ name: '统计.xlsx', sheets: [{ name: '附件7', values }] });
+    renderFluent(<App host={host} lang="zh" logoSrc="" />);
+    fireEvent.click(tab('填充'));
+    fireEvent.click(await screen.findByRole('button', { name: '读取并计算填充清单' }));
+    const conflicts = await screen.findByTestId('fill-conflicts');
+    expect(conflicts.querySelector('[data-conflict-kind="rate"]')).not.toBeNull();
+    expect(conflicts).toHaveTextContent('这些比率的填写值与由输入行计算的结果不一致');
+    // Never the gender wording for a rate.
+    expect(conflicts).not.toHaveTextContent('身份证号');
+    const rows = () => screen.getAllByRole('row').filter((r) => r.getAttribute('data-change-cell'));
+    expect(rows().some((r) => r.getAttribute('data-change-cell') === 'C8')).toBe(false);
+
+    // Cancelling the replacement changes nothing.
+    fireEvent.click(within(conflicts).getByRole('button', { name: '用公式替换这 1 个不一致的比率…' }));
+    let dialog = await screen.findByRole('alertdialog', { hidden: true });
+    expect(dialog).toHaveTextContent('原填写值不再保留');
+    fireEvent.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    expect(rows().some((r) => r.getAttribute('data-change-cell') === 'C8')).toBe(false);
+
+    // Confirmed: the replacement joins the list; nothing is written before the list's own confirmation.
+    fireEvent.click(within(screen.getByTestId('fill-conflicts')).getByRole('button', { name: /用公式替换/ }));
+    dialog = await screen.findByRole('alertdialog', { hidden: true });
+    fireEvent.click(within(dialog).getByRole('button', { name: '列入替换', hidden: true }));
+    await screen.findByTestId('replace-rates-on');
+    const c8 = rows().find((r) => r.getAttribute('data-change-cell') === 'C8')!;
+    expect(c8).toHaveTextContent('40%');
+    expect(c8).toHaveTextContent('=IF(C10=0,"",C9/C10)');
+    expect(screen.queryByTestId('fill-conflicts')).toBeNull();
+    expect(host.plans).toHaveLength(0);
+    expect(host.callsOf('applyChanges')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: /^应用 \d+ 处修改/ }));
+    fireEvent.click(within(await screen.findByRole('alertdialog', { hidden: true })).getByRole('button', { name: '确认写入', hidden: true }));
+    await waitFor(() => expect(host.plans.length + host.callsOf('applyChanges').length).toBe(1));
+    const written = (host.plans[0]?.changes ?? (host.callsOf('applyChanges')[0][0] as PlanToApply['changes'])) as PlanToApply['changes'];
+    expect(written.find((c) => c.cell === 'C8')).toMatchObject({ before: '40%', reason: 'fill.rate-replace', formula: '=IF(C10=0,"",C9/C10)' });
+  });
 });

@@ -19,3 +19,10 @@ if (typeof w.ResizeObserver === 'undefined') w.ResizeObserver = ResizeObserverSt
 if (typeof window !== 'undefined' && typeof (window as unknown as Record<string, unknown>).ResizeObserver === 'undefined') {
   (window as unknown as Record<string, unknown>).ResizeObserver = ResizeObserverStub;
 }
+
+// The workbook reader (fflate, src/xlsx/zip.ts) decodes with TextDecoder, which browsers and Node have and jsdom's
+// global scope lacks: the tests that read example files in jsdom take Node's.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodeUtil = require('util') as typeof import('util');
+if (typeof w.TextDecoder === 'undefined') w.TextDecoder = nodeUtil.TextDecoder;
+if (typeof w.TextEncoder === 'undefined') w.TextEncoder = nodeUtil.TextEncoder;

@@ -1,0 +1,76 @@
+/**
+ * The host's insert job: a generated sheet (名额核对) or a blank template added at the end of the workbook and
+ * activated — insertWorksheetsFromBase64 on ExcelApi 1.13 (formulas over other sheets written after the insert),
+ * else rebuilt cell by cell from its SheetSpec with ExcelApi 1.9 calls (render-sheet.ts).
+ */
+import type { OnProgress, SheetPayload } from '../taskpane/host-port';
+import { ChunkedWriter, OBJECT_COST, actionBytes } from './batch';
+import { ExcelHostError } from './errors';
+import { MARKS_SET, type HostEnv, type TemplateKind } from './host-env';
+import { renderSheet } from './render-sheet';
+
+/**
+ * A generated sheet (the 名额核对 sheet): `insertWorksheetsFromBase64` on ExcelApi 1.13 (2 syncs: insert, then
+ * name and activate), else rebuilt from its SheetSpec with ExcelApi 1.9 calls (render-sheet.ts, 2 syncs; the
+ * formulas stay live, conditional formats are not carried: spec.omitted names them).
+ */
+export async function insertSheet(env: HostEnv, sheet: SheetPayload, onProgress?: OnProgress): Promise<string> {
+  const label = env.label('template');
+  onProgress?.({ done: 0, total: 2, step: label });
+  if (env.supports('ExcelApi', '1.13') && sheet.base64) {
+    const base64 = await sheet.base64();
+    const formulas = sheet.formulas ?? [];
+    return env.run(async (ctx) => {
+      const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+      await ctx.sync();
+      onProgress?.({ done: 1, total: 2, step: label });
+      if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
+      const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
+      ws.load('name');
+      // The formulas over the workbook's own sheets, now that the sheet is in the workbook.
+      const writer = new ChunkedWriter(ctx);
+      for (const f of formulas) await writer.add(OBJECT_COST + actionBytes([[f.formula]]), () => void (ws.getRange(f.cell).formulas = [[f.formula]]));
+      ws.activate();
+      await writer.flush();
+      if (writer.syncs === 0) await ctx.sync();
+      onProgress?.({ done: 2, total: 2, step: label });
+      return ws.name;
+    });
+  }
+  if (!sheet.spec) throw new ExcelHostError('template-unsupported');
+  const spec = { ...(await sheet.spec()), name: sheet.name };
+  return env.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, step: label }) })).name);
+}
+
+// ------------------------------------------------------------------------------------------------ template
+
+export async function insertTemplate(env: HostEnv, kind: TemplateKind, onProgress?: OnProgress): Promise<string> {
+  const fromSpec = env.options.templateSpec;
+  // Below ExcelApi 1.13 (or without the .xlsx writer): the sheet built cell by cell from a SheetSpec.
+  if (fromSpec && (!env.supports('ExcelApi', '1.13') || !env.options.templateBase64)) {
+    const label = env.label('template');
+    onProgress?.({ done: 0, total: 2, step: label });
+    const spec = await fromSpec(kind);
+    return env.runAt(MARKS_SET, async (ctx) => (await renderSheet(ctx, spec, { onProgress: (done, total) => onProgress?.({ done, total, step: label }) })).name);
+  }
+  if (!env.supports('ExcelApi', '1.13')) throw new ExcelHostError('template-unsupported');
+  const make = env.options.templateBase64;
+  if (!make) {
+    throw new ExcelHostError('template-unsupported', { detail: 'the template writer is not loaded' });
+  }
+  const label = env.label('template');
+  onProgress?.({ done: 0, total: 2, step: label });
+  const base64 = await make(kind);
+  return env.run(async (ctx) => {
+    const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
+    await ctx.sync();
+    onProgress?.({ done: 1, total: 2, step: label });
+    if (ids.value.length === 0) throw new ExcelHostError('excel', { detail: 'insertWorksheetsFromBase64 inserted no sheet' });
+    const ws = ctx.workbook.worksheets.getItem(ids.value[0]);
+    ws.load('name');
+    ws.activate();
+    await ctx.sync();
+    onProgress?.({ done: 2, total: 2, step: label });
+    return ws.name;
+  });
+}
