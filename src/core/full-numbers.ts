@@ -12,7 +12,7 @@
  * Separators are dropped before matching, so `654002 1990 0101 1234` and `138-1234-5678` are found.
  */
 import { keepEnds } from './profiles/mask-policy';
-import { DEFAULT_MASK_POLICY, type MaskPolicy } from './mask-text';
+import { DEFAULT_MASK_POLICY, maskText, type MaskPolicy } from './mask-text';
 
 export type FullNumberKind = 'id' | 'mobile';
 
@@ -137,4 +137,14 @@ export function maskFullNumbers(text: string, policy: MaskPolicy = DEFAULT_MASK_
     });
   }
   return chars.join('');
+}
+
+/**
+ * Text for any public output (公示 export, HTML report): every ID and phone masked by the one masker
+ * (mask-text.ts), then the guard's finder looks again and stars where it stands whatever the masker did not take
+ * as a number (an ID typed with wide gaps, a mobile written 138.1234.5678).
+ */
+export function maskPublicText(text: string, policy: MaskPolicy = DEFAULT_MASK_POLICY): string {
+  const masked = maskText(text, policy);
+  return findFullNumbers(masked).length ? maskFullNumbers(masked, policy) : masked;
 }

@@ -14,10 +14,10 @@ import type { LocatedTable } from './table';
 import { ALL_FORMS } from './forms';
 import type { Profile } from './profiles/schema';
 import { keepEnds, maskPolicyOf } from './profiles/mask-policy';
-import { maskText, type MaskPolicy } from './mask-text';
+import type { MaskPolicy } from './mask-text';
 import { compact as compactId } from './identifiers/resident-id';
 import { inspect as inspectPhone } from './identifiers/phone';
-import { findFullNumbers, maskFullNumbers } from './full-numbers';
+import { findFullNumbers, maskPublicText } from './full-numbers';
 
 export { maskPolicyOf };
 import { addedColumns } from './consolidate';
@@ -107,8 +107,7 @@ export function maskPhoneCell(v: CellValue, policy: MaskPolicy): string {
  * take as a number (an ID typed with wide gaps, a mobile written 138.1234.5678) is starred where it stands.
  */
 export function publicText(v: CellValue, policy: MaskPolicy): string {
-  const masked = maskText(cleanText(cellText(v)), policy);
-  return findFullNumbers(masked).length ? maskFullNumbers(masked, policy) : masked;
+  return maskPublicText(cleanText(cellText(v)), policy);
 }
 
 /**

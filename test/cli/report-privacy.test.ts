@@ -61,3 +61,22 @@ test('no run of 15+ ID digits anywhere in the page', async () => {
   // Nor the birth-date part of any of them (what masking must hide).
   for (const id of ids) expect(flat).not.toContain(id.slice(6, 14));
 }, 60_000);
+
+test('an ID typed with wide gaps and a mobile written with dots are masked in the page too', async () => {
+  const id = personId('19750312', '123');
+  const wide = `${id.slice(0, 6)}   ${id.slice(6, 14)}    ${id.slice(14)}`;
+  const a = await book('wide.xlsx', [wide]);
+  // The same person's mobile typed with dots in 备注, where the report quotes it in a finding's value.
+  const ws = new ExcelJS.Workbook();
+  await ws.xlsx.readFile(a);
+  ws.getWorksheet('附件3')!.getCell('L3').value = '手机 138.1234.5678';
+  ws.getWorksheet('附件3')!.getCell('K3').value = '138.1234.5678';
+  await ws.xlsx.writeFile(a);
+  const report = path.join(dir, 'wide.html');
+  const io: CliIO = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: dir };
+  await main(['check', a, '--report', report], io);
+  const html = await fsp.readFile(report, 'utf8');
+  const flat = html.replace(/[\s.\-]/g, '');
+  expect(flat).not.toContain(id.slice(6, 14));
+  expect(flat).not.toContain('13812345678');
+}, 60_000);
