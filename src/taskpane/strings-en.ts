@@ -87,7 +87,7 @@ export const en: Strings = {
 
   award: {
     label: 'Award',
-    hint: "Check and Quotas use this award's rules and places; the choice is saved in the workbook.",
+    hint: "Every tab uses this award's rules and places; the choice is saved in the workbook.",
     option: (name: string) => name,
     saveFailed: 'The chosen award could not be saved in the workbook (this check still uses it).',
   },
@@ -164,7 +164,6 @@ export const en: Strings = {
   templateIntro:
     'Insert a blank form. ID and phone columns are text-formatted and carry Excel data validation (dropdowns, length and check-character tests), so the sheet checks itself in Excel or WPS without the add-in.',
   templateKindLabel: 'Template',
-  templateTitle: (award: string, kind: TemplateKind) => `${award} · ${templates[kind].title}`,
   templateKinds: templates,
   templateAwardNote: (award: string) => `Title, unit types and categories come from the chosen award: ${award}.`,
   insertTemplate: (kind: TemplateKind) => `Insert the ${templates[kind].title}`,
@@ -185,12 +184,8 @@ export const en: Strings = {
     noProblems: 'No region is over quota or spelled unlike the quota table.',
     regionHeading: (n: number) => `By region (${n})`,
     categoryHeading: (n: number) => `By category (${n})`,
-    colRegion: 'Region or department',
-    colClass: 'Class',
     colCount: 'Count',
-    colQuota: 'Quota',
     colPlaces: 'Places',
-    colCategory: 'Category / sub-category',
     over: (n: number) => `${n} over`,
     unknown: 'Not in the quota table',
     variants: (v: string) => `Also written: ${v}`,

@@ -84,7 +84,7 @@ export const zh = {
   // The award (profile) of 检查 and 名额, kept in the workbook.
   award: {
     label: '评选项目',
-    hint: '检查与名额统计按此项目的规则与名额进行，选择随工作簿保存。',
+    hint: '各项功能都按此项目的规则与名额进行；选择随工作簿保存。',
     option: (name: string) => name,
     saveFailed: '未能把所选项目保存到工作簿中（本次仍按所选项目检查）。',
   },
@@ -163,7 +163,6 @@ export const zh = {
   // Template panel
   templateIntro: '插入一张空白的表格模板。身份证号与电话列为文本格式，带 Excel 数据验证（下拉列表、长度与校验码检查），在未安装加载项的 Excel 或 WPS 中也能自行检查。',
   templateKindLabel: '模板',
-  templateTitle: (award: string, kind: TemplateKind) => `${award} · ${templates[kind].title}`,
   templateKinds: templates,
   templateAwardNote: (award: string) => `标题、单位性质与类别取自所选评选项目：${award}。`,
   insertTemplate: (kind: TemplateKind) => `插入${templates[kind].title}`,
@@ -184,12 +183,8 @@ export const zh = {
     noProblems: '没有超出名额或写法不在名额表中的地区。',
     regionHeading: (n: number) => `按地区（${n}）`,
     categoryHeading: (n: number) => `按类别（${n}）`,
-    colRegion: '地区或部门',
-    colClass: '类别',
     colCount: '推荐数',
-    colQuota: '名额',
     colPlaces: '评选名额',
-    colCategory: '类别 / 子类',
     over: (n: number) => `超出 ${n}`,
     unknown: '不在名额表中',
     variants: (v: string) => `含写法：${v}`,

@@ -11,7 +11,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Lang, Severity } from '../core/finding';
-import { compareSeverity } from '../core/finding';
+import { annotateWorkbook } from './annotate-workbook';
 
 /** What annotate needs of a finding (LocatedFinding from core/check has it all). */
 export interface AnnotatableFinding {
@@ -78,12 +78,6 @@ export function noteText(findings: readonly AnnotatableFinding[], lang: Lang): s
   return (lang === 'en' ? 'award-tally check\n' : 'award-tally 核查\n') + lines.join('\n');
 }
 
-function existingNoteText(note: ExcelJS.Comment | string | undefined): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((t) => t.text).join('');
-}
-
 /**
  * Write an annotated copy of the workbook `xlsx` (its bytes, as read) to `out`. `input` is the path of the file
  * that was checked, used to refuse overwriting it. Returns the number of cells marked.
@@ -109,28 +103,7 @@ export async function writeAnnotatedCopy(
     throw new AnnotateError('read', `无法生成标注副本：ExcelJS 打不开该工作簿。`, `Cannot make the annotated copy: ExcelJS cannot open the workbook.`, String(e));
   }
 
-  const byCell = new Map<string, AnnotatableFinding[]>();
-  for (const f of findings) {
-    const k = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
-    const list = byCell.get(k);
-    if (list) list.push(f);
-    else byCell.set(k, [f]);
-  }
-  let cells = 0;
-  for (const list of byCell.values()) {
-    const { sheet, row, col } = list[0];
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(row + 1, col + 1);
-    const worst = list.reduce<Severity>((w, f) => (compareSeverity(f.severity, w) < 0 ? f.severity : w), 'info');
-    // Loaded cells share one style object per style id: copy it before changing the fill, or every cell with
-    // the same look would turn red.
-    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst] } } };
-    const previous = existingNoteText(cell.note as ExcelJS.Comment | string | undefined);
-    const text = noteText(list, lang);
-    cell.note = previous ? `${previous}\n\n${text}` : text;
-    cells++;
-  }
+  const cells = annotateWorkbook(wb, findings, lang);
   try {
     await wb.xlsx.writeFile(out);
   } catch (e) {
