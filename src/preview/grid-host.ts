@@ -341,7 +341,7 @@ export class GridHost implements WorkbookHost {
         return;
       }
       // The format first: an ID written into a General cell would otherwise be a number.
-      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      if (c.numberFormat) cell.style = { ...cell.style, numFmt: c.numberFormat }; // its own copy: ExcelJS shares style objects
       cell.value = c.after;
       written++;
       if (i % 500 === 0) onProgress?.({ done: i, total });
@@ -381,7 +381,7 @@ export class GridHost implements WorkbookHost {
     }
     kept.forEach((c, i) => {
       const cell = wb.getWorksheet(c.sheet)!.getCell(c.row + 1, c.col + 1);
-      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      if (c.numberFormat) cell.style = { ...cell.style, numFmt: c.numberFormat }; // its own copy: ExcelJS shares style objects
       cell.value = c.formula
         ? ({ formula: c.formula.replace(/^=/, ''), result: c.formulaResult === '' ? undefined : c.formulaResult } as import('exceljs').CellFormulaValue)
         : c.after;
