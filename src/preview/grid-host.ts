@@ -435,6 +435,9 @@ export class GridHost implements WorkbookHost {
       if (!hidden) inserted = name;
     }
     if (!inserted) throw this.error('host', {}, `${sheet.name}: the payload holds no visible sheet`);
+    // Formulas over the workbook's other sheets travel beside the .xlsx (SheetPayload.formulas).
+    const target = wb.getWorksheet(inserted)!;
+    for (const f of sheet.formulas ?? []) target.getCell(f.cell).value = { formula: f.formula.replace(/^=/, '') } as never;
     onProgress?.({ done: 2, total: 2, unit: 'steps' });
     this.emit({ activeSheet: inserted, selected: { sheet: inserted, cell: 'A1' } }, true);
     return inserted;

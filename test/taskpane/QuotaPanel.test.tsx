@@ -92,7 +92,8 @@ describe('名额 panel', () => {
     expect(quotaInCheck).toBe(findings.querySelectorAll('li').length);
     fireEvent.click(tab('名额'));
 
-    // 插入名额核对表: the payload is the ExcelJS sheet with live COUNTIFS over the register sheet.
+    // 插入名额核对表: the payload is the ExcelJS sheet; its live COUNTIFS over the register sheet travel beside the
+    // .xlsx (SheetPayload.formulas), never inside it: no formula of the .xlsx refers to a sheet it does not hold.
     fireEvent.click(screen.getByRole('button', { name: '插入名额核对表' }));
     await screen.findByTestId('quota-inserted', undefined, { timeout: 15_000 });
     expect(host.sheets).toHaveLength(1);
@@ -102,7 +103,9 @@ describe('名额 panel', () => {
     expect(ws.name).toBe('名额核对');
     const formulas: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => typeof c.value === 'object' && c.value && 'formula' in c.value && formulas.push(String(c.value.formula))));
-    expect(formulas.some((f) => f.includes('COUNTIFS') && f.includes(`'${register.sheets.find((s) => s.name === sheet)?.name ?? sheet}'!`))).toBe(true);
+    const registerName = register.sheets.find((s) => s.name === sheet)?.name ?? sheet;
+    expect(formulas.some((f) => f.includes(`'${registerName}'!`))).toBe(false);
+    expect(host.sheets[0].formulas!.some((f) => f.formula.includes('COUNTIFS') && f.formula.includes(`'${registerName}'!`))).toBe(true);
     const spec = await host.sheets[0].spec!();
     expect(spec.values.flat().some((v) => typeof v === 'string' && v.startsWith('=') && v.includes('COUNTIFS'))).toBe(true);
   });

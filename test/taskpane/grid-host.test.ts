@@ -176,3 +176,15 @@ test('settings live with the open workbook and go when another is opened', async
   await host.loadBytes(await exampleBytes(), 'other.xlsx');
   expect(await host.settings.get('awardTally.profile')).toBeNull();
 });
+
+test('insertSheet writes the payload formulas over other sheets after copying the .xlsx (the 名额核对 sheet)', async () => {
+  const host = await loaded();
+  const tpl = new ExcelJS.Workbook();
+  tpl.addWorksheet('名额核对').getCell('A1').value = '名额核对';
+  const base64 = Buffer.from(await tpl.xlsx.writeBuffer()).toString('base64');
+  const first = host.getSnapshot().sheets[0];
+  const name = await host.insertSheet({ name: '名额核对', base64: async () => base64, formulas: [{ cell: 'C5', formula: `=COUNTIFS('${first}'!$B:$B,"=奎屯市")` }] });
+  const ws = host.workbook()!.getWorksheet(name)!;
+  expect(ws.getCell('A1').value).toBe('名额核对');
+  expect((ws.getCell('C5').value as { formula: string }).formula).toBe(`COUNTIFS('${first}'!$B:$B,"=奎屯市")`);
+});
