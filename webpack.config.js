@@ -8,9 +8,12 @@ const webpack = require('webpack');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
+const { CspPlugin } = require('./scripts/csp');
+const { publicUrl } = require('./scripts/public-url');
+
 const DEV_URL = 'https://localhost:3000/';
-/** Where the production build will be hosted; manifest.xml in dist/ is rewritten to it when set. */
-const PROD_URL = process.env.ADDIN_PROD_URL;
+/** Pages that load Office.js from Microsoft's CDN (their CSP allows it); every other page runs on its own files. */
+const OFFICE_PAGES = new Set(['taskpane.html', 'commands.html']);
 
 /** Packages that must never be in the first download of the task pane; they come in through import(). */
 const LAZY_ONLY = ['exceljs'];
@@ -71,8 +74,12 @@ class LazyOnlyPlugin {
   }
 }
 
-module.exports = async (env, options) => {
+module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === 'development';
+  // Where the production build will be hosted (`npm run build -- --env url=https://…/` or ADDIN_PUBLIC_URL):
+  // manifest.xml in the output is rewritten to it. Checked before anything is built.
+  const prodUrl = dev ? null : publicUrl(env.url ?? process.env.ADDIN_PUBLIC_URL ?? process.env.ADDIN_PROD_URL);
+  const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, 'dist');
   return {
     devtool: 'source-map',
     entry: {
@@ -85,7 +92,7 @@ module.exports = async (env, options) => {
       worker: { import: './src/worker/worker.ts', filename: 'worker.js', chunkLoading: false, asyncChunks: false },
     },
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: outDir,
       filename: '[name].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
@@ -157,11 +164,25 @@ module.exports = async (env, options) => {
         template: './src/commands/commands.html',
         chunks: ['commands'],
       }),
+      // The browser version (no Excel needed), at the site's root so a static server shows it by default;
+      // preview.html is the same page under its earlier name.
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+      }),
       new HtmlWebpackPlugin({
         filename: 'preview.html',
         template: './src/preview/preview.html',
         chunks: ['preview'],
       }),
+      // The manifest's SupportUrl: what the add-in does, where data goes (nowhere), what to do when it fails.
+      new HtmlWebpackPlugin({
+        filename: 'support.html',
+        template: './src/support/support.html',
+        inject: false,
+      }),
+      new CspPlugin({ office: (page) => OFFICE_PAGES.has(page), dev }),
       // The sample workbooks the preview page links to (`preview.html?file=annex3-mistakes.xlsx`).
       new webpack.DefinePlugin({ PREVIEW_EXAMPLES: JSON.stringify(previewExamples()) }),
       new CopyWebpackPlugin({
@@ -172,8 +193,8 @@ module.exports = async (env, options) => {
             from: 'manifest*.xml',
             to: '[name][ext]',
             transform(content) {
-              if (dev || !PROD_URL) return content;
-              return content.toString().split(DEV_URL).join(PROD_URL.endsWith('/') ? PROD_URL : `${PROD_URL}/`);
+              if (!prodUrl) return content;
+              return content.toString().split(DEV_URL).join(prodUrl);
             },
           },
         ],

@@ -140,6 +140,7 @@ async function main() {
     const r = spawnSync(process.execPath, [path.join(__dirname, script)], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = 1;
   }
+  if (spawnSync(process.execPath, [path.join(__dirname, 'browser-version.js')], { cwd: root, stdio: 'inherit' }).status !== 0) process.exitCode = 1;
 }
 
 main().catch((e) => {

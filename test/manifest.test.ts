@@ -27,7 +27,10 @@ const haveSchemas = fs.existsSync(MAIN_SCHEMA);
 if (!haveSchemas) {
   console.warn(
     `manifest.test.ts: XSD validation skipped: schema folder not found (${MAIN_SCHEMA} is missing). ` +
-      'Set OFFICE_MANIFEST_SCHEMAS to the office-manifest-schemas folder to run it.',
+      'The XSDs are Microsoft\'s [MS-OWEMXML] schemas (section 5, "Appendix A: Full XML Schema", ' +
+      'https://learn.microsoft.com/openspecs/office_file_formats/ms-owemxml/); they are kept beside the work tree in ' +
+      '../shared/office-manifest-schemas. To run the check, put OfficeAppManifestV1_1.xsd and the files it includes ' +
+      'into a folder and set OFFICE_MANIFEST_SCHEMAS to it; xmllint comes from the package libxml2-utils.',
   );
 }
 

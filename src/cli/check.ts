@@ -28,7 +28,7 @@ import { ALL_RULES } from '../core/rules';
 import { ALL_FORMS } from '../core/forms';
 import { getProfile, loadProfileText, DEFAULT_PROFILE_ID, ProfileError } from '../core/profiles';
 import type { Profile } from '../core/profiles/schema';
-import { readWorkbookFile } from '../xlsx/read';
+import { readWorkbookBuffer, readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { AnnotateError, isSameFile, writeAnnotatedCopy } from '../xlsx/annotate';
 import { renderHtmlReport } from '../xlsx/html-report';
@@ -36,6 +36,13 @@ import { maskPolicyOf } from '../core/profiles/mask-policy';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, Progress, type CliIO, type Paint } from './io';
 import { renderTally } from './tally-table';
+import { dropOwnOutputs, expandInputs, ownOutputSkipped, skippedLines, WORKBOOK_EXT, type Input, type Skipped } from './inputs';
+import { assertOutputsSafe, type OutputPath } from './outputs';
+import { outputMark } from '../xlsx/output-mark';
+import { writeOutput } from '../xlsx/output-file';
+import { termDeep } from './term';
+
+export { expandInputs, type Input };
 
 export const CHECK_OPTIONS: OptionSpec[] = [
   { name: 'profile', value: true },
@@ -50,7 +57,6 @@ export const CHECK_OPTIONS: OptionSpec[] = [
 
 /** Examples listed per rule in the terminal summary. */
 export const EXAMPLES_PER_RULE = 5;
-const WORKBOOK_EXT = /\.(xlsx|xlsm|xls)$/i;
 
 export class OutputError extends Error {
   readonly messageEn: string;
@@ -60,11 +66,12 @@ export class OutputError extends Error {
   }
 }
 
-export interface Input {
-  /** As shown to the user and written into findings: the path as given, or dir/name for expanded files. */
-  display: string;
-  abs: string;
-}
+/** The message of a file that met an unexpected error (no stack trace; AWARD_TALLY_DEBUG=1 prints it on stderr). */
+export const INTERNAL = {
+  zh: '处理该文件时发生意外错误，已跳过该文件，其余文件照常处理：请在 Excel 或 WPS 中打开它并另存为新的 .xlsx 后重试；仍不行请将文件交给维护人员（设置 AWARD_TALLY_DEBUG=1 可查看技术细节）。',
+  en: 'An unexpected error occurred on this file; it was skipped and the other files were processed: open it in Excel or WPS, save it as a new .xlsx and try again; if that fails, pass the file to the maintainers (AWARD_TALLY_DEBUG=1 shows the technical details).',
+};
+const debug = !!process.env.AWARD_TALLY_DEBUG;
 
 /** What the summary says of a file besides its findings. */
 export interface FileNote {
@@ -84,7 +91,8 @@ export async function readInputs(
   progress: Progress,
   /** Inputs whose bytes the caller needs afterwards (annotated copies); the others' are let go at once. */
   keepBytes: (inp: Input) => boolean = () => false,
-): Promise<{ files: FileEntry[]; notes: FileNote[]; unreadable: number; read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] }> {
+): Promise<{ files: FileEntry[]; notes: FileNote[]; unreadable: number; skipped: Skipped[]; read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] }> {
+  const skipped: Skipped[] = [];
   const files: FileEntry[] = [];
   const notes: FileNote[] = [];
   const read: { inp: Input; entry: FileEntry; note: FileNote; bytes: Buffer | null }[] = [];
@@ -93,7 +101,17 @@ export async function readInputs(
     const inp = inputs[i];
     progress.update(i, inp.display);
     try {
-      const r = await readWorkbookFile(inp.abs, { name: inp.display });
+      let r;
+      if (inp.fromDir) {
+        // Found in a directory: a workbook this tool wrote is not read back as one more input.
+        const bytes = await fsp.readFile(inp.abs).catch(() => null);
+        const mark = bytes && outputMark(bytes);
+        if (mark) {
+          skipped.push(ownOutputSkipped(inp.display, mark));
+          continue;
+        }
+        r = bytes ? await readWorkbookBuffer(bytes, { name: inp.display }) : await readWorkbookFile(inp.abs, { name: inp.display });
+      } else r = await readWorkbookFile(inp.abs, { name: inp.display });
       checker.add(r.grid, inp.display);
       const entry: FileEntry = { path: inp.display, error: null, tables: [] };
       const note: FileNote = { display: inp.display, converted: r.convertedFrom === 'xls' };
@@ -101,41 +119,19 @@ export async function readInputs(
       notes.push(note);
       read.push({ inp, entry, note, bytes: keepBytes(inp) ? r.bytes : null });
     } catch (e) {
-      if (!(e instanceof WorkbookReadError)) throw e;
       unreadable++;
-      files.push({ path: inp.display, error: { code: e.code, message: e.text(lang) }, tables: [] });
+      if (e instanceof WorkbookReadError) files.push({ path: inp.display, error: { code: e.code, message: e.text(lang) }, tables: [] });
+      else {
+        // Not a known kind of bad input: a bug met on this file. It becomes this file's error; the batch goes on.
+        files.push({ path: inp.display, error: { code: 'internal', message: INTERNAL[lang] }, tables: [] });
+        if (debug) process.stderr.write(`${inp.display}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      }
       notes.push({ display: inp.display, converted: false });
     }
   }
   progress.update(inputs.length, '');
   progress.done();
-  return { files, notes, unreadable, read };
-}
-
-/** Expand directories; keep files (even missing ones: they become a `not-found` file error). */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<{ inputs: Input[]; emptyDirs: string[] }> {
-  const inputs: Input[] = [];
-  const emptyDirs: string[] = [];
-  const seen = new Set<string>();
-  const add = (display: string) => {
-    const abs = path.resolve(cwd, display);
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    inputs.push({ display, abs });
-  };
-  for (const a of args) {
-    const abs = path.resolve(cwd, a);
-    const st = await fsp.stat(abs).catch(() => null);
-    if (st?.isDirectory()) {
-      const names = (await fsp.readdir(abs, { withFileTypes: true }))
-        .filter((d) => (d.isFile() || d.isSymbolicLink()) && WORKBOOK_EXT.test(d.name) && !d.name.startsWith('~$') && !d.name.startsWith('.'))
-        .map((d) => d.name)
-        .sort();
-      if (names.length === 0) emptyDirs.push(a);
-      for (const n of names) add(path.join(a, n));
-    } else add(a);
-  }
-  return { inputs, emptyDirs };
+  return { files, notes, unreadable, skipped, read };
 }
 
 export async function loadProfile(arg: string | undefined, cwd: string): Promise<Profile> {
@@ -205,6 +201,9 @@ const L = {
     converted: '（已用 LibreOffice 由 .xls 转换）',
     totals: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
     clean: '未发现问题。',
+    legend: '（✓ 已读取并核查，问题见下方汇总；! 未找到可识别的表格，未核查；✗ 无法读取）',
+    checked: '已核查 ',
+    nothingChecked: '没有核查任何表格（未读取到可识别的表格），因此无法说明是否有问题。',
     more: (n: number) => `… 另有 ${n} 条`,
     sev: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
     annotated: (p: string, n: number) => `已写出标注副本 ${p}（标记 ${n} 个单元格）`,
@@ -221,6 +220,9 @@ const L = {
     converted: ' (converted from .xls with LibreOffice)',
     totals: (e: number, w: number, i: number) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info`,
     clean: 'No findings.',
+    legend: '(✓ read and checked, problems listed below; ! no recognisable table, not checked; ✗ unreadable)',
+    checked: 'checked ',
+    nothingChecked: 'No table was checked (none could be recognised), so nothing can be said about problems.',
     more: (n: number) => `… ${n} more`,
     sev: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
     annotated: (p: string, n: number) => `Annotated copy written to ${p} (${n} cells marked)`,
@@ -239,13 +241,20 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   if (args.positionals.length === 0) throw new UsageError(L.zh.noInput, L.en.noInput);
 
   const profile = await loadProfile(args.options.get('profile') as string | undefined, cwd);
-  const { inputs, emptyDirs } = await expandInputs(args.positionals, cwd);
+  const expanded = await expandInputs(args.positionals, cwd);
+  const { emptyDirs } = expanded;
+  const outputArgs = [args.options.get('annotate'), args.options.get('report')].filter((x): x is string => typeof x === 'string').map((x) => path.resolve(cwd, x));
+  const inputs = await dropOwnOutputs(expanded.inputs, outputArgs, expanded.skipped);
   for (const d of emptyDirs) io.stderr.write(`award-tally: ${t.emptyDir(d)}\n`);
+  for (const line of skippedLines(expanded, lang)) io.stderr.write(`award-tally: ${line}\n`);
   if (inputs.length === 0) {
     throw new UsageError(`没有找到要核查的 .xlsx/.xls 文件（${args.positionals.join('、')}）。`, `No .xlsx/.xls files to check in ${args.positionals.join(', ')}.`);
   }
   const annotate = await planAnnotate(args.options.get('annotate') as string | undefined, inputs, cwd);
   const reportPath = args.options.get('report') as string | undefined;
+  const outputs: OutputPath[] = [...(annotate?.targets.values() ?? [])].map((abs) => ({ option: '--annotate', arg: path.relative(cwd, abs) || abs, abs }));
+  if (reportPath) outputs.push({ option: '--report', arg: reportPath, abs: path.resolve(cwd, reportPath) });
+  await assertOutputsSafe(inputs, outputs);
 
   const progress = new Progress(io.stderr, inputs.length, inputs.length > 3 && (args.options.has('progress') || (!!io.stderr.isTTY && !json)));
   const files: FileEntry[] = [];
@@ -258,6 +267,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   const checked: { inp: Input; bytes: Buffer | null; entry: FileEntry; note: (typeof notes)[number] }[] = [];
 
   const read = await readInputs(inputs, checker, lang, progress, (inp) => !!annotate?.targets.has(inp.abs));
+  for (const s of read.skipped) io.stderr.write(`award-tally: ${skippedLines({ skipped: [s], others: new Map() }, lang)[0]}\n`);
   files.push(...read.files);
   notes.push(...read.notes);
   unreadable += read.unreadable;
@@ -287,8 +297,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
   if (reportPath) {
     const out = path.resolve(cwd, reportPath);
     try {
-      if (inputs.some((x) => x.abs === out)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
-      await fsp.writeFile(out, renderHtmlReport(doc, { lang, maskPolicy: maskPolicyOf(profile) }), 'utf8');
+      await writeOutput(out, renderHtmlReport(doc, { lang, maskPolicy: maskPolicyOf(profile) }));
     } catch (e) {
       io.stderr.write(`award-tally: ${t.reportFail(reportPath, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
       outputFailed = true;
@@ -303,7 +312,7 @@ export async function runCheck(argv: readonly string[], io: CliIO, lang: Lang): 
     if (reportPath && !outputFailed) io.stdout.write(t.reportWritten(reportPath) + '\n');
   }
 
-  const readable = inputs.length - unreadable;
+  const readable = inputs.length - unreadable - read.skipped.length;
   if (readable === 0) return 2;
   if (outputFailed) return 2;
   return doc.summary.errors > 0 || unreadable > 0 ? 1 : 0;
@@ -343,16 +352,20 @@ export function writeJson(doc: ReportDocument, out: { write(s: string): unknown 
 
 /** The terminal summary: files (with their tables), totals, then findings grouped by rule with a few examples. */
 export function renderSummary(
-  doc: ReportDocument,
-  notes: readonly { display: string; converted: boolean }[],
+  rawDoc: ReportDocument,
+  rawNotes: readonly { display: string; converted: boolean }[],
   lang: Lang,
   paint: Paint,
 ): string {
+  // Cell text, sheet and file names without control characters (src/cli/term.ts).
+  const doc = termDeep(rawDoc);
+  const notes = termDeep(rawNotes);
   const t = L[lang];
   const out: string[] = [];
   const kindTitle = new Map(ALL_FORMS.map((f) => [f.kind, f.title[lang]]));
   const bad = doc.files.filter((f) => f.error).length;
   out.push(paint('bold', `${t.title} · ${t.files(doc.files.length, bad)}`));
+  out.push(paint('gray', t.legend));
   for (const f of doc.files) {
     const converted = notes.find((n) => n.display === f.path)?.converted ? t.converted : '';
     if (f.error) out.push(`  ${paint('red', '✗')} ${f.path} — ${paint('red', f.error.message)}`);
@@ -361,7 +374,7 @@ export function renderSummary(
       const tables = f.tables
         .map((x) => `${x.sheet}!${x.range} ${kindTitle.get(x.kind) ?? x.kind}${lang === 'en' ? ` (${x.rows} ${t.rows})` : `（${x.rows} ${t.rows}）`}`)
         .join(lang === 'en' ? '; ' : '；');
-      out.push(`  ${paint('green', '✓')} ${f.path}${converted} — ${tables}`);
+      out.push(`  ${paint('green', '✓')} ${f.path}${converted} — ${t.checked}${tables}`);
     }
   }
   for (const line of renderTally(doc.tally, lang, paint)) out.push(line);
@@ -370,7 +383,8 @@ export function renderSummary(
   const totals = t.totals(s.errors, s.warnings, s.infos);
   out.push(s.errors ? paint('red', paint('bold', totals)) : s.warnings ? paint('yellow', totals) : paint('green', totals));
   if (doc.findings.length === 0) {
-    out.push(t.clean);
+    // "No findings" only means something when a table was checked.
+    out.push(doc.files.some((f) => f.tables.length > 0) ? t.clean : t.nothingChecked);
     return out.join('\n') + '\n';
   }
   const order = new Map(ALL_RULES.map((r, i) => [r.meta.id, i]));

@@ -26,8 +26,12 @@ import { getProfile, loadProfileText, DEFAULT_PROFILE_ID } from '../core/profile
 import type { Profile } from '../core/profiles/schema';
 import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
-import { isSameFile } from '../xlsx/annotate';
-import { applyPlan, formulaLookup } from '../xlsx/apply-plan';
+import { CANNOT_OPEN } from '../xlsx/errors';
+import { markOutput } from '../xlsx/output-mark';
+import { writeOutput } from '../xlsx/output-file';
+import { assertOutputsSafe } from './outputs';
+import { termDeep } from './term';
+import { applyPlan, formulaLookup, protectFormulas } from '../xlsx/apply-plan';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { colorEnabled, painter, type CliIO } from './io';
 
@@ -54,7 +58,8 @@ const show = (v: string | number) => (typeof v === 'number' ? String(v) : v === 
 const showEn = (v: string | number) => (typeof v === 'number' ? String(v) : v === '' ? '(empty)' : `"${v}"`);
 
 /** The plan as lines for the terminal. */
-export function formatPlan(plan: FillPlan, lang: Lang, paint: (s: 'bold' | 'yellow' | 'green' | 'gray', t: string) => string = (_s, t) => t): string {
+export function formatPlan(rawPlan: FillPlan, lang: Lang, paint: (s: 'bold' | 'yellow' | 'green' | 'gray', t: string) => string = (_s, t) => t): string {
+  const plan = termDeep(rawPlan); // cell text without control characters (src/cli/term.ts)
   const zh = lang === 'zh';
   const out: string[] = [];
   const inserts = plan.inserts ?? [];
@@ -97,9 +102,7 @@ export async function runFill(argv: readonly string[], io: CliIO, lang: Lang): P
   if (!out && !dryRun) throw new UsageError('请用 -o 指定输出文件（输入文件不会被修改），例如 -o 统计表-已填充.xlsx', 'Give the output file with -o (the input is never modified), e.g. -o stats.filled.xlsx');
   const input = path.resolve(cwd, file);
   const target = out ? path.resolve(cwd, out) : null;
-  if (target && (await isSameFile(input, target))) {
-    throw new UsageError(`输出文件不能是输入文件本身（${out}）：输入文件不会被修改，请另选输出路径。`, `The output must not be the input file itself (${out}): the input is never modified; choose another path.`);
-  }
+  if (target) await assertOutputsSafe([{ display: file, abs: input }], [{ option: '-o', arg: out as string, abs: target }]);
   if (target && !/\.xlsx$/i.test(target)) throw new UsageError('输出文件须为 .xlsx', 'The output file must be .xlsx');
   const profile = await loadProfile(args.options.get('profile') as string | undefined, cwd);
   const paint = painter(colorEnabled(io.stdout, io.env, args.options.has('no-color')));
@@ -113,12 +116,21 @@ export async function runFill(argv: readonly string[], io: CliIO, lang: Lang): P
     return 2;
   }
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(read.bytes as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(read.bytes as unknown as ArrayBuffer);
+  } catch {
+    io.stderr.write(`award-tally: ${file}: ${lang === 'en' ? CANNOT_OPEN.en('the filled copy') : CANNOT_OPEN.zh('填充后的副本')}\n`);
+    return 2;
+  }
 
   const result = checkWorkbook(read.grid, { file, profile, lang });
-  const plan = mergePlans(
-    planFill(result, lang),
-    planStatsFill(result, { lang, formulaAt: formulaLookup(wb), replaceMismatched: args.options.has('replace-rates') }),
+  const plan = protectFormulas(
+    wb,
+    mergePlans(
+      planFill(result, lang),
+      planStatsFill(result, { lang, formulaAt: formulaLookup(wb), replaceMismatched: args.options.has('replace-rates') }),
+    ),
+    lang,
   );
   io.stdout.write(`${file}${target ? ` → ${out}` : ''}\n`);
   io.stdout.write(formatPlan(plan, lang, paint));
@@ -131,7 +143,7 @@ export async function runFill(argv: readonly string[], io: CliIO, lang: Lang): P
   }
   const outcome = applyPlan(wb, plan);
   try {
-    await fsp.writeFile(target, Buffer.from(await wb.xlsx.writeBuffer()));
+    await writeOutput(target, markOutput(new Uint8Array(await wb.xlsx.writeBuffer()), 'fill'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     io.stderr.write(

@@ -17,6 +17,7 @@ import { runFill } from './fill';
 import { runMerge } from './merge';
 import { runMask } from './mask';
 import { processIO, type CliIO } from './io';
+import { terminalSafe, termText } from './term';
 
 export function version(): string {
   // lib/cli/main.js and src/cli/main.ts are both two levels below the package root.
@@ -37,18 +38,18 @@ const HELP = {
   award-tally fill <文件> -o 输出.xlsx [--replace-rates] [--dry-run] [--profile 配置ID|配置.json]
   award-tally merge <文件|目录>... -o 汇总.xlsx [--quota 名额表.xlsx] [--profile 配置ID|配置.json] [--json] [--split-by 推荐单位]
   award-tally mask <文件> -o 公示.xlsx [--drop id,phone] [--profile 配置ID|配置.json]
-  award-tally template annex3 -o 输出.xlsx [--profile 配置ID|配置.json]
-  award-tally template quota|register -o 输出.xlsx [--profile xj-qc-2019]
-  award-tally template qc-stats|team-stats -o 输出.xlsx
+  award-tally template annex3|qc-stats|team-stats|quota|register -o 输出.xlsx [--profile 配置ID|配置.json]
   award-tally --help | --version
 
-check：核查工作簿（目录取其中的 .xlsx/.xlsm/.xls 文件，不含子目录与 ~$ 临时文件）。
+命令：check 核查 · fill 填充 · merge 汇总 · mask 公示脱敏 · template 空白模板（五种）。
+check：核查工作簿。目录按子目录逐层读取其中的 .xlsx/.xlsm/.xls 文件（每县一个文件夹）；其他格式（.ods、.csv、.et 等）
+  与 ~$ 临时文件会列出并说明跳过原因；本工具先前写出的文件（汇总表、标注副本、填充副本）不会被重复读取。
   --profile     评优配置（默认 ili-2025-contribution），或自定义 JSON 配置文件
   --json        只在标准输出打印一份 JSON 报告（award-tally/report@1）
   --lang        提示语言：zh（默认）或 en
   --annotate    另存一份标注副本：问题单元格按严重程度着色并加批注；原文件不会被修改。
                 多个输入文件时须指定目录，每个文件写为 <文件名>.annotated.xlsx
-  --report      生成 HTML 报告（身份证号脱敏）
+  --report      生成 HTML 报告（身份证号、电话号码脱敏；页面不含脚本、不访问网络）
   --progress    多于 3 个文件时强制在标准错误显示进度
 fill：按核查结果填充，另存为 -o 指定的新文件（输入文件不会被修改）：序号、性别、规范化的身份证号与单位性质；
   统计表（附件7 等）的比率写为公式，缺少的输入行（参加QC小组人数、职工总数等）插入在比率下方。
@@ -63,7 +64,7 @@ merge：将多个工作簿中识别出的表格汇总为一个工作簿（每种
   --split-by 推荐单位  另按推荐单位拆分，每个单位一个工作簿（其推荐行与问题），写入 <汇总>-按推荐单位/ 目录
 mask：生成公示名单（只含公示列；身份证号、电话按评优配置脱敏，或用 --drop id,phone 删除该列）；
   任何单元格仍含完整身份证号或手机号时拒绝写出。输入文件不会被修改。
-template：生成空白模板（目前提供 annex3：附件3 推荐对象汇总表，含数据验证）。
+template：生成空白模板，共五种。annex3：附件3 推荐对象汇总表（含数据验证）；
   qc-stats / team-stats：附件7 质量管理小组活动统计表（含普及率、成果率、活动率的输入行与公式）/ 附件12 质量信得过班组活动统计表。
   quota：推荐名额表（附件2，按配置预填各地区名额，总计为 SUM 公式）；register：申报登记表（类别、是否与会发表下拉，成员人数 1–15）。
 
@@ -78,18 +79,19 @@ Usage:
   award-tally fill <file> -o out.xlsx [--replace-rates] [--dry-run] [--profile ID|profile.json]
   award-tally merge <file|dir>... -o merged.xlsx [--quota quota.xlsx] [--profile ID|profile.json] [--json] [--split-by 推荐单位]
   award-tally mask <file> -o public.xlsx [--drop id,phone] [--profile ID|profile.json]
-  award-tally template annex3 -o out.xlsx [--profile ID|profile.json]
-  award-tally template quota|register -o out.xlsx [--profile xj-qc-2019]
-  award-tally template qc-stats|team-stats -o out.xlsx
+  award-tally template annex3|qc-stats|team-stats|quota|register -o out.xlsx [--profile ID|profile.json]
   award-tally --help | --version
 
-check: check workbooks (a directory stands for the .xlsx/.xlsm/.xls files directly in it; ~$ lock files skipped).
+Commands: check · fill · merge · mask (public copy) · template (five blank templates).
+check: check workbooks. A directory is read recursively (one folder per county) for .xlsx/.xlsm/.xls files; other
+  formats (.ods, .csv, .et …) and ~$ lock files are listed with the reason they were skipped; files this tool wrote
+  earlier (merged workbooks, annotated or filled copies) are not read back.
   --profile     award profile (default ili-2025-contribution) or a JSON profile file
   --json        print exactly one JSON report (award-tally/report@1) on stdout
   --lang        message language: zh (default) or en
   --annotate    write a marked copy: offending cells coloured by severity with a note; the input is never modified.
                 With several inputs give a directory; each copy is <name>.annotated.xlsx
-  --report      write an HTML report (ID numbers masked)
+  --report      write an HTML report (ID and phone numbers masked; no script, no network access)
   --progress    force a progress display on stderr (more than 3 files)
 fill: write a filled copy to -o (the input is never modified): 序号, 性别, clean IDs and unit types; in statistics
   tables (附件7 …) rates become live formulas and absent input rows (参加QC小组人数, 职工总数 …) are inserted under
@@ -106,7 +108,7 @@ merge: consolidate the recognised tables of many workbooks into one workbook (a 
   --split-by 推荐单位  also one workbook per 推荐单位 (its rows and findings) in <merged>-按推荐单位/
 mask: write the public notice (公示): notice columns only; IDs and phones masked by the profile's policy, or their
   columns dropped with --drop id,phone; refused when any cell would still hold a full ID or mobile. Input untouched.
-template: write a blank template (available now: annex3, the 附件3 summary sheet with data validation).
+template: write one of the five blank templates. annex3: the 附件3 summary sheet with data validation;
   qc-stats / team-stats: 附件7 QC group statistics (input rows and live formulas for 普及率, 成果率, 活动率) / 附件12.
   quota: the 附件2 quota table pre-filled from the profile, 总计 as SUM formulas; register: the applications register
   (类别 and 是否与会发表 dropdowns, 成员人数 1–15).
@@ -119,8 +121,10 @@ save it as .xlsx.
 
 const PLANNED: string[] = [];
 
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIO): Promise<number> {
   const lang: Lang = sniffLang(argv);
+  // Only the tool's own terminal sequences reach the terminal (src/cli/term.ts); cell text is cleaned before too.
+  const io: CliIO = { ...rawIo, stdout: terminalSafe(rawIo.stdout), stderr: terminalSafe(rawIo.stderr) };
   try {
     const langIx = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
     if (langIx >= 0) {
@@ -171,7 +175,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr.write(`award-tally: ${e.format(lang)}\n`);
       return 2;
     }
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = termText(e instanceof Error ? e.message : String(e));
     io.stderr.write(
       `award-tally: ${lang === 'en' ? `internal error: ${msg} (set AWARD_TALLY_DEBUG=1 for details)` : `内部错误：${msg}（设置 AWARD_TALLY_DEBUG=1 可查看详情）`}\n`,
     );
@@ -191,12 +195,21 @@ export function run(): void {
     });
   }
   const io = processIO();
+  // Whatever escapes (an error event, a rejected promise nobody awaited): one line, never a stack trace.
+  const fatal = (e: unknown) => {
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`award-tally: 内部错误：${termText(msg)}（设置 AWARD_TALLY_DEBUG=1 可查看详情） / internal error\n`);
+    if (process.env.AWARD_TALLY_DEBUG && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    process.exit(2);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      io.stderr.write(`award-tally: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr.write(`award-tally: ${termText(e instanceof Error ? e.message : String(e))}\n`);
       process.exitCode = 2;
     },
   );

@@ -15,6 +15,8 @@ import { buildNotice, NoticeLeakError, type Droppable } from '../core/notice';
 import { readWorkbookFile } from '../xlsx/read';
 import { WorkbookReadError } from '../xlsx/errors';
 import { isSameFile } from '../xlsx/annotate';
+import { markOutput } from '../xlsx/output-mark';
+import { writeOutput } from '../xlsx/output-file';
 import { buildNoticeWorkbook } from '../xlsx/notice';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { loadProfile } from './check';
@@ -78,7 +80,7 @@ export async function runMask(argv: readonly string[], io: CliIO, lang: Lang): P
     return 1;
   }
   try {
-    await wb.xlsx.writeFile(out);
+    await writeOutput(out, markOutput(new Uint8Array(await wb.xlsx.writeBuffer()), 'mask'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     io.stderr.write(`award-tally: ${lang === 'en' ? `Cannot write ${outArg} (${code}).` : `无法写入 ${outArg}（${code}）：请检查目录是否存在、是否有写权限、文件是否正被 Excel 打开。`}\n`);

@@ -26,6 +26,8 @@ import { writeMergedWorkbook, writeCountyWorkbook } from '../xlsx/merge';
 import { promises as fsp } from 'fs';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { expandInputs, loadProfile, readInputs, renderSummary, validateReport, writeJson } from './check';
+import { dropOwnOutputs, skippedLines } from './inputs';
+import { writeOutputWith } from '../xlsx/output-file';
 import { colorEnabled, painter, Progress, type CliIO } from './io';
 
 export const MERGE_OPTIONS: OptionSpec[] = [
@@ -94,7 +96,8 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   for (const d of expanded.emptyDirs) io.stderr.write(`award-tally: ${t.emptyDir(d)}\n`);
   // The quota workbook is read once, first, even when a directory of inputs also holds it.
   const inputs = [];
-  for (const inp of expanded.inputs) if (!(quotaAbs && (await isSameFile(inp.abs, quotaAbs)))) inputs.push(inp);
+  for (const inp of await dropOwnOutputs(expanded.inputs, [out], expanded.skipped)) if (!(quotaAbs && (await isSameFile(inp.abs, quotaAbs)))) inputs.push(inp);
+  for (const line of skippedLines(expanded, lang)) io.stderr.write(`award-tally: ${line}\n`);
   if (inputs.length === 0) {
     throw new UsageError(`没有找到要汇总的 .xlsx/.xls 文件（${args.positionals.join('、')}）。`, `No .xlsx/.xls files to merge in ${args.positionals.join(', ')}.`);
   }
@@ -119,6 +122,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
   }
   const progress = new Progress(io.stderr, inputs.length, inputs.length > 3 && (args.options.has('progress') || (!!io.stderr.isTTY && !json)));
   const read = await readInputs(inputs, checker, lang, progress);
+  for (const sk of read.skipped) io.stderr.write(`award-tally: ${skippedLines({ skipped: [sk], others: new Map() }, lang)[0]}\n`);
   files.push(...read.files);
   notes.push(...read.notes);
   unreadable += read.unreadable;
@@ -133,7 +137,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
     for (const x of r.findings) findings.push(x);
   }
   if (quotaArg && !files[0].tables.some((x) => x.kind === 'qc.quota')) throw new UsageError(L.zh.quotaNoTable(quotaArg), L.en.quotaNoTable(quotaArg));
-  if (inputs.length === unreadable) {
+  if (inputs.length === unreadable + read.skipped.length) {
     const doc = validateReport(buildReport(files, findings, run.tally));
     if (json) writeJson(doc, io.stdout);
     else io.stdout.write(renderSummary(doc, notes, lang, painter(colorEnabled(io.stdout, io.env, args.options.has('no-color')))));
@@ -154,7 +158,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
     const q = run.tallyDetail.quota;
     const quotaSource = q ? (q.from === 'table' ? `${run.tallyDetail.tables[q.table!].file} ${run.tallyDetail.tables[q.table!].sheet.name}` : `${profile.name}（${profile.quota?.source ?? profile.id}）`) : null;
     try {
-      await writeMergedWorkbook(out, c, run.tally, { quotaSource, findings: fRows, notSubmitted: missing, lang });
+      await writeOutputWith(out, (tmp) => writeMergedWorkbook(tmp, c, run.tally, { quotaSource, findings: fRows, notSubmitted: missing, lang }), 'merge');
       written = t.written(outArg, c.sheets.map((s) => t.rows(s.name, s.rows.length)).join(lang === 'zh' ? '，' : ', '));
     } catch (e) {
       io.stderr.write(`award-tally: ${t.writeFail(outArg, (e as NodeJS.ErrnoException).code ?? 'error')}\n`);
@@ -169,7 +173,7 @@ export async function runMerge(argv: readonly string[], io: CliIO, lang: Lang): 
           const name = countyFileName(part.recommender, used) + '.xlsx';
           const target = path.join(splitDir, name);
           for (const inp of inputs) if (await isSameFile(inp.abs, target)) throw Object.assign(new Error('input'), { code: 'EEXIST' });
-          await writeCountyWorkbook(target, part, lang);
+          await writeOutputWith(target, (tmp) => writeCountyWorkbook(tmp, part, lang), 'merge');
         }
         splitNote = t.split(path.relative(cwd, splitDir) || splitDir, parts.length);
       } catch (e) {

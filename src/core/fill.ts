@@ -9,6 +9,8 @@ import { formatMessage as msg, type Lang } from './finding';
 import type { CheckResult } from './check';
 import { ALL_RULES } from './rules';
 import { inspect } from './identifiers/resident-id';
+import { formatNumber, inspect as inspectPhone } from './identifiers/phone';
+import { isTotalLabel } from './forms/qc-quota';
 
 export interface CellChange {
   sheet: string;
@@ -73,7 +75,25 @@ const FIXABLE = new Set(ALL_RULES.filter((r) => r.meta.fixable).map((r) => r.met
 /** Rules whose fix is an ID number: written as text. */
 const ID_RULES = /^id\./;
 
+/** Rules whose fix is a count: written as a number. */
+const NUMBER_RULES = /^quota\./;
+/** A typed value these rules would replace is a conflict for a person to decide, never overwritten. */
+const CONFLICT_RULES = new Set(['quota.total-mismatch']);
+
+/**
+ * The final form of an ID fix: a first-generation 15-digit number (whatever rule cleaned it: normalised, stored as
+ * a number) goes straight to its 18-digit form, so one run does all (never "654024780512031" → "654024780512031").
+ */
+function finalId(fix: string): { id: string; converted: boolean } {
+  const r = inspect(fix);
+  if (r.length === 15 && r.status === 'ok' && r.canonical) return { id: r.canonical, converted: true };
+  return { id: fix, converted: false };
+}
+
 const T = {
+  to18: { zh: '{m}；并转为 18 位身份证号 {id}', en: '{m}; converted to the 18-digit ID {id}' },
+  phone: { zh: '电话号码规范为 {v}', en: 'Phone number cleaned to {v}' },
+  totalConflict: { zh: '{m}；总计未改动，请核实后自行修改', en: '{m}; the total is left as it is: please check it' },
   seq: { zh: '序号按行重排为 {n}', en: 'No. renumbered to {n}' },
   gender: { zh: '性别由身份证号第17位得出：{g}', en: 'Gender from digit 17 of the ID: {g}' },
   conflict: { zh: '性别“{v}”与身份证号（{g}）不符，未改动，请核实', en: 'Gender "{v}" disagrees with the ID ({g}); left as is, please check' },
@@ -97,9 +117,21 @@ export function planFill(result: CheckResult, lang: Lang = 'zh'): FillPlan {
   for (const f of result.findings) {
     if (!FIXABLE.has(f.rule) || f.fix === null || f.fix === undefined || f.fix === '') continue;
     if (f.rule === 'seq.gap') continue; // renumbered below, whole column at once
+    const before = f.value ?? '';
+    if (CONFLICT_RULES.has(f.rule) && before.trim() !== '') {
+      conflicts.push({ sheet: f.sheet, cell: f.cell, row: f.row, col: f.col, value: before, derived: f.fix, reason: f.rule, message: msg(T.totalConflict, lang, { m: f.message }) });
+      continue;
+    }
+    let after: string | number = f.fix;
+    let message = f.message;
+    if (ID_RULES.test(f.rule)) {
+      const r = finalId(f.fix);
+      after = r.id;
+      if (r.converted && f.rule !== 'id.first-generation') message = msg(T.to18, lang, { m: f.message, id: r.id });
+    } else if (NUMBER_RULES.test(f.rule) && /^-?\d+(\.\d+)?$/.test(f.fix)) after = Number(f.fix);
     add({
-      sheet: f.sheet, cell: f.cell, row: f.row, col: f.col, before: f.value ?? '', after: f.fix,
-      numberFormat: ID_RULES.test(f.rule) ? '@' : undefined, reason: f.rule, message: f.message,
+      sheet: f.sheet, cell: f.cell, row: f.row, col: f.col, before, after,
+      numberFormat: ID_RULES.test(f.rule) ? '@' : undefined, reason: f.rule, message,
     });
   }
 
@@ -107,10 +139,25 @@ export function planFill(result: CheckResult, lang: Lang = 'zh'): FillPlan {
     const seqCol = table.columns.seq;
     const genderCol = table.columns.gender;
     const idCol = table.columns.residentId;
-    table.rows.forEach((row, i) => {
+    const phoneCols = [table.columns.phone, table.columns.contactPhone].filter((c): c is number => c !== undefined);
+    // A 总计 / 合计 row is no entry: never numbered (and the entries after it keep their numbers).
+    const isTotal = (row: number) => [seqCol, table.left, table.left + 1].some((c) => c !== undefined && isTotalLabel(cellText(sheet.value(row, c))));
+    let n = 0;
+    table.rows.forEach((row) => {
+      if (isTotal(row)) return;
+      n++;
+      for (const col of phoneCols) {
+        const v = sheet.value(row, col);
+        if (typeof v !== 'string') continue; // a number stays a number: nothing typed to clean
+        const p = inspectPhone(v);
+        if (!p.ok || p.number.kind === 'service') continue;
+        const clean = formatNumber(p.number);
+        if (clean !== v) {
+          add({ sheet: sheet.name, cell: a1(row, col), row, col, before: v, after: clean, numberFormat: '@', reason: 'fill.phone', message: msg(T.phone, lang, { v: clean }) });
+        }
+      }
       if (seqCol !== undefined) {
         const v = sheet.value(row, seqCol);
-        const n = i + 1;
         if (!(v === n || cleanText(cellText(v)) === String(n))) {
           add({ sheet: sheet.name, cell: a1(row, seqCol), row, col: seqCol, before: cellText(v), after: n, reason: 'fill.seq', message: msg(T.seq, lang, { n }) });
         }

@@ -5,18 +5,26 @@
  * this stands in for Excel, not for the add-in.
  */
 import * as React from 'react';
-import type { Worksheet } from 'exceljs';
-import { a1, colToLetters, parseA1, type CellValue } from '../core/grid';
-import type { Lang, Severity } from '../core/finding';
-import { excelSerialToDate, fromExcelJsValue, isDateFormat } from '../xlsx/values';
-import { markKey, type GridHost, type GridSnapshot } from './grid-host';
+import { a1, colToLetters, parseA1 } from '../core/grid';
+import type { Lang } from '../core/finding';
+import { markKey, type GridSnapshot } from './grid-host';
+import { MARK_FILL, MAX_ROWS, type SheetView } from './sheet-view';
 import { previewStrings } from './strings';
 
-/** The fills the Office.js host uses for marks (src/excel/marks.ts), so the preview looks like Excel. */
-export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+export { MARK_FILL, formatValue, buildSheetView, type SheetView } from './sheet-view';
 
-/** Rows rendered at most (plus the selected row): enough for a county's sheet, bounded for a 100,000-row one. */
-const MAX_ROWS = 2000;
+/**
+ * What the grid shows: the in-page host (grid-host.ts) or the browser version's worker host (worker-host.ts).
+ * `sheetView(rows)` gives the active sheet's view with cells built for at least `rows` rows (null: none shown).
+ */
+export interface GridSource {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): GridSnapshot;
+  sheetView(rows: number): SheetView | null;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  activate(sheet: string): void;
+}
+
 /**
  * Sheets with more rows than this (a master sheet of many counties) render only the rows in view, plus OVERSCAN
  * above and below, at a fixed row height (ROW_PX: the 20 px cell, its padding and border in preview.html): a
@@ -26,142 +34,28 @@ export const WINDOW_FROM = 100;
 const ROW_PX = 23;
 const OVERSCAN = 20;
 
-interface CellView {
-  text: string;
-  bold?: boolean;
-  italic?: boolean;
-  fill?: string;
-  color?: string;
-  align?: string;
-  valign?: string;
-  wrap?: boolean;
-  border?: boolean;
-  fontPx?: number;
-  numeric?: boolean;
-}
-
-export interface SheetView {
-  rows: number;
-  cols: number;
-  /** The shown cells, built on first use (a large sheet renders only the rows in view). */
-  cells: { get(addr: string): CellView | undefined };
-  /** Top-left cell → spans. */
-  spans: Map<string, { rowSpan: number; colSpan: number }>;
-  /** Cells hidden under a merge → their top-left cell. */
-  covered: Map<string, string>;
-  widths: number[];
-}
-
-function argbToCss(argb: unknown): string | undefined {
-  if (typeof argb !== 'string' || !/^[0-9A-Fa-f]{8}$/.test(argb)) return undefined;
-  return `#${argb.slice(2)}`;
-}
-
-/** Excel's General format, near enough: long numbers in scientific notation (as an ID typed as a number shows). */
-export function formatValue(v: CellValue, numFmt: string | undefined): string {
-  if (v === null) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) {
-    const p = (n: number) => String(n).padStart(2, '0');
-    const d = `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())}`;
-    return v.getUTCHours() || v.getUTCMinutes() ? `${d} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}` : d;
-  }
-  if (numFmt === '@') return String(v);
-  if (isDateFormat(numFmt)) return formatValue(excelSerialToDate(v, false), undefined);
-  if (numFmt && /%$/.test(numFmt)) {
-    const decimals = (/\.(0+)%$/.exec(numFmt)?.[1].length ?? 0);
-    return `${(v * 100).toFixed(decimals)}%`;
-  }
-  if (numFmt && /^0\.(0+)$/.test(numFmt)) return v.toFixed(numFmt.length - 2);
-  const abs = Math.abs(v);
-  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) {
-    const [m, e] = v.toExponential(5).split('e');
-    const mant = m.replace(/\.?0+$/, '');
-    const exp = Number(e);
-    return `${mant}E${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
-  if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(10)));
-}
-
-export function buildSheetView(ws: Worksheet): SheetView {
-  const rows = Math.max(ws.rowCount, 0);
-  const cols = Math.max(ws.columnCount, 1);
-  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  const covered = new Map<string, string>();
-  const merged = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
-  for (const k of Object.keys(merged)) {
-    const { top, left, bottom, right } = merged[k].model;
-    const master = a1(top - 1, left - 1);
-    spans.set(master, { rowSpan: bottom - top + 1, colSpan: right - left + 1 });
-    for (let r = top - 1; r <= bottom - 1; r++) {
-      for (let c = left - 1; c <= right - 1; c++) if (r !== top - 1 || c !== left - 1) covered.set(a1(r, c), master);
-    }
-  }
-  // Each cell's view is built when the grid first shows it, then kept.
-  const built = new Map<string, CellView | null>();
-  const viewOf = (addr: string): CellView | null => {
-    if (covered.has(addr)) return null;
-    const { row, col } = parseA1(addr);
-    // findCell never creates a cell (getCell would add one to the workbook).
-    const cell = ws.findCell(row + 1, col + 1);
-    if (!cell) return null;
-    const value = fromExcelJsValue(cell.value);
-    const style = cell.style ?? {};
-    const font = style.font ?? {};
-    const fill = style.fill && style.fill.type === 'pattern' && style.fill.pattern === 'solid' ? argbToCss(style.fill.fgColor?.argb) : undefined;
-    const border = style.border ? Object.values(style.border).some((b) => b && (b as { style?: string }).style) : false;
-    const view: CellView = {
-      text: formatValue(value, style.numFmt),
-      bold: font.bold || undefined,
-      italic: font.italic || undefined,
-      color: argbToCss(font.color?.argb),
-      fill,
-      align: style.alignment?.horizontal,
-      valign: style.alignment?.vertical,
-      wrap: style.alignment?.wrapText || undefined,
-      border: border || undefined,
-      fontPx: font.size ? Math.round(Math.min(Math.max(font.size, 9), 16) * 1.2) : undefined,
-      numeric: typeof value === 'number' || undefined,
-    };
-    return view.text || view.fill || view.border || view.bold ? view : null;
-  };
-  const cells = {
-    get(addr: string): CellView | undefined {
-      let v = built.get(addr);
-      if (v === undefined) built.set(addr, (v = viewOf(addr)));
-      return v ?? undefined;
-    },
-  };
-  const widths: number[] = [];
-  const defs = (ws.columns ?? []) as ({ width?: number } | undefined)[];
-  for (let c = 0; c < cols; c++) {
-    const w = defs[c]?.width;
-    widths.push(Math.round((w && w > 0 ? w : 8.43) * 7 + 5));
-  }
-  return { rows, cols, cells, spans, covered, widths };
-}
-
-export function useGridSnapshot(host: GridHost): GridSnapshot {
+export function useGridSnapshot(host: Pick<GridSource, 'subscribe' | 'getSnapshot'>): GridSnapshot {
   return React.useSyncExternalStore(host.subscribe, host.getSnapshot);
 }
 
-export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.JSX.Element {
+export function GridView({ host, lang }: { host: GridSource; lang: Lang }): React.JSX.Element {
   const s = previewStrings(lang);
   const snap = useGridSnapshot(host);
   const wrap = React.useRef<HTMLDivElement>(null);
-  const ws = host.worksheet(snap.activeSheet);
-  // Rebuilt when cells change or another sheet is shown, not on selection or marks.
-  const view = React.useMemo(() => (ws ? buildSheetView(ws) : null), [ws, snap.dataVersion]);
-
+  const sheetName = snap.activeSheet;
   const selected = snap.selected && snap.selected.sheet === snap.activeSheet ? snap.selected.cell : null;
+  // The source rebuilds the view when cells change or another sheet is shown, not on selection or marks.
+  // Cells are asked for down to the last row in view (a long sheet's view is built as it is scrolled, in the
+  // worker for the browser version); rows below come with the next view.
+  const [scrollRow, setScrollRow] = React.useState(0);
+  const [viewRows, setViewRows] = React.useState(60);
+  const wantRows = Math.min(MAX_ROWS, Math.max(WINDOW_FROM + 5, scrollRow + viewRows + 2 * OVERSCAN), MAX_ROWS);
+  const view = sheetName ? host.sheetView(Math.max(wantRows, (selected ? parseA1(selected).row : 0) + 6)) : null;
   const selectedMaster = selected ? (view?.covered.get(selected) ?? selected) : null;
   const sel = selected ? parseA1(selected) : null;
   const windowed = !!view && view.rows > WINDOW_FROM;
-  // Windowed sheets: the first row in view (from the grid's scroll position) and the viewport's height in rows.
-  const [scrollRow, setScrollRow] = React.useState(0);
-  const [viewRows, setViewRows] = React.useState(60);
+  // Windowed sheets: the first row in view (scrollRow, from the grid's scroll position) and the viewport's
+  // height in rows (viewRows), declared above.
   const center = React.useRef(false);
 
   React.useLayoutEffect(() => {
@@ -195,7 +89,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
     setViewRows(Math.ceil(w.clientHeight / ROW_PX) + 1);
   }, []);
 
-  if (!view || !ws) {
+  if (!view || !sheetName) {
     return (
       <div className="grid-empty" role="status">
         {snap.loading ? s.loading : snap.loadError ?? s.noFile}
@@ -219,7 +113,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
       if (view.covered.has(addr)) continue;
       const v = view.cells.get(addr);
       const span = view.spans.get(addr);
-      const mark = snap.marks.get(markKey(ws.name, addr));
+      const mark = snap.marks.get(markKey(sheetName, addr));
       const isSel = addr === selectedMaster;
       const style: React.CSSProperties = {};
       if (v?.fill) style.background = v.fill;
@@ -249,7 +143,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
           aria-selected={isSel || undefined}
           data-mark={mark?.severity}
           title={mark ? mark.messages.join('\n') : undefined}
-          onClick={() => void host.selectCell(ws.name, addr)}
+          onClick={() => void host.selectCell(sheetName, addr)}
         >
           {v?.text}
         </td>,
@@ -270,7 +164,7 @@ export function GridView({ host, lang }: { host: GridHost; lang: Lang }): React.
     <>
       <div className="grid-wrap" ref={wrap} onScroll={windowed ? onScroll : undefined}>
         {/* An explicit width: with `width: auto` a fixed-layout table falls back to sizing columns by content. */}
-        <table className={windowed ? 'grid windowed' : 'grid'} aria-label={s.gridLabel(ws.name)} data-sheet={ws.name} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
+        <table className={windowed ? 'grid windowed' : 'grid'} aria-label={s.gridLabel(sheetName)} data-sheet={sheetName} style={{ width: 44 + widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 44 }} />
             {widths.map((w, c) => (

@@ -26,6 +26,7 @@ import { describeError } from '../taskpane/errors';
 import { worksheetToGrid } from '../xlsx/from-exceljs';
 import { fromExcelJsValue } from '../xlsx/values';
 import type { ReadErrorCode } from '../xlsx/errors';
+import { buildSheetView, type SheetView } from './sheet-view';
 
 export type ExcelJSModule = typeof import('exceljs');
 
@@ -134,6 +135,20 @@ export class GridHost implements WorkbookHost {
 
   worksheet(name: string | null): Worksheet | undefined {
     return name && this.wb ? this.wb.getWorksheet(name) : undefined;
+  }
+
+  private viewCache: { key: string; view: SheetView } | null = null;
+
+  /** The active sheet's view (GridView), built again only when cells change or another sheet is shown. */
+  sheetView(rows: number): SheetView | null {
+    const ws = this.worksheet(this.snap.activeSheet);
+    if (!ws) return null;
+    const key = `${this.snap.dataVersion}\u0000${ws.id}\u0000${ws.name}`;
+    const c = this.viewCache;
+    if (c && c.key === key && (c.view.builtRows >= rows || c.view.builtRows >= c.view.rows)) return c.view;
+    const view = buildSheetView(ws, rows);
+    this.viewCache = { key, view };
+    return view;
   }
 
   private emit(patch: Partial<GridSnapshot> = {}, dataChanged = false): void {
@@ -326,7 +341,7 @@ export class GridHost implements WorkbookHost {
         return;
       }
       // The format first: an ID written into a General cell would otherwise be a number.
-      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      if (c.numberFormat) cell.style = { ...cell.style, numFmt: c.numberFormat }; // its own copy: ExcelJS shares style objects
       cell.value = c.after;
       written++;
       if (i % 500 === 0) onProgress?.({ done: i, total });
@@ -366,7 +381,7 @@ export class GridHost implements WorkbookHost {
     }
     kept.forEach((c, i) => {
       const cell = wb.getWorksheet(c.sheet)!.getCell(c.row + 1, c.col + 1);
-      if (c.numberFormat) cell.numFmt = c.numberFormat;
+      if (c.numberFormat) cell.style = { ...cell.style, numFmt: c.numberFormat }; // its own copy: ExcelJS shares style objects
       cell.value = c.formula
         ? ({ formula: c.formula.replace(/^=/, ''), result: c.formulaResult === '' ? undefined : c.formulaResult } as import('exceljs').CellFormulaValue)
         : c.after;

@@ -1,20 +1,25 @@
 /**
- * The preview page: the real task pane (src/taskpane/App.tsx) beside an in-browser workbook, for trying the
- * add-in without Excel and for the end-to-end test. `?file=annex3-mistakes.xlsx` opens a bundled example,
- * `?lang=en` shows the English UI; the file picker opens one's own .xlsx, which never leaves the page.
+ * The browser version (index.html; preview.html is the same page): the real task pane (src/taskpane/App.tsx)
+ * beside the open workbook shown as a grid, for offices without Excel (WPS, old Office) and for the e2e tests.
+ * One or many .xlsx files are opened; each gets its own task pane; the files are read, changed and written in a
+ * Web Worker (workbook.worker.ts) and never leave the browser. Results are downloaded as new .xlsx files: the
+ * workbook as filled, the marked copy, the merge of every open file, blank templates.
+ * `?file=annex3-mistakes.xlsx` opens a bundled example, `?lang=en` shows the English UI.
  */
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '../taskpane/App';
-import { parseA1 } from '../core/grid';
 import { htmlLang, type Lang } from '../taskpane/i18n';
-import { GridHost } from './grid-host';
 import { GridView, useGridSnapshot } from './GridView';
+import { startWorkbookWorker } from './start-worker';
 import { previewStrings } from './strings';
+import { errorText, saveDownload, WorkerClient, WorkerHost } from './worker-host';
+import type { DownloadResult, TemplateDownload } from './worker-protocol';
 
 declare const PREVIEW_EXAMPLES: string[] | undefined;
 /** The examples copied into the build (webpack's DefinePlugin), e.g. annex3-mistakes.xlsx. */
 const EXAMPLES: string[] = typeof PREVIEW_EXAMPLES !== 'undefined' ? PREVIEW_EXAMPLES : [];
+const TEMPLATES: TemplateDownload[] = ['annex3', 'qc-stats', 'team-stats', 'quota', 'register'];
 
 /** Only a plain file name from examples/ (no path, no URL). */
 export function exampleName(param: string | null): string | null {
@@ -22,17 +27,106 @@ export function exampleName(param: string | null): string | null {
   return /^[^/\\?#]+\.xlsx$/i.test(param) && !param.includes('..') ? param : null;
 }
 
-function PreviewPage({ host, lang, initialFile }: { host: GridHost; lang: Lang; initialFile: string | null }): React.JSX.Element {
-  const s = previewStrings(lang);
+function FormulaBar({ host }: { host: WorkerHost }): React.JSX.Element {
   const snap = useGridSnapshot(host);
-  // A workbook the user opens gets a fresh task pane, as opening another workbook in Excel does.
-  const [paneKey, setPaneKey] = React.useState(0);
+  const view = snap.activeSheet ? host.sheetView(0) : null;
+  let value = '';
+  if (snap.selected && view && snap.selected.sheet === snap.activeSheet) {
+    const cell = view.covered.get(snap.selected.cell) ?? snap.selected.cell;
+    value = view.cells.get(cell)?.text ?? '';
+  }
+  return (
+    <div className="formula-bar">
+      <span className="name-box" data-testid="name-box">
+        {snap.selected ? `${snap.selected.sheet}!${snap.selected.cell}` : snap.fileName ?? ''}
+      </span>
+      <span className="fx">fx</span>
+      <span className="cell-value" data-testid="cell-value">
+        {value}
+      </span>
+    </div>
+  );
+}
 
-  // The example is fetched after the first render, so parsing ExcelJS (a large chunk) does not hold up the
-  // task pane becoming usable; a check started meanwhile waits for the workbook.
+function LoadError({ host }: { host: WorkerHost }): React.JSX.Element | null {
+  const snap = useGridSnapshot(host);
+  if (!snap.loadError) return null;
+  return (
+    <div className="load-error" role="alert">
+      {snap.loadError}
+    </div>
+  );
+}
+
+interface OpenFile {
+  id: string;
+  host: WorkerHost;
+}
+
+function BrowserPage({ client, lang, initialFile }: { client: WorkerClient; lang: Lang; initialFile: string | null }): React.JSX.Element {
+  const s = previewStrings(lang);
+  const [files, setFiles] = React.useState<OpenFile[]>([]);
+  const [activeId, setActiveId] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [template, setTemplate] = React.useState<TemplateDownload>('annex3');
+  const counter = React.useRef(0);
+  const active = files.find((f) => f.id === activeId) ?? null;
+  // The shown file's host, for the end-to-end tests and for poking at it from the console.
   React.useEffect(() => {
-    if (initialFile) void host.loadUrl(`examples/${encodeURIComponent(initialFile)}`, initialFile).catch(() => undefined);
-  }, [host, initialFile]);
+    (window as unknown as { previewHost: WorkerHost | null }).previewHost = active?.host ?? null;
+  }, [active]);
+
+  const open = React.useCallback(
+    (name: string, bytes: ArrayBuffer) => {
+      const id = `f${++counter.current}`;
+      const host = client.open(id, name, bytes, lang);
+      setFiles((list) => [...list, { id, host }]);
+      setActiveId(id);
+    },
+    [client, lang],
+  );
+
+  // The example is fetched from the page's own folder after the first render.
+  React.useEffect(() => {
+    if (!initialFile) return;
+    void fetch(`examples/${encodeURIComponent(initialFile)}`)
+      .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(String(res.status)))))
+      .then((buf) => open(initialFile, buf))
+      .catch(() => setNotice({ kind: 'error', text: s.fetchFailed(initialFile) }));
+  }, [initialFile, open, s]);
+
+  const onFiles = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const picked = Array.from(e.target.files ?? []);
+    e.target.value = '';
+    for (const f of picked) void f.arrayBuffer().then((buf) => open(f.name, buf));
+  };
+
+  const close = (id: string) => {
+    void client.close(id);
+    setFiles((list) => {
+      const rest = list.filter((f) => f.id !== id);
+      if (activeId === id) setActiveId(rest.length ? rest[rest.length - 1].id : null);
+      return rest;
+    });
+  };
+
+  /** Runs a download; the result is handed to the browser and described in the notice line. */
+  const run = async (make: () => Promise<DownloadResult & { errors?: number }>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const result = await make();
+      saveDownload(result);
+      const extra = result.errors !== undefined ? ` ${s.mergeFindings(result.errors)}` : '';
+      setNotice({ kind: 'ok', text: s.downloaded(result.name, result.summary) + extra });
+    } catch (e) {
+      setNotice({ kind: 'error', text: errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const link = (params: Record<string, string | null>) => {
     const q = new URLSearchParams(window.location.search);
@@ -42,33 +136,15 @@ function PreviewPage({ host, lang, initialFile }: { host: GridHost; lang: Lang; 
     }
     return `?${q.toString()}`;
   };
-  const selectedValue = React.useMemo(() => {
-    if (!snap.selected) return '';
-    const ws = host.worksheet(snap.selected.sheet);
-    const { row, col } = parseA1(snap.selected.cell);
-    const cell = ws?.findCell(row + 1, col + 1);
-    const v = cell?.value;
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'object' && !(v instanceof Date)) return cell?.text ?? '';
-    return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-  }, [host, snap.selected, snap.dataVersion]);
-
-  const onFile = (e: React.ChangeEvent<HTMLInputElement>) => {
-    const f = e.target.files?.[0];
-    e.target.value = '';
-    if (!f) return;
-    setPaneKey((k) => k + 1);
-    void f.arrayBuffer().then((buf) => host.loadBytes(buf, f.name).catch(() => undefined));
-  };
 
   return (
     <div className="page">
-      <section className="sheet-side" aria-label={snap.fileName ?? s.pageTitle}>
+      <section className="sheet-side" aria-label={active?.host.name ?? s.pageTitle}>
         <div className="toolbar">
           <strong>{s.pageTitle}</strong>
           <label className="btn">
             {s.openFile}
-            <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} />
+            <input type="file" multiple accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFiles} data-testid="open-files" />
           </label>
           {EXAMPLES.length > 0 && (
             <label className="examples">
@@ -93,24 +169,73 @@ function PreviewPage({ host, lang, initialFile }: { host: GridHost; lang: Lang; 
           </a>
         </div>
         <div className="intro">{s.intro}</div>
-        {snap.loadError && (
-          <div className="load-error" role="alert">
-            {snap.loadError}
+        {files.length > 0 && (
+          <div className="file-tabs" role="tablist" aria-label={s.files}>
+            {files.map((f) => (
+              <span key={f.id} className={f.id === activeId ? 'file on' : 'file'}>
+                <button type="button" role="tab" aria-selected={f.id === activeId} data-file={f.host.name} onClick={() => setActiveId(f.id)}>
+                  {f.host.name}
+                </button>
+                <button type="button" className="x" aria-label={s.closeFile(f.host.name)} title={s.closeFile(f.host.name)} onClick={() => close(f.id)}>
+                  ×
+                </button>
+              </span>
+            ))}
           </div>
         )}
-        <div className="formula-bar">
-          <span className="name-box" data-testid="name-box">
-            {snap.selected ? `${snap.selected.sheet}!${snap.selected.cell}` : snap.fileName ?? ''}
-          </span>
-          <span className="fx">fx</span>
-          <span className="cell-value" data-testid="cell-value">
-            {selectedValue}
-          </span>
+        <div className="downloads" role="group" aria-label={s.downloads}>
+          <button type="button" disabled={busy || !active} title={s.downloadWorkbookHint} onClick={() => active && void run(() => active.host.download('workbook'))}>
+            {s.downloadWorkbook}
+          </button>
+          <button type="button" disabled={busy || !active} title={s.downloadAnnotatedHint} onClick={() => active && void run(() => active.host.download('annotated'))}>
+            {s.downloadAnnotated}
+          </button>
+          <button type="button" disabled={busy || !active} title={s.downloadNoticeHint} onClick={() => active && void run(() => active.host.download('notice'))}>
+            {s.downloadNotice}
+          </button>
+          <button type="button" disabled={busy || files.length === 0} title={s.mergeHint} onClick={() => void run(() => client.merge(files.map((f) => f.id), lang))}>
+            {s.mergeAll(files.length)}
+          </button>
+          <label>
+            {s.templateLabel}
+            <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateDownload)} disabled={busy}>
+              {TEMPLATES.map((k) => (
+                <option key={k} value={k}>
+                  {s.templateKinds[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={busy} onClick={() => void run(() => client.template(template))}>
+            {s.downloadTemplate}
+          </button>
+          {busy && <span role="status">{s.working}</span>}
         </div>
-        <GridView host={host} lang={lang} />
+        {notice && (
+          <div className={notice.kind === 'ok' ? 'notice' : 'load-error'} role={notice.kind === 'ok' ? 'status' : 'alert'} data-testid="download-notice">
+            {notice.text}
+          </div>
+        )}
+        {active ? (
+          <>
+            <LoadError host={active.host} />
+            <FormulaBar host={active.host} />
+            <GridView key={active.id} host={active.host} lang={lang} />
+          </>
+        ) : (
+          <div className="grid-empty" role="status">
+            {s.noFile}
+          </div>
+        )}
       </section>
       <aside className="pane">
-        <App key={paneKey} host={host} lang={lang} />
+        {files.map((f) => (
+          // Each file keeps its own task pane (its check and fill state), as each workbook does in Excel.
+          <div key={f.id} hidden={f.id !== activeId}>
+            <App host={f.host} lang={lang} />
+          </div>
+        ))}
+        {files.length === 0 && <div className="grid-empty">{s.noWorkbook}</div>}
       </aside>
     </div>
   );
@@ -120,8 +245,6 @@ const params = new URLSearchParams(window.location.search);
 const lang: Lang = params.get('lang') === 'en' ? 'en' : 'zh';
 document.documentElement.lang = htmlLang(lang);
 document.title = previewStrings(lang).pageTitle;
-const host = new GridHost({ lang });
+const client = new WorkerClient(startWorkbookWorker());
 const container = document.getElementById('container');
-if (container) createRoot(container).render(<PreviewPage host={host} lang={lang} initialFile={exampleName(params.get('file'))} />);
-// For the end-to-end test and for poking at it from the console.
-(window as unknown as { previewHost: GridHost }).previewHost = host;
+if (container) createRoot(container).render(<BrowserPage client={client} lang={lang} initialFile={exampleName(params.get('file'))} />);

@@ -2,15 +2,15 @@
  * A SheetSpec (src/excel/sheet-spec.ts) written into the preview's in-memory ExcelJS workbook — what the Office.js
  * host does with render-sheet.ts, for the sheets the 汇总 and 公示 panels add. Same conventions: `=…` is a
  * formula, a leading apostrophe keeps text as text (and is not part of the value), the `@` format before the value.
- * Rows are written in slices with a pause between them, so a master sheet of thousands of rows never holds the
+ * Rows are written in slices of about 2,000 cells with a pause between them, so a master sheet of thousands of rows never holds the
  * page's main thread for long; progress is reported in rows.
  */
 import type { Workbook, Worksheet, CellValue as ExcelValue, Fill, Font, Alignment, Borders } from 'exceljs';
 import type { CellFormatSpec, SheetSpec, SpecValue } from '../core/sheet-spec';
 import { parseA1Range } from '../core/grid';
 
-/** Rows written between two pauses. */
-export const ROWS_PER_SLICE = 400;
+/** Cells written between two pauses (ExcelJS builds a Cell object for each; ~2,000 stay well under 200 ms). */
+export const CELLS_PER_WRITE_SLICE = 2000;
 
 function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -72,6 +72,9 @@ export async function renderSpec(wb: Workbook, spec: SheetSpec, name: string, on
     if (w) ws.getColumn(j + 1).width = w;
   });
   const R = spec.rowCount;
+  const rowsPerSlice = Math.max(10, Math.floor(CELLS_PER_WRITE_SLICE / Math.max(1, spec.columnCount)));
+  // A pause first: the page may have just received the whole consolidation from the worker in this task.
+  await pause();
   for (let i = 0; i < R; i++) {
     const values = spec.values[i];
     const formats = spec.numberFormats[i];
@@ -88,7 +91,7 @@ export async function renderSpec(wb: Workbook, spec: SheetSpec, name: string, on
       if (v !== '') cell.value = excelValue(v);
     }
     if (spec.rowHeights[i]) row.height = spec.rowHeights[i]!;
-    if ((i + 1) % ROWS_PER_SLICE === 0 && i + 1 < R) {
+    if ((i + 1) % rowsPerSlice === 0 && i + 1 < R) {
       onRows?.(i + 1, R);
       await pause();
     }

@@ -7,11 +7,12 @@
  * The copy is made by loading the .xlsx with ExcelJS and writing it out again, so parts ExcelJS does not model
  * (charts, pictures, slicers) are not carried over; values, formats, merges and validations are.
  */
-import { promises as fsp } from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { CANNOT_OPEN } from './errors';
+import { markOutput } from './output-mark';
+import { sameFile, writeOutput } from './output-file';
 import type { Lang, Severity } from '../core/finding';
-import { compareSeverity } from '../core/finding';
+import { annotateWorkbook } from './annotate-workbook';
 
 /** What annotate needs of a finding (LocatedFinding from core/check has it all). */
 export interface AnnotatableFinding {
@@ -55,19 +56,7 @@ export class AnnotateError extends Error {
 }
 
 /** True when `out` names the same file as `input` (same resolved path, or the same inode through a link). */
-export async function isSameFile(input: string, out: string): Promise<boolean> {
-  const a = path.resolve(input);
-  const b = path.resolve(out);
-  if (a === b) return true;
-  const [ra, rb] = await Promise.all([fsp.realpath(a).catch(() => a), fsp.realpath(b).catch(() => b)]);
-  if (ra === rb) return true;
-  try {
-    const [sa, sb] = await Promise.all([fsp.stat(a), fsp.stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
+export const isSameFile = sameFile;
 
 /** The note text of one cell: one line per finding, `[错误] id.checksum：message（建议：fix）`. */
 export function noteText(findings: readonly AnnotatableFinding[], lang: Lang): string {
@@ -76,12 +65,6 @@ export function noteText(findings: readonly AnnotatableFinding[], lang: Lang): s
     return `[${SEVERITY_LABEL[lang][f.severity]}] ${f.rule}${lang === 'en' ? ': ' : '：'}${f.message}${fix}`;
   });
   return (lang === 'en' ? 'award-tally check\n' : 'award-tally 核查\n') + lines.join('\n');
-}
-
-function existingNoteText(note: ExcelJS.Comment | string | undefined): string {
-  if (!note) return '';
-  if (typeof note === 'string') return note;
-  return (note.texts ?? []).map((t) => t.text).join('');
 }
 
 /**
@@ -106,33 +89,12 @@ export async function writeAnnotatedCopy(
   try {
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
   } catch (e) {
-    throw new AnnotateError('read', `无法生成标注副本：ExcelJS 打不开该工作簿。`, `Cannot make the annotated copy: ExcelJS cannot open the workbook.`, String(e));
+    throw new AnnotateError('read', CANNOT_OPEN.zh('标注副本'), CANNOT_OPEN.en('the annotated copy'), String(e));
   }
 
-  const byCell = new Map<string, AnnotatableFinding[]>();
-  for (const f of findings) {
-    const k = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
-    const list = byCell.get(k);
-    if (list) list.push(f);
-    else byCell.set(k, [f]);
-  }
-  let cells = 0;
-  for (const list of byCell.values()) {
-    const { sheet, row, col } = list[0];
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(row + 1, col + 1);
-    const worst = list.reduce<Severity>((w, f) => (compareSeverity(f.severity, w) < 0 ? f.severity : w), 'info');
-    // Loaded cells share one style object per style id: copy it before changing the fill, or every cell with
-    // the same look would turn red.
-    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[worst] } } };
-    const previous = existingNoteText(cell.note as ExcelJS.Comment | string | undefined);
-    const text = noteText(list, lang);
-    cell.note = previous ? `${previous}\n\n${text}` : text;
-    cells++;
-  }
+  const cells = annotateWorkbook(wb, findings, lang);
   try {
-    await wb.xlsx.writeFile(out);
+    await writeOutput(out, markOutput(new Uint8Array(await wb.xlsx.writeBuffer()), 'annotate'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
     throw new AnnotateError(

@@ -170,6 +170,53 @@ export interface ApplyOutcome {
   skipped: CellChange[];
 }
 
+/**
+ * Set one cell's number format and nothing else. ExcelJS shares one style object between the cells loaded with
+ * the same style id, so `cell.numFmt = …` would change every one of them (a whole column turned into `0.00%`):
+ * the cell gets its own copy first.
+ */
+export function setNumberFormat(cell: ExcelJS.Cell, numFmt: string): void {
+  cell.style = { ...cell.style, numFmt };
+}
+
+/** True when the cell holds a formula (plain, shared or array), with or without a cached result. */
+export function isFormulaCell(cell: ExcelJS.Cell): boolean {
+  if (cell.type === ExcelJS.ValueType.Formula) return true;
+  const v = cell.value as { formula?: unknown; sharedFormula?: unknown } | null;
+  return !!v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v);
+}
+
+/**
+ * A plan that never replaces a formula by a constant (SPEC §6, ARCHITECTURE "Nothing lost"): each value change
+ * aimed at a cell that holds a formula becomes a conflict, reported and left as it is. (An uncached formula reads
+ * as an empty cell, so the engine may have planned to fill it.) Formula changes — a rate's live formula — stay.
+ */
+export function protectFormulas(wb: ExcelJS.Workbook, plan: FillPlan, lang: 'zh' | 'en' = 'zh'): FillPlan {
+  const changes: CellChange[] = [];
+  const conflicts = [...plan.conflicts];
+  for (const ch of plan.changes) {
+    const cell = ch.formula ? undefined : wb.getWorksheet(ch.sheet)?.findCell(ch.row + 1, ch.col + 1);
+    if (cell && isFormulaCell(cell)) {
+      const f = cell.formula ? `=${cell.formula}` : '';
+      const after = String(ch.after);
+      conflicts.push({
+        sheet: ch.sheet,
+        cell: ch.cell,
+        row: ch.row,
+        col: ch.col,
+        value: f,
+        derived: after,
+        reason: 'fill.formula-kept',
+        message:
+          lang === 'en'
+            ? `The cell holds a formula (${f}); it is left as it is, not replaced by "${after}": please check it`
+            : `该单元格是公式（${f}），未替换为“${after}”，请核实公式`,
+      });
+    } else changes.push(ch);
+  }
+  return { ...plan, changes, conflicts };
+}
+
 /** The text of an ExcelJS cell as the engine reads it (formulas: their cached result). */
 function currentText(cell: ExcelJS.Cell): string {
   return cellText(fromExcelJsValue(cell.value)).trim();
@@ -204,7 +251,6 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: FillPlan): ApplyOutcome {
       skipped.push(ch);
       continue;
     }
-    if (ch.numberFormat === '@') cell.numFmt = '@';
     if (ch.formula) {
       const formula = ch.formula.replace(/^=/, '');
       const result = ch.formulaResult;
@@ -212,7 +258,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: FillPlan): ApplyOutcome {
     } else {
       cell.value = ch.after;
     }
-    if (ch.numberFormat && ch.numberFormat !== '@') cell.numFmt = ch.numberFormat;
+    if (ch.numberFormat) setNumberFormat(cell, ch.numberFormat);
     written++;
   }
   if (plan.changes.some((c) => c.formula) || inserted > 0) {

@@ -100,3 +100,14 @@ export function isWorkbookReadError(e: unknown): e is WorkbookReadError {
 export function readErrorText(code: ReadErrorCode, lang: 'zh' | 'en'): string {
   return TEXTS[code][lang];
 }
+
+/**
+ * A workbook the reader accepts but ExcelJS (which writes the copies) cannot open: overlapping merged areas,
+ * missing styles, parts other programs tolerate. What to do: let Excel or WPS rewrite it.
+ */
+export const CANNOT_OPEN = {
+  zh: (what: string) =>
+    `无法生成${what}：该工作簿内部结构不规范（例如合并单元格相互重叠、样式信息缺失），只能读取、无法在其副本上写入。请在 Excel 或 WPS 中打开该文件，“另存为”一份新的 .xlsx 工作簿，再对新文件运行本命令。`,
+  en: (what: string) =>
+    `Cannot write ${what}: the workbook's inner structure is irregular (e.g. overlapping merged cells or missing styles), so it can be read but no copy of it can be written. Open it in Excel or WPS, "Save As" a new .xlsx workbook and run this command on the new file.`,
+};

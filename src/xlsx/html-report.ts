@@ -36,6 +36,7 @@ const T = {
     infos: '提示',
     findings: '核查结果（按规则）',
     none: '未发现问题。',
+    nothingChecked: '没有核查任何表格（未读取到可识别的表格），因此无法说明是否有问题。',
     cell: '位置',
     message: '说明',
     value: '原值',
@@ -59,6 +60,7 @@ const T = {
     infos: 'infos',
     findings: 'Findings by rule',
     none: 'No findings.',
+    nothingChecked: 'No table was checked (none could be recognised), so nothing can be said about problems.',
     cell: 'Cell',
     message: 'Message',
     value: 'Value',
@@ -136,7 +138,7 @@ export function renderHtmlReport(doc: ReportDocument, opts: HtmlReportOptions = 
   out.push('</tbody></table>');
 
   out.push(`<h2>${escapeHtml(t.findings)}</h2>`);
-  if (doc.findings.length === 0) out.push(`<p>${escapeHtml(t.none)}</p>`);
+  if (doc.findings.length === 0) out.push(`<p>${escapeHtml(doc.files.some((f) => f.tables.length > 0) ? t.none : t.nothingChecked)}</p>`);
   const groups = new Map<string, ReportDocument['findings']>();
   for (const f of doc.findings) {
     const g = groups.get(f.rule);

@@ -29,9 +29,9 @@ export interface ReadBudget {
 
 /**
  * Far above any real award workbook: a county's summary sheet has hundreds of rows; the benchmark's 100,000-row
- * × 12-column sheet is 1.2 million cells and 52 MB of XML. At the limits, memory stays under about 500 MB.
+ * × 12-column sheet is 1.2 million cells and 52 MB of XML. At the limits, the reader peaks near 400 MB.
  */
-export const DEFAULT_READ_BUDGET: ReadBudget = { maxXmlBytes: 256 * 1024 * 1024, maxCells: 3_000_000 };
+export const DEFAULT_READ_BUDGET: ReadBudget = { maxXmlBytes: 256 * 1024 * 1024, maxCells: 2_000_000 };
 
 class BudgetExceeded extends Error {}
 

@@ -174,7 +174,7 @@ describe('award-tally fill', () => {
     const before = await sha(input);
     const same = await cli(['fill', 'same.xlsx', '-o', './same.xlsx']);
     expect(same.code).toBe(2);
-    expect(same.err).toContain('输出文件不能是输入文件本身');
+    expect(same.err).toContain('就是输入文件 same.xlsx');
     expect(await sha(input)).toBe(before);
     expect((await cli(['fill', 'same.xlsx'])).code).toBe(2);
     const dry = await cli(['fill', 'same.xlsx', '--dry-run', '-o', 'dry.xlsx']);

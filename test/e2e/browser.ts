@@ -14,6 +14,11 @@ export const DIST = path.join(ROOT, 'dist');
 export const OUT = path.join(ROOT, 'out');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const haveChromium = fs.existsSync(CHROMIUM);
+/**
+ * The public address the tests' production build is made for (`--env url=…`): its manifest.xml points there.
+ * A reserved name (.invalid) that is never fetched.
+ */
+export const TEST_PUBLIC_URL = 'https://award-tally.invalid/addin/';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPreviewServer } = require('../../scripts/preview-server.js') as {
@@ -42,7 +47,14 @@ function buildIsStale(): boolean {
     !fs.existsSync(path.join(DIST, 'preview.html')) ||
     !fs.existsSync(path.join(DIST, 'taskpane.html')) ||
     !fs.existsSync(preview) ||
-    fs.statSync(preview).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs)
+    !fs.existsSync(path.join(DIST, 'manifest.xml')) ||
+    !fs.readFileSync(path.join(DIST, 'manifest.xml'), 'utf8').includes(TEST_PUBLIC_URL) ||
+    fs.statSync(preview).mtimeMs <
+      Math.max(
+        newestMtime(path.join(ROOT, 'src')),
+        newestMtime(path.join(ROOT, 'assets')),
+        ...['webpack.config.js', 'manifest.xml', 'scripts/csp.js', 'scripts/public-url.js'].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs),
+      )
   );
 }
 
@@ -70,8 +82,11 @@ export async function ensureBuild(label: string): Promise<void> {
   try {
     if (process.env.E2E_BUILD !== '1' && !buildIsStale()) return;
     if (process.env.E2E_BUILD === '1' && fs.existsSync(path.join(LOCK, 'built'))) return;
-    console.log(`${label}: building (npx webpack --mode production)…`);
-    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'inherit' });
+    console.log(`${label}: building (npx webpack --mode production --env url=${TEST_PUBLIC_URL})…`);
+    execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', `url=${TEST_PUBLIC_URL}`], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

@@ -34,22 +34,9 @@ async function ensureBase(): Promise<void> {
   await writeFixture(target);
 }
 
-/** Every cell of a sheet of the preview's workbook, as text (formulas as `=…`). */
+/** Every cell of a sheet of the preview's workbook, as text (formulas as `=…`); the workbook is in the page's worker. */
 async function sheetCells(page: Page, sheet: string): Promise<string[][]> {
-  return page.evaluate((name) => {
-    const host = (window as unknown as { previewHost: { worksheet(n: string): { eachRow(cb: (row: { values: unknown[] }, n: number) => void): void } | undefined } }).previewHost;
-    const ws = host.worksheet(name);
-    const out: string[][] = [];
-    ws?.eachRow((row, n) => {
-      out[n - 1] = Array.from((row.values as unknown[]).slice(1), (v) => {
-        if (v === null || v === undefined) return '';
-        if (typeof v === 'object' && v && 'formula' in v) return `=${(v as { formula: string }).formula}`;
-        if (typeof v === 'object' && v && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-        return String(v);
-      });
-    });
-    return Array.from(out, (r) => (r ?? []).map((v) => v ?? ''));
-  }, sheet);
+  return page.evaluate((name) => (window as unknown as { previewHost: { cells(n: string): Promise<string[][]> } }).previewHost.cells(name), sheet);
 }
 
 maybe('汇总 and 公示 in the preview page', () => {
@@ -122,6 +109,8 @@ maybe('汇总 and 公示 in the preview page', () => {
     const label = (await link.getAttribute('aria-label')) as string;
     const target = label.replace('定位到 ', '');
     await link.click();
+    // The workbook is in the page's worker: the selection arrives with its next snapshot.
+    await page.waitForFunction((t) => document.querySelector('[data-testid="name-box"]')?.textContent === t, target);
     await expect(page.getByTestId('name-box').textContent()).resolves.toBe(target);
     expect(await page.locator('table.grid').getAttribute('data-sheet')).toBe('先进个人汇总');
     const row = Number(target.replace(/^.*!A/, ''));

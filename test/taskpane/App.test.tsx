@@ -198,7 +198,7 @@ describe('填充 panel', () => {
     const host = new FakeHost();
     const table = await openFill(host);
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.getAttribute('data-change-cell'))).toEqual(['C5', 'H8', 'J8']);
+    expect(rows.map((r) => r.getAttribute('data-change-cell'))).toEqual(['C5', 'H8', 'J8', 'K8']); // K8: a phone typed loosely, cleaned
     expect(rows[0]).toHaveTextContent('（空） → 女');
     expect(rows[0]).toHaveTextContent('性别由身份证号第17位得出：女');
     expect(rows[1]).toHaveTextContent('事业单位 → 事业');
@@ -209,10 +209,10 @@ describe('填充 panel', () => {
     expect(conflicts).toHaveTextContent('性别“男”与身份证号（女）不符，未改动，请核实');
 
     // Nothing is written by opening the dialog, nor by cancelling it.
-    fireEvent.click(screen.getByRole('button', { name: '应用 3 处修改…' }));
+    fireEvent.click(screen.getByRole('button', { name: '应用 4 处修改…' }));
     const dialog = await findDialog();
     expect(dialog).toHaveTextContent('确认写入修改');
-    expect(dialog).toHaveTextContent('将向“附件3”写入 3 个单元格');
+    expect(dialog).toHaveTextContent('将向“附件3”写入 4 个单元格');
     expect(host.callsOf('applyChanges')).toHaveLength(0);
     fireEvent.click(within(dialog).getByRole('button', { name: '取消', hidden: true }));
     await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
@@ -220,14 +220,14 @@ describe('填充 panel', () => {
 
     // Deselect one change, then confirm.
     fireEvent.click(screen.getByRole('checkbox', { name: '选择 附件3!H8' }));
-    fireEvent.click(screen.getByRole('button', { name: '应用 2 处修改…' }));
+    fireEvent.click(screen.getByRole('button', { name: '应用 3 处修改…' }));
     fireEvent.click(within(await findDialog()).getByRole('button', { name: '确认写入', hidden: true }));
     await waitFor(() => expect(host.callsOf('applyChanges')).toHaveLength(1));
     const written = host.callsOf('applyChanges')[0][0] as CellChange[];
-    expect(written.map((c) => c.cell)).toEqual(['C5', 'J8']);
+    expect(written.map((c) => c.cell)).toEqual(['C5', 'J8', 'K8']);
     // The conflict is never among the writes.
     expect(written.some((c) => c.cell === 'C6')).toBe(false);
-    expect(await screen.findByTestId('apply-report')).toHaveTextContent('已写入 2 处修改。');
+    expect(await screen.findByTestId('apply-report')).toHaveTextContent('已写入 3 处修改。');
     // The sheet is read again afterwards.
     await waitFor(() => expect(host.callsOf('readWorkbook')).toHaveLength(2));
   });
@@ -236,10 +236,10 @@ describe('填充 panel', () => {
     const host = new FakeHost();
     host.skip = (c) => c.cell === 'J8';
     await openFill(host);
-    fireEvent.click(screen.getByRole('button', { name: '应用 3 处修改…' }));
+    fireEvent.click(screen.getByRole('button', { name: '应用 4 处修改…' }));
     fireEvent.click(within(await findDialog()).getByRole('button', { name: '确认写入', hidden: true }));
     const report = await screen.findByTestId('apply-report');
-    expect(report).toHaveTextContent('已写入 2 处修改。');
+    expect(report).toHaveTextContent('已写入 3 处修改。');
     expect(report).toHaveTextContent('1 处未写入：这些单元格在计算清单后已被修改');
     expect(report).toHaveTextContent('附件3!J8（计算时为“６５４００２');
   });
@@ -249,7 +249,7 @@ describe('填充 panel', () => {
     setup(host);
     await runCheck();
     fireEvent.click(tab('填充'));
-    expect(await screen.findByRole('table', { name: '待写入的修改（3）' })).toBeInTheDocument();
+    expect(await screen.findByRole('table', { name: '待写入的修改（4）' })).toBeInTheDocument();
     expect(host.callsOf('readWorkbook')).toHaveLength(1);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * The messages between the browser version's page and its Web Worker (workbook.worker.ts). The worker holds every
+ * opened workbook (ExcelJS, the same model the CLI writes with); the page holds none: it sends requests and
+ * receives each workbook's snapshot and the view of its active sheet (plain data, no ExcelJS objects).
+ */
+import type { GridSnapshot } from './grid-host';
+import type { SheetView } from './sheet-view';
+import type { Lang } from '../core/finding';
+import type { SheetSpec } from '../core/sheet-spec';
+import type { CellValue } from '../core/grid';
+import type { Scope } from '../taskpane/types';
+
+/** The WorkbookHost methods the page forwards to the worker's in-memory host. */
+export type ForwardedMethod = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'applyPlan' | 'sheetNames' | 'settingGet' | 'settingSet';
+
+/** What a download produces. */
+export type DownloadKind =
+  /** The workbook as it is now (fills applied, sheets inserted). */
+  | 'workbook'
+  /** A copy with the marked findings as fills and notes (the CLI's --annotate). */
+  | 'annotated'
+  /** The 公示 list: notice columns only, IDs and phones masked (the CLI's mask). */
+  | 'notice';
+
+export type TemplateDownload = 'annex3' | 'qc-stats' | 'team-stats' | 'quota' | 'register';
+
+export type WorkerRequest =
+  | { id: number; op: 'open'; file: string; name: string; bytes: ArrayBuffer; lang: Lang }
+  | { id: number; op: 'close'; file: string }
+  | { id: number; op: 'call'; file: string; method: ForwardedMethod; args: unknown[] }
+  /** A SheetPayload's data (its functions called on the page): the .xlsx as base64 and/or the SheetSpec. */
+  | { id: number; op: 'insertSheet'; file: string; name: string; base64?: string; spec?: SheetSpec }
+  | { id: number; op: 'activate'; file: string; sheet: string }
+  | { id: number; op: 'view'; file: string; rows: number }
+  /**
+   * readWorkbook, with the grid sent in slices of rows (GridChunkEvent) before the answer (the grid without its
+   * rows): each slice is a task of its own on the page, so a long sheet never holds the page in one piece.
+   */
+  | { id: number; op: 'readGrid'; file: string; scope: Scope }
+  /** Every cell of a sheet as text (formulas as `=…`): for the e2e tests and the console. */
+  | { id: number; op: 'cells'; file: string; sheet: string }
+  | { id: number; op: 'download'; file: string; kind: DownloadKind }
+  | { id: number; op: 'merge'; files: string[]; lang: Lang }
+  | { id: number; op: 'template'; kind: TemplateDownload };
+
+/** A file for the page to download: bytes (transferred) and a suggested name. */
+export interface DownloadResult {
+  bytes: ArrayBuffer;
+  name: string;
+  /** What the result holds, for the page's message (e.g. rows per master sheet, cells marked). */
+  summary: string;
+}
+
+/** An error as the page shows it: both languages when the worker knows them. */
+export interface WorkerError {
+  /** A host error (HostError of host-port.ts): the task pane words it from its catalogue. */
+  host?: { code: string; params: Record<string, unknown>; detail?: string };
+  code?: string;
+  zh: string;
+  en: string;
+  detail?: string;
+}
+
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WorkerError };
+
+/** Pushed by the worker whenever a workbook's snapshot changes; `view` when its active sheet's cells changed. */
+export interface SnapshotEvent {
+  event: 'snapshot';
+  file: string;
+  /** Maps survive structured cloning as Maps. */
+  snap: GridSnapshot;
+  view?: SheetView | null;
+}
+
+/** Rows `from`… of sheet `sheet` of the grid a readGrid request `id` is reading. */
+export interface GridChunkEvent {
+  event: 'gridChunk';
+  id: number;
+  sheet: number;
+  from: number;
+  values: CellValue[][];
+  formats?: (string | null | undefined)[][];
+}
+
+export type WorkerMessage = WorkerReply | SnapshotEvent | GridChunkEvent;
