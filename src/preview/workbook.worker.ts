@@ -165,6 +165,7 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
       return {
         value: await o.host.insertSheet({
           name: req.name,
+          formulas: req.formulas,
           base64: base64 === undefined ? undefined : async () => base64,
           spec: spec === undefined ? undefined : async () => spec,
         }),
