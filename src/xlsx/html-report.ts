@@ -13,7 +13,8 @@ import { compareSeverity } from '../core/finding';
 import type { ReportDocument } from '../core/report';
 import { ALL_RULES } from '../core/rules';
 import { ALL_FORMS } from '../core/forms';
-import { DEFAULT_MASK_POLICY, maskText, type MaskPolicy } from '../core/mask-text';
+import { DEFAULT_MASK_POLICY, type MaskPolicy } from '../core/mask-text';
+import { maskPublicText } from '../core/full-numbers';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -107,7 +108,7 @@ export function renderHtmlReport(doc: ReportDocument, opts: HtmlReportOptions = 
   const t = T[lang];
   const max = opts.maxPerRule ?? 1000;
   const policy = opts.maskPolicy ?? DEFAULT_MASK_POLICY;
-  const e = (s: string | null | undefined) => escapeHtml(maskText(s ?? '', policy));
+  const e = (s: string | null | undefined) => escapeHtml(maskPublicText(s ?? '', policy));
   const ruleMeta = new Map(ALL_RULES.map((r, i) => [r.meta.id, { meta: r.meta, order: i }]));
   const kindTitle = new Map(ALL_FORMS.map((f) => [f.kind, f.title[lang]]));
   const out: string[] = [];
