@@ -13,7 +13,7 @@ import type { Lang } from '../core/finding';
 import { GridHost } from './grid-host';
 import { isHostError } from '../taskpane/host-port';
 import { describeError } from '../taskpane/errors';
-import { buildSheetView, MAX_ROWS } from './sheet-view';
+import { MAX_ROWS } from './sheet-view';
 import type { DownloadResult, TemplateDownload, WorkerError, WorkerMessage, WorkerRequest } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -165,6 +165,7 @@ async function handle(req: WorkerRequest): Promise<{ value: unknown; transfer?: 
       return {
         value: await o.host.insertSheet({
           name: req.name,
+          formulas: req.formulas,
           base64: base64 === undefined ? undefined : async () => base64,
           spec: spec === undefined ? undefined : async () => spec,
         }),

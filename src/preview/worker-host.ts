@@ -231,7 +231,7 @@ export class WorkerHost implements WorkbookHost, GridSource {
     const base64 = sheet.base64 ? await sheet.base64() : undefined;
     const spec = !base64 && sheet.spec ? await sheet.spec() : undefined;
     onProgress?.({ done: 1, total: 2 });
-    const name = await this.client.request<string>({ op: 'insertSheet', file: this.file, name: sheet.name, base64, spec });
+    const name = await this.client.request<string>({ op: 'insertSheet', file: this.file, name: sheet.name, base64, spec, formulas: sheet.formulas ? [...sheet.formulas] : undefined });
     onProgress?.({ done: 2, total: 2 });
     return name;
   }

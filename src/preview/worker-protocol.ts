@@ -29,7 +29,7 @@ export type WorkerRequest =
   | { id: number; op: 'close'; file: string }
   | { id: number; op: 'call'; file: string; method: ForwardedMethod; args: unknown[] }
   /** A SheetPayload's data (its functions called on the page): the .xlsx as base64 and/or the SheetSpec. */
-  | { id: number; op: 'insertSheet'; file: string; name: string; base64?: string; spec?: SheetSpec }
+  | { id: number; op: 'insertSheet'; file: string; name: string; base64?: string; spec?: SheetSpec; formulas?: { cell: string; formula: string }[] }
   | { id: number; op: 'activate'; file: string; sheet: string }
   | { id: number; op: 'view'; file: string; rows: number }
   /**
