@@ -39,16 +39,21 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; r: T }> {
 }
 
 async function reads(): Promise<void> {
-  console.log('1. readWorkbook, active 附件3 sheet, 12 columns (values + valueTypes + numberFormat)');
+  console.log('1. readWorkbook, active 附件3 sheet, 12 columns (values + valueTypes + numberFormat + merged areas)');
   console.log('   rows      syncs  target  response total  max request  max response  ms (fake)');
   for (const rows of [10, 10_000, 100_000]) {
     const wb = new FakeWorkbook();
-    fillAnnex3(wb.addSheet('附件3'), rows);
+    const sheet = wb.addSheet('附件3');
+    fillAnnex3(sheet, rows);
+    // 工作单位 (G) merged over pairs of people in the first 800 rows (up to 400 areas, read in the first sync).
+    const pairs = Math.floor(Math.min(rows, 800) / 2);
+    for (let i = 0; i < pairs; i++) sheet.merges.push({ top: 3 + 2 * i, left: 6, rows: 2, cols: 1 });
     const fake = new ClientExcel(wb);
     fake.tracing = false;
     const host = createExcelHost(fake, { supports: fake.supports });
     const { ms, r } = await timed(() => host.readWorkbook('active'));
     if (r.sheets[0].values.length !== rows + 3) throw new Error('read lost rows');
+    if ((r.sheets[0].merges?.length ?? 0) !== pairs) throw new Error('read lost merged areas');
     const bytes = fake.totalResponseBytes;
     const target = 1 + Math.ceil(bytes / MB4);
     const ok = fake.stats.syncs <= target && fake.maxRequestBytes <= MB4 && fake.maxResponseBytes <= MB4;

@@ -156,6 +156,8 @@ export interface XlRange {
   readonly dataValidation: XlDataValidation;
   /** Merge the range into one cell (`across`: each row separately). ExcelApi 1.2. */
   merge(across?: boolean): void;
+  /** The merged areas in this range (ExcelApi 1.13); a null object when there are none; fails beyond 512 areas. */
+  getMergedAreasOrNullObject(): XlRangeAreas;
   /** Whether every column / row of the range is hidden. ExcelApi 1.2. */
   columnHidden: boolean;
   rowHidden: boolean;
@@ -177,6 +179,10 @@ export interface XlRange {
 
 /** Several ranges of one sheet (ExcelApi 1.9): `worksheet.getRanges("A1,B3:B9")`. */
 export interface XlRangeAreas {
+  /** `Sheet1!A2:A3,Sheet1!C5:D6` (ExcelApi 1.9). */
+  readonly address: string;
+  /** Set on the result of an `…OrNullObject` call that found nothing. */
+  readonly isNullObject: boolean;
   readonly format: XlRangeFormat;
   readonly dataValidation: XlDataValidation;
   readonly areas: { readonly items: XlRange[]; load(propertyNames?: string | string[]): unknown };

@@ -10,6 +10,8 @@ export type TemplateKind = 'annex3';
 export const MINIMUM_SET = '1.1';
 /** Marking and clearing marks: getCellProperties, getRanges, RangeFill.pattern. */
 export const MARKS_SET = '1.9';
+/** Merged data cells spread to the rows they cover: Range.getMergedAreasOrNullObject. */
+export const MERGES_SET = '1.13';
 
 export interface ExcelHostOptions {
   /** `Office.context.requirements.isSetSupported`; without it only the manifest minimum (ExcelApi 1.1) is assumed. */

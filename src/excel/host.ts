@@ -6,7 +6,8 @@
  * run time: Workbook.name and the first-rows sample (1.7), getUsedRange(valuesOnly) (1.2); marking and clearing
  * marks (1.9: getCellProperties, RangeAreas, fill patterns — below it they are refused with a plain message and
  * the findings stay in the task pane); notes (1.18), threaded comments (1.10; found by id with 1.14);
- * insertWorksheetsFromBase64 (1.13). Without notes and comments a mark is the fill alone and its message stays in
+ * insertWorksheetsFromBase64 (1.13); merged data cells (Range.getMergedAreasOrNullObject, 1.13: below it a merged
+ * area's value stays in its top-left row, SPEC §2 "Merged data cells" is not applied). Without notes and comments a mark is the fill alone and its message stays in
  * the task pane (and the mark store). Without 1.13 a template is built cell by cell from a SheetSpec (1.9,
  * render-sheet.ts). The sets come from src/excel/api-sets.generated.ts (test/excel/api-sets.test.ts).
  *
@@ -23,7 +24,7 @@ import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanTo
 import type { ExcelLike, SupportsFn, XlContext, XlWorksheet } from './excel-like';
 import { applyPlan } from './apply';
 import { ExcelHostError, toHostError } from './errors';
-import { LABELS, MARKS_SET, MINIMUM_SET, type ExcelHostOptions, type HostEnv, type LabelKey, type TemplateKind } from './host-env';
+import { LABELS, MARKS_SET, MERGES_SET, MINIMUM_SET, type ExcelHostOptions, type HostEnv, type LabelKey, type TemplateKind } from './host-env';
 import { insertSheet, insertTemplate } from './insert';
 import { clearMarks, mark } from './mark';
 import { MARK_STORE_SHEET } from './marks';
@@ -32,7 +33,7 @@ import { toCellValue, typedAsText } from './values';
 
 export { typedAsText };
 export { rowBeforeInserts, writtenValue } from './apply';
-export { MARKS_SET, MINIMUM_SET, type ExcelHostOptions, type TemplateKind } from './host-env';
+export { MARKS_SET, MERGES_SET, MINIMUM_SET, type ExcelHostOptions, type TemplateKind } from './host-env';
 
 export class ExcelHost implements WorkbookHost, HostEnv {
   readonly supports: SupportsFn;
@@ -52,6 +53,8 @@ export class ExcelHost implements WorkbookHost, HostEnv {
       comments: this.supports('ExcelApi', '1.10'),
       // insertWorksheetsFromBase64 (1.13), or the cell-by-cell fallback when the host was given templateSpec.
       insertWorksheets: this.supports('ExcelApi', '1.13') || (!!this.options.templateSpec && this.supports('ExcelApi', '1.9')),
+      // Range.getMergedAreasOrNullObject: below it a merged 工作单位 / region is read in its top-left row only.
+      mergedCells: this.supports('ExcelApi', MERGES_SET),
     };
   }
 
@@ -114,6 +117,7 @@ export class ExcelHost implements WorkbookHost, HostEnv {
       const blocks = await readUsedRanges(ctx, sheets, {
         resizable: this.supports('ExcelApi', '1.7'),
         valuesOnly: this.supports('ExcelApi', '1.2'),
+        merges: this.supports('ExcelApi', MERGES_SET),
         props: ['values', 'valueTypes', 'numberFormat'],
         onRows: onProgress ? (done, total) => onProgress({ done, total, step: label }) : undefined,
         alongside,
@@ -139,6 +143,7 @@ export class ExcelHost implements WorkbookHost, HostEnv {
           values,
           origin: { row: b.rowIndex, col: b.columnIndex },
           numberFormats: b.numberFormat.map((r) => r.map((x) => (typeof x === 'string' ? x : null))),
+          ...(b.merges.length > 0 ? { merges: b.merges } : {}),
         };
       });
       return { name: (named && wb.name) || (this.lang === 'en' ? 'Workbook' : '工作簿'), sheets: grids };

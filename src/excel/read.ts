@@ -13,12 +13,17 @@
  * Requirement sets: ranges are addressed in A1 (`getRange`, ExcelApi 1.1), so that check and fill run in every
  * Excel; the first-rows sample needs `getResizedRange` (1.7) and `getUsedRange(valuesOnly)` takes its argument
  * from 1.2 — below them the caller says so (ReadOptions) and the first sync carries the sizes only.
+ *
+ * Merged areas (ReadOptions.merges, ExcelApi 1.13): the used range's `getMergedAreasOrNullObject` rides in sync 1,
+ * no extra round trip. Excel refuses it beyond 512 areas: sync 1 is then sent again without it and that sheet's
+ * areas are read after the values in row slices (merged-areas.ts).
  */
-import { colToLetters } from '../core/grid';
-import type { XlContext, XlRange, XlWorksheet } from './excel-like';
+import { colToLetters, type RangeRef } from '../core/grid';
+import type { XlContext, XlRange, XlRangeAreas, XlWorksheet } from './excel-like';
 import { BUDGET, MAX_READ_CELLS } from './batch';
 import { ExcelHostError, isSizeError } from './errors';
 import { jsonBytes } from './values';
+import { mergedInSlices, mergedOf, queueMerged } from './merged-areas';
 
 export type CellArrayProp = 'values' | 'valueTypes' | 'numberFormat';
 
@@ -39,6 +44,8 @@ export interface UsedBlock {
   values: unknown[][];
   valueTypes: string[][];
   numberFormat: unknown[][];
+  /** Merged areas met by the used range (sheet coordinates); [] when not asked for. */
+  merges: RangeRef[];
 }
 
 interface Part {
@@ -61,6 +68,9 @@ interface SheetState {
   rowsRead: number;
   /** Raised ×2 after each size error on this sheet: halves the next chunk. */
   factor: number;
+  merges: RangeRef[];
+  /** Excel refused the merged areas of the whole used range (over 512): read them in slices. */
+  mergesInSlices: boolean;
 }
 
 export interface ReadOptions {
@@ -79,6 +89,8 @@ export interface ReadOptions {
   resizable?: boolean;
   /** `getUsedRange(valuesOnly)` takes its argument (ExcelApi 1.2): formatted empty cells do not count. Default true. */
   valuesOnly?: boolean;
+  /** `Range.getMergedAreasOrNullObject` is there (ExcelApi 1.13): read the merged areas too. Default false. */
+  merges?: boolean;
 }
 
 /** Rows × columns at 0-based indexes, addressed in A1 (`getRange`, ExcelApi 1.1; getRangeByIndexes is 1.7). */
@@ -111,6 +123,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
   const budget = (options.budget ?? BUDGET) - ENVELOPE;
   const states: SheetState[] = sheets.map((ws) => ({
     ws, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, known: false, next: 0, parts: [], bytes: 0, rowsRead: 0, factor: 1,
+    merges: [], mergesInSlices: false,
   }));
   const report = () => {
     if (!options.onRows) return;
@@ -125,7 +138,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
 
   // Sync 1: size and first rows of every sheet.
   let alongsidePending = options.alongside !== undefined;
-  const sample = async (group: SheetState[], rows: number): Promise<void> => {
+  const sample = async (group: SheetState[], rows: number, merges = options.merges === true): Promise<void> => {
     if (alongsidePending) options.alongside?.();
     const queued = group.map((st) => {
       const used = options.valuesOnly === false ? st.ws.getUsedRange() : st.ws.getUsedRange(true);
@@ -135,24 +148,35 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
         first = used.getRow(0).getResizedRange(rows - 1, 0);
         first.load([...props]);
       }
-      return { st, used, first };
+      const merged: XlRangeAreas | null = merges ? queueMerged(used) : null;
+      return { st, used, first, merged };
     });
     try {
       await ctx.sync();
       alongsidePending = false;
     } catch (e) {
-      if (!isSizeError(e)) throw e;
+      if (!isSizeError(e)) {
+        if (!merges) throw e;
+        // Over 512 merged areas on a sheet: again without them; they are read in slices after the values.
+        for (const st of group) st.mergesInSlices = true;
+        await sample(group, rows, false);
+        return;
+      }
       if (group.length > 1) {
         const mid = Math.ceil(group.length / 2);
-        await sample(group.slice(0, mid), rows);
-        await sample(group.slice(mid), rows);
+        await sample(group.slice(0, mid), rows, merges);
+        await sample(group.slice(mid), rows, merges);
         return;
       }
       if (rows === 0) throw new ExcelHostError('too-large', { detail: String((e as Error).message), cause: e });
-      await sample(group, rows > 1 ? Math.floor(rows / 2) : 0);
+      await sample(group, rows > 1 ? Math.floor(rows / 2) : 0, merges);
       return;
     }
-    for (const { st, used, first } of queued) {
+    for (const { st, used, first, merged } of queued) {
+      if (merged) {
+        st.merges = mergedOf(merged);
+        st.mergesInSlices = false;
+      }
       st.known = true;
       st.rowIndex = used.rowIndex;
       st.columnIndex = used.columnIndex;
@@ -226,6 +250,10 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
     report();
   }
 
+  for (const st of states) {
+    if (st.mergesInSlices && st.rowCount > 0) st.merges = await mergedInSlices(ctx, st.ws, st, options.budget);
+  }
+
   return states.map((st) => {
     st.parts.sort((a, b) => a.start - b.start);
     const cat = <T>(k: CellArrayProp): T[][] => {
@@ -242,6 +270,7 @@ export async function readUsedRanges(ctx: XlContext, sheets: readonly XlWorkshee
       values: cat<unknown>('values'),
       valueTypes: cat<string>('valueTypes'),
       numberFormat: cat<unknown>('numberFormat'),
+      merges: st.merges,
     };
   });
 }

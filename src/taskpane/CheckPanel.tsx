@@ -97,6 +97,7 @@ export function CheckPanel({ host, lang, op, scope, onScope, check, readAndCheck
           {s.clearMarks}
         </Button>
       </div>
+      {check && host.capabilities().mergedCells === false && <Caption1 className={styles.muted}>{s.mergedNotRead}</Caption1>}
       {notice && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>

@@ -121,6 +121,11 @@ export interface HostCapabilities {
    * older Excel, the sheet rebuilt cell by cell from its SheetSpec (src/excel/render-sheet.ts).
    */
   insertWorksheets: boolean;
+  /**
+   * Merged data cells are read (Excel: ExcelApi 1.13), so a merged area gives its value to every row it covers
+   * (SPEC §2). Optional: a host that leaves it out reads them. When false the pane says merged cells are not spread.
+   */
+  mergedCells?: boolean;
 }
 
 export interface ApplyResult {

@@ -119,6 +119,8 @@ export const en: Strings = {
   markHint: (n: number) => `Colour the cells of the ${n} listed ${s(n, 'finding')} and attach the messages`,
   clearMarks: 'Clear marks',
   clearMarksHint: "Restore the marked cells' original fills and remove the add-in's own notes",
+  mergedNotRead:
+    'This Excel (below ExcelApi 1.13) cannot read merged cells: a 工作单位 or region merged over several rows counts for its first row only, and the rows below may show "required field missing". Unmerge and fill each row, or check the .xlsx in the browser version or the command line.',
   marked: (n: number) => `Marked ${n} ${s(n, 'cell')}.`,
   cleared: (n: number) => `Cleared the marks of ${n} ${s(n, 'cell')}.`,
   checkedAt: (time: string, award: string) => `Checked at ${time} · ${award}`,

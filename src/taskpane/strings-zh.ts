@@ -117,6 +117,8 @@ export const zh = {
   markHint: (n: number) => `在工作表中为列出的 ${n} 条问题所在单元格着色并附上说明`,
   clearMarks: '清除标注',
   clearMarksHint: '恢复被标注单元格原来的填充色，删除加载项添加的批注',
+  mergedNotRead:
+    '此版本 Excel（低于 ExcelApi 1.13）无法读取合并单元格：合并在几行上的工作单位、地区等只算在首行，其下各行可能提示「必填项缺失」。可取消合并并逐行填写，或用网页版 / 命令行检查 .xlsx 文件。',
   marked: (n: number) => `已标注 ${n} 个单元格。`,
   cleared: (n: number) => `已清除 ${n} 个单元格的标注。`,
   checkedAt: (time: string, award: string) => `检查时间 ${time} · ${award}`,

@@ -16,19 +16,19 @@ function setup(apiVersion = '1.18', templateBase64?: (kind: 'annex3') => Promise
 
 describe('capabilities and small operations', () => {
   test.each([
-    ['1.1', { marks: false, notes: false, comments: false, insertWorksheets: false }],
-    ['1.8', { marks: false, notes: false, comments: false, insertWorksheets: false }],
-    ['1.9', { marks: true, notes: false, comments: false, insertWorksheets: false }],
-    ['1.10', { marks: true, notes: false, comments: true, insertWorksheets: false }],
-    ['1.13', { marks: true, notes: false, comments: true, insertWorksheets: true }],
-    ['1.18', { marks: true, notes: true, comments: true, insertWorksheets: true }],
+    ['1.1', { marks: false, notes: false, comments: false, insertWorksheets: false, mergedCells: false }],
+    ['1.8', { marks: false, notes: false, comments: false, insertWorksheets: false, mergedCells: false }],
+    ['1.9', { marks: true, notes: false, comments: false, insertWorksheets: false, mergedCells: false }],
+    ['1.10', { marks: true, notes: false, comments: true, insertWorksheets: false, mergedCells: false }],
+    ['1.13', { marks: true, notes: false, comments: true, insertWorksheets: true, mergedCells: true }],
+    ['1.18', { marks: true, notes: true, comments: true, insertWorksheets: true, mergedCells: true }],
   ])('ExcelApi %s', (v, caps) => {
     expect(setup(v).host.capabilities()).toEqual(caps);
   });
 
   test('without a supports function only the minimum set is assumed', () => {
     const fake = new ClientExcel(new FakeWorkbook());
-    expect(createExcelHost(fake).capabilities()).toEqual({ marks: false, notes: false, comments: false, insertWorksheets: false });
+    expect(createExcelHost(fake).capabilities()).toEqual({ marks: false, notes: false, comments: false, insertWorksheets: false, mergedCells: false });
   });
 
   test('below ExcelApi 1.9 the sheet is read, and marking says what it needs in plain words', async () => {

@@ -178,7 +178,7 @@ describe('mark / clearMarks', () => {
     const s = wb.sheet('附件3');
     const before = snapshot(s);
     const { host, fake } = setup('1.9', wb);
-    expect(host.capabilities()).toEqual({ marks: true, notes: false, comments: false, insertWorksheets: false });
+    expect(host.capabilities()).toEqual({ marks: true, notes: false, comments: false, insertWorksheets: false, mergedCells: false });
     await host.mark([finding('附件3', 'C2'), finding('附件3', 'B3', 'warning')]);
     expect(s.fill('C2').color).toBe(MARK_COLORS.error);
     expect(s.note('C2')).toBeUndefined();

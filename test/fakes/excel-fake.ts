@@ -1152,6 +1152,10 @@ export class FakeRange extends ProxyBase implements XlRange {
   getCell(row: number, column: number): FakeRange {
     return this.sub('GetCell', [row, column], (t) => ({ top: t.rect.top + row, left: t.rect.left + column, rows: 1, cols: 1 }));
   }
+  /** The merged areas met by this range, whole (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this._ctx, this, '', this);
+  }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
     return this.sub('GetResizedRange', [deltaRows, deltaColumns], (t) => ({ ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns }));
   }
@@ -1282,13 +1286,29 @@ export class FakeRangeAreas extends ProxyBase implements XlRangeAreas {
   private _format?: FakeRangeFormat;
   private _dataValidation?: FakeDataValidation;
   readonly areas: FakeRangeCollection;
-  constructor(ctx: FakeContext, parent: FakeWorksheet, private readonly address: string) {
-    super(ctx, parent, 'GetRanges', [address], true, '1.9');
+  /** `mergedIn`: the merged areas met by that range (Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
+  constructor(ctx: FakeContext, parent: FakeWorksheet | FakeRange, private readonly requested: string, private readonly mergedIn?: FakeRange) {
+    super(ctx, parent, mergedIn ? 'GetMergedAreasOrNullObject' : 'GetRanges', mergedIn ? [] : [requested], true, mergedIn ? '1.13' : '1.9');
     this.areas = new FakeRangeCollection(this);
   }
+  get address(): string {
+    return this._read<string>('address');
+  }
+  protected get _nullable(): boolean {
+    return this.mergedIn !== undefined;
+  }
   protected _resolve(): unknown {
+    if (this.mergedIn) {
+      const t = this.mergedIn._req() as RangeTarget;
+      const r = t.rect;
+      const rects = t.sheet.merges.filter((m) => m.top < r.top + r.rows && r.top < m.top + m.rows && m.left < r.left + r.cols && r.left < m.left + m.cols);
+      if (rects.length === 0) return null;
+      // "if the merged areas count in this range is more than 512, then this method will fail" (@types/office-js).
+      if (rects.length > 512) throw new FakeOfficeError('GeneralException', 'There are more than 512 merged areas in the range.');
+      return { sheet: t.sheet, rects: rects.map((m) => ({ ...m })) } satisfies FillTarget;
+    }
     const sheet = liveSheet(this._ctx.excel.workbook, (this._parent as FakeWorksheet)._req() as FakeSheet);
-    const rects = splitAreas(this.address).map((a) => {
+    const rects = splitAreas(this.requested).map((a) => {
       const p = splitSheet(a);
       if (p.sheet !== undefined && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw new FakeOfficeError('InvalidArgument', 'All areas must be on the same sheet.');
       return parseRect(p.local);
@@ -1296,7 +1316,7 @@ export class FakeRangeAreas extends ProxyBase implements XlRangeAreas {
     if (rects.length === 0) throw new FakeOfficeError('InvalidArgument', 'Empty address.');
     // Users report getRanges failing from about 513 areas / 8,207 characters (Excel on the web).
     const fake = this._ctx.excel;
-    if (rects.length > fake.areasLimit || this.address.length > fake.areasCharLimit) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (rects.length > fake.areasLimit || this.requested.length > fake.areasCharLimit) throw new FakeOfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     return { sheet, rects } satisfies FillTarget;
   }
   protected _props(t: FillTarget, prop: string): unknown {

@@ -64,6 +64,22 @@ describe('检查 panel', () => {
     expect(screen.getByText(/附件3!A3:L8（先进个人推荐对象汇总表，5 行）/)).toBeInTheDocument();
   });
 
+  test('an Excel that cannot read merged cells (below ExcelApi 1.13) says so with the results', async () => {
+    const old = new FakeHost();
+    old.caps = { ...old.caps, mergedCells: false };
+    setup(old);
+    await runCheck();
+    expect(screen.getByText(/无法读取合并单元格/)).toBeInTheDocument();
+  });
+
+  test('no merged-cells note where merged cells are read', async () => {
+    const host = new FakeHost();
+    host.caps = { ...host.caps, mergedCells: true };
+    setup(host);
+    await runCheck();
+    expect(screen.queryByText(/无法读取合并单元格/)).toBeNull();
+  });
+
   test('全部工作表 reads every sheet', async () => {
     const host = setup();
     fireEvent.click(screen.getByLabelText('全部工作表'));
