@@ -9,10 +9,8 @@
  * The files are generated once into out/bench/ (a streaming deflate; about a minute the first time).
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
-const { spawnSync } = require('child_process');
 const ExcelJS = require('exceljs');
 const root = path.join(__dirname, '..');
 const dir = path.join(root, 'out', 'bench');
@@ -111,20 +109,8 @@ async function ensure(file, make) {
   return file;
 }
 
-function runChild(args) {
-  const rssFile = path.join(os.tmpdir(), `award-tally-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const t = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, ['--require', path.join(__dirname, 'rss-hook.js'), ...args], {
-    cwd: root,
-    env: { ...process.env, AWARD_TALLY_RSS_FILE: rssFile },
-    maxBuffer: 1 << 26,
-    timeout: 120_000,
-  });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-  if (fs.existsSync(rssFile)) fs.unlinkSync(rssFile);
-  return { ms, rssMB: rss, status: res.status, stdout: String(res.stdout), stderr: String(res.stderr) };
-}
+const { runChild: runBenchChild } = require('./child');
+const runChild = (args) => runBenchChild(args, { timeout: 120_000 });
 
 async function main() {
   fs.mkdirSync(dir, { recursive: true });

@@ -9,9 +9,7 @@
  * Needs the compiled CLI (`npm run prepare`).
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
 const ExcelJS = require('exceljs');
 const JSZip = require('jszip');
 
@@ -36,21 +34,7 @@ async function makeFile(file) {
   fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
-function runChild(args) {
-  const hook = path.join(__dirname, 'rss-hook.js');
-  const rssFile = path.join(os.tmpdir(), `award-tally-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const t = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, ['--require', hook, ...args], {
-    cwd: root,
-    env: { ...process.env, AWARD_TALLY_RSS_FILE: rssFile },
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-  if (fs.existsSync(rssFile)) fs.unlinkSync(rssFile);
-  return { ms, rssMB: rss, status: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+const { runChild } = require('./child');
 
 async function main() {
   const dir = path.join(root, 'out', 'bench');

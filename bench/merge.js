@@ -11,7 +11,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
 const ExcelJS = require('exceljs');
 const root = path.join(__dirname, '..');
 const { HEADER, makeRows } = require('./data');
@@ -21,21 +20,7 @@ const COUNTIES = Number(process.env.BENCH_COUNTIES || 200);
 const PER = 50;
 const BIG = Number(process.env.BENCH_ROWS || 100000);
 
-function runChild(args) {
-  const hook = path.join(__dirname, 'rss-hook.js');
-  const rssFile = path.join(os.tmpdir(), `award-tally-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const t = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, ['--require', hook, ...args], {
-    cwd: root,
-    env: { ...process.env, AWARD_TALLY_RSS_FILE: rssFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 1 << 28,
-  });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
-  if (fs.existsSync(rssFile)) fs.unlinkSync(rssFile);
-  return { ms, rssMB: rss / 1024, status: res.status, stderr: String(res.stderr), stdout: String(res.stdout) };
-}
+const { runChild } = require('./child');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function annex3File(file, recommender, rows) {

@@ -33,21 +33,7 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function runChild(args) {
-  const hook = path.join(__dirname, 'rss-hook.js');
-  const rssFile = path.join(os.tmpdir(), `award-tally-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const t = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, ['--require', hook, ...args], {
-    cwd: root,
-    env: { ...process.env, AWARD_TALLY_RSS_FILE: rssFile },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 1 << 26,
-  });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
-  if (fs.existsSync(rssFile)) fs.unlinkSync(rssFile);
-  return { ms, rssMB: rss / 1024, status: res.status, stderr: String(res.stderr) };
-}
+const { runChild } = require('./child');
 
 async function main() {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
