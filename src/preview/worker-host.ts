@@ -6,10 +6,11 @@
  */
 import type { WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
-import type { CellChange } from '../core/fill';
+import type { CellChange, FillPlan } from '../core/fill';
+import type { FillPlanOptions, SessionCheckView } from '../worker/check-session';
 import type { Lang } from '../core/finding';
 import { HostError, type HostErrorCode, type HostErrorParams } from '../taskpane/host-port';
-import type { ApplyResult, HostCapabilities, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost, WorkbookSettings } from '../taskpane/host-port';
+import type { ApplyResult, HostCapabilities, HostCheckRequest, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost, WorkbookSettings } from '../taskpane/host-port';
 import type { Scope } from '../taskpane/types';
 import type { GridSnapshot } from './grid-host';
 import { describeError } from '../taskpane/errors';
@@ -17,7 +18,7 @@ import type { SheetView } from './sheet-view';
 import type { DownloadKind, DownloadResult, ForwardedMethod, GridChunkEvent, TemplateDownload, WorkerError, WorkerMessage, WorkerRequest } from './worker-protocol';
 import type { GridSource } from './GridView';
 
-type Pending = { resolve(v: unknown): void; reject(e: unknown): void };
+type Pending = { resolve(v: unknown): void; reject(e: unknown): void; onProgress?: OnProgress };
 /** A request without its id (the client numbers them). */
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -70,7 +71,8 @@ export class WorkerClient {
         const list = this.chunks.get(msg.id);
         if (list) list.push(msg);
         else this.chunks.set(msg.id, [msg]);
-      } else this.hosts.get(msg.file)?.receive(msg.snap, msg.view);
+      } else if (msg.event === 'progress') this.pending.get(msg.id)?.onProgress?.(msg.progress);
+      else this.hosts.get(msg.file)?.receive(msg.snap, msg.view);
       return;
     }
     const parts = this.chunks.get(msg.id);
@@ -86,10 +88,10 @@ export class WorkerClient {
     else p.reject(new WorkerHostError(msg.error));
   }
 
-  request<T>(req: Request, transfer: Transferable[] = []): Promise<T> {
+  request<T>(req: Request, transfer: Transferable[] = [], onProgress?: OnProgress): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
       this.worker.postMessage({ ...req, id } as WorkerRequest, transfer);
     });
   }
@@ -208,6 +210,16 @@ export class WorkerHost implements WorkbookHost, GridSource {
     await this.ready;
     onProgress?.({ done: 0, total: 0 });
     return this.client.request<WorkbookGrid>({ op: 'readGrid', file: this.file, scope });
+  }
+  /** Read and checked in the worker: the page receives the findings, the tables and the tally, nothing else. */
+  async check(req: HostCheckRequest, onProgress?: OnProgress): Promise<SessionCheckView> {
+    await this.ready;
+    onProgress?.({ done: 0, total: 0, step: 'read' });
+    return this.client.request<SessionCheckView>({ op: 'check', file: this.file, scope: req.scope, name: req.file, lang: req.lang, profile: req.profile }, [], onProgress);
+  }
+  async fillPlan(checkId: number, opts: FillPlanOptions): Promise<FillPlan | null> {
+    await this.ready;
+    return this.client.request<FillPlan | null>({ op: 'fillPlan', file: this.file, checkId, options: opts });
   }
   selectCell(sheet: string, cell: string): Promise<void> {
     return this.call('selectCell', [sheet, cell]);

@@ -9,6 +9,10 @@ import type { Lang } from '../core/finding';
 import type { SheetSpec } from '../core/sheet-spec';
 import type { CellValue } from '../core/grid';
 import type { Scope } from '../taskpane/types';
+import type { Progress } from '../taskpane/host-port';
+import type { YMD } from '../core/table';
+import type { ProfileChoice } from '../worker/protocol';
+import type { FillPlanOptions } from '../worker/check-session';
 
 /** The WorkbookHost methods the page forwards to the worker's in-memory host. */
 export type ForwardedMethod = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'applyPlan' | 'sheetNames' | 'settingGet' | 'settingSet';
@@ -37,6 +41,13 @@ export type WorkerRequest =
    * rows): each slice is a task of its own on the page, so a long sheet never holds the page in one piece.
    */
   | { id: number; op: 'readGrid'; file: string; scope: Scope }
+  /**
+   * Read and check the workbook where it is held: the page receives plain data (SessionCheckView: tables, findings,
+   * tally), never the grid nor the engine's objects; ProgressEvents meanwhile. `name` goes into the findings.
+   */
+  | { id: number; op: 'check'; file: string; scope: Scope; name: string; lang: Lang; profile: ProfileChoice; today?: YMD }
+  /** The fill plan of the file's check `checkId`, built in the worker (null: a later check replaced it). */
+  | { id: number; op: 'fillPlan'; file: string; checkId: number; options: FillPlanOptions }
   /** Every cell of a sheet as text (formulas as `=…`): for the e2e tests and the console. */
   | { id: number; op: 'cells'; file: string; sheet: string }
   | { id: number; op: 'download'; file: string; kind: DownloadKind }
@@ -82,4 +93,11 @@ export interface GridChunkEvent {
   formats?: (string | null | undefined)[][];
 }
 
-export type WorkerMessage = WorkerReply | SnapshotEvent | GridChunkEvent;
+/** Progress of request `id` (a check reading its sheets, then checking). */
+export interface ProgressEvent {
+  event: 'progress';
+  id: number;
+  progress: Progress;
+}
+
+export type WorkerMessage = WorkerReply | SnapshotEvent | GridChunkEvent | ProgressEvent;

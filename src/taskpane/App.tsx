@@ -18,6 +18,7 @@ import { OperationStatus, useOperation, type OpControls } from './operation';
 import { CheckPanel } from './CheckPanel';
 import { useAward, type AwardChoice } from './award';
 import type { CheckState, TabId } from './types';
+import type { FillPlanOptions } from '../worker/check-session';
 
 // The fill and template panels (tables, dialogs) load on first visit: the first download holds only the check.
 const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill-panel", webpackPrefetch: true */ './FillPanel').then((m) => ({ default: m.FillPanel })));
@@ -92,13 +93,34 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
   const op = useOperation(lang);
   const award = useAward(host);
 
-  /** Read the workbook and run the engine: used by 运行检查 and by the fill panel. */
+  /**
+   * Read the workbook and run the engine: used by 运行检查 and by the fill panel. A host that checks where the
+   * workbook is (the browser version's worker) does both there; the pane then receives plain data only.
+   */
   const readAndCheck = React.useCallback(
     async (c: OpControls, which: Scope = scope): Promise<CheckState> => {
+      const file = (await host.workbookName()) || s.untitledWorkbook;
+      if (host.check) {
+        const check = host.check.bind(host);
+        const [chosen, { builtinProfiles }] = await Promise.all([award.resolve(), import(/* webpackChunkName: "engine" */ '../core/profiles')]);
+        let profile = chosen;
+        let view = await check({ scope: which, file, lang, profile: { id: profile.id } }, c.onProgress);
+        // No award chosen yet and a register or quota table that needs one with quotas: check with that award.
+        const fit = award.fitFor(view.tables.map((t) => t.kind), builtinProfiles);
+        if (fit) {
+          profile = fit;
+          view = await check({ scope: which, file, lang, profile: { id: fit.id } }, c.onProgress);
+          award.suggest(fit.id);
+        }
+        const { checkId, ...result } = view;
+        const plan = host.fillPlan?.bind(host);
+        const state: CheckState = { result, scope: which, file, profileId: profile.id, at: new Date(), plan: async (o) => (plan ? plan(checkId, o) : null) };
+        setCheck(state);
+        return state;
+      }
       // The engine is its own chunk (prefetched at start-up): fetched, if need be, while the host reads.
       const engine = import(/* webpackChunkName: "engine", webpackPrefetch: true */ '../core/check');
       engine.catch(() => undefined);
-      const file = (await host.workbookName()) || s.untitledWorkbook;
       const grid = await host.readWorkbook(which, c.onProgress);
       await c.step('check');
       const [{ checkWorkbook }, chosen, { builtinProfiles }] = await Promise.all([engine, award.resolve(), import(/* webpackChunkName: "engine" */ '../core/profiles')]);
@@ -111,7 +133,9 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
         result = checkWorkbook(grid, { file, lang, profile });
         award.suggest(fit.id);
       }
-      const state: CheckState = { result, scope: which, file, profileId: profile.id, at: new Date() };
+      const checked = result;
+      const plan = async (o: FillPlanOptions) => (await import(/* webpackChunkName: "engine" */ '../worker/check-session')).fillPlanOf(checked, o);
+      const state: CheckState = { result: checked, scope: which, file, profileId: profile.id, at: new Date(), plan };
       setCheck(state);
       return state;
     },

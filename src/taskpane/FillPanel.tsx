@@ -32,8 +32,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkRegular, PlayRegular } from '@fluentui/react-icons';
-import { planFill, type CellChange, type FillPlan } from '../core/fill';
-import { mergePlans, planStatsFill } from '../core/fill-stats';
+import type { CellChange, FillPlan } from '../core/fill';
 import type { PlanApplyResult, Scope, WorkbookHost } from './host-port';
 import { strings, type Lang } from './i18n';
 import type { Operation, OpControls } from './operation';
@@ -89,12 +88,21 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
   const [replaceRates, setReplaceRates] = React.useState(false);
   const [confirmingRates, setConfirmingRates] = React.useState(false);
   // 附件3 fixes and the statistics plan (input rows inserted under the rates, live rate formulas) as one list.
-  const plan: FillPlan | null = React.useMemo(() => {
-    if (!check) return null;
-    const base = planFill(check.result, lang);
-    const stats = planStatsFill(check.result, { lang, replaceMismatched: replaceRates });
-    return canInsert || !stats.inserts?.length ? mergePlans(base, stats) : base;
-  }, [check, lang, canInsert, replaceRates]);
+  // Built where the check ran (the engine in the pane, or the browser version's worker next to the workbook).
+  const [plan, setPlan] = React.useState<FillPlan | null>(null);
+  const fail = op.fail;
+  React.useEffect(() => {
+    setPlan(null);
+    if (!check) return;
+    let live = true;
+    check.plan({ lang, replaceMismatched: replaceRates, canInsert }).then(
+      (p) => live && setPlan(p),
+      (e: unknown) => live && fail(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [check, lang, canInsert, replaceRates, fail]);
   // Listed top-down, as the rows are in the sheet (the host inserts bottom-up so addresses hold).
   const inserts = React.useMemo(() => sortInserts(plan?.inserts ?? []), [plan]);
   const mismatchedRates = React.useMemo(() => (plan ? plan.conflicts.filter(isRateMismatch).length : 0), [plan]);

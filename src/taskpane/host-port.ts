@@ -8,7 +8,9 @@
  */
 import type { WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
-import type { CellChange, RowInsert } from '../core/fill';
+import type { CellChange, FillPlan, RowInsert } from '../core/fill';
+import type { Lang } from '../core/finding';
+import type { FillPlanOptions, SessionCheckView } from '../worker/check-session';
 import type { SheetSpec } from '../core/sheet-spec';
 
 /** What a check reads: the active sheet or every sheet. */
@@ -187,6 +189,16 @@ export interface WorkbookSettings {
   set(key: string, value: string): Promise<void>;
 }
 
+/** What a host that checks where the workbook is (WorkbookHost.check) is asked to check, and how. */
+export interface HostCheckRequest {
+  scope: Scope;
+  /** The name written into the findings. */
+  file: string;
+  lang: Lang;
+  /** A built-in award profile by id. */
+  profile: { id: string };
+}
+
 export interface WorkbookHost {
   capabilities(): HostCapabilities;
   /** Name of the workbook (file) for findings; '' when it has none yet (the pane then says "未命名工作簿"). */
@@ -217,6 +229,14 @@ export interface WorkbookHost {
    * front — the 汇总 sheets refer to each other by name. Optional, with insertSheet.
    */
   sheetNames?(): Promise<string[]>;
+  /**
+   * Read and check the workbook where it is held (the browser version's Web Worker), so that neither its cells nor
+   * the engine's work reach the page: the answer is plain data (tables, findings, tally). Optional: without it the
+   * pane reads the workbook (readWorkbook) and runs the engine itself.
+   */
+  check?(req: HostCheckRequest, onProgress?: OnProgress): Promise<SessionCheckView>;
+  /** The fill plan of check `checkId` made by `check`, built where it ran (null: a later check replaced it). */
+  fillPlan?(checkId: number, opts: FillPlanOptions): Promise<FillPlan | null>;
   /** Settings kept in the workbook; absent when the host cannot keep any (the pane then keeps them per session). */
   settings?: WorkbookSettings;
 }
