@@ -128,7 +128,7 @@ async function main() {
       longest.toFixed(0),
       tasks.length,
     );
-    if (longest > 200) {
+    {
       const at = (t) => (t.start < opened ? `open+${(t.start - t0).toFixed(0)}` : t.start < checked ? `check+${(t.start - opened).toFixed(0)}` : `after+${(t.start - checked).toFixed(0)}`);
       console.log('   long tasks: %s', tasks.map((t) => `${t.duration.toFixed(0)} ms at ${at(t)}`).join(', '));
     }

@@ -81,8 +81,11 @@ function BrowserPage({ client, lang, initialFile }: { client: WorkerClient; lang
     (name: string, bytes: ArrayBuffer) => {
       const id = `f${++counter.current}`;
       const host = client.open(id, name, bytes, lang);
-      setFiles((list) => [...list, { id, host }]);
-      setActiveId(id);
+      // A transition: the new file's task pane and grid render in slices, not in one long task.
+      React.startTransition(() => {
+        setFiles((list) => [...list, { id, host }]);
+        setActiveId(id);
+      });
     },
     [client, lang],
   );

@@ -27,6 +27,7 @@ import { SearchRegular } from '@fluentui/react-icons';
 import type { LocatedFinding } from '../core/check';
 import type { Severity } from '../core/finding';
 import { ALL_FORMS } from '../core/forms';
+import { clockTime } from './format';
 import { strings, type Lang } from './i18n';
 import type { CheckState } from './types';
 import { SEVERITIES, countBySeverity, findingKey, where, type FindingFilter } from './findings';
@@ -185,7 +186,7 @@ export function FindingsView({ check, awardName, lang, filter, onFilter, shown, 
           ) : (
             <div>
               <Caption1 className={styles.muted}>
-                {s.checkedAt(check.at.toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-US'), awardName)} · {s.tablesFound(check.result.tables.length)}
+                {s.checkedAt(clockTime(check.at, lang), awardName)} · {s.tablesFound(check.result.tables.length)}
               </Caption1>
               <ul className={styles.tables}>
                 {check.result.tables.map((t) => (
@@ -318,7 +319,8 @@ function RuleGroup({
           </Badge>
         </span>
       </AccordionHeader>
-      <AccordionPanel>
+      {/* No open/close motion: it measures each panel's height, a forced layout of the whole page per rule. */}
+      <AccordionPanel collapseMotion={null}>
         <ul className={styles.list}>
           {list.map((f) => {
             const key = findingKey(f);

@@ -1,9 +1,10 @@
 /** The task pane's words in English (same shape as strings-zh.ts, the one catalogue of the pane's UI text). */
+import { groupThousands } from './format';
 import type { HostErrorCode, HostErrorParams, ProgressUnit, StepKey } from './host-port';
 import type { Strings } from './strings-zh';
 import type { TemplateKind } from './template-kinds';
 
-const num = (n: number) => n.toLocaleString('en-US');
+const num = groupThousands;
 const p = (params: HostErrorParams, k: string) => String(params[k] ?? '');
 const s = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
 

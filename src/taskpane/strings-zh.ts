@@ -2,10 +2,11 @@
  * The task pane's words in Chinese: the one catalogue of the pane's UI text (English: strings-en.ts, same shape).
  * Hosts send step keys and error codes; they are worded here.
  */
+import { groupThousands } from './format';
 import type { HostErrorCode, HostErrorParams, ProgressUnit, StepKey } from './host-port';
 import type { TemplateKind } from './template-kinds';
 
-const num = (n: number) => n.toLocaleString('zh-CN');
+const num = groupThousands;
 const p = (params: HostErrorParams, k: string) => String(params[k] ?? '');
 
 /** Why a chosen file could not be read (src/xlsx/errors.ts ReadErrorCode, 'ole2' of the preview's sniffing). */
