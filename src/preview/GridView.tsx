@@ -33,9 +33,22 @@ export interface GridSource {
 export const WINDOW_FROM = 100;
 const ROW_PX = 23;
 const OVERSCAN = 20;
+/**
+ * Rows mounted per task when a sheet is first shown: the rest of the window follows in later tasks, so the cells'
+ * commit, style and layout (most of the work: ~14 cells a row, CJK text) never hold the page 50 ms in one piece.
+ */
+const ROWS_PER_TASK = 30;
 
 export function useGridSnapshot(host: Pick<GridSource, 'subscribe' | 'getSnapshot'>): GridSnapshot {
   return React.useSyncExternalStore(host.subscribe, host.getSnapshot);
+}
+
+/** The rows of a sheet of `rows` rows shown (`shownRows`) and, of these, the window to render (first … last). */
+function rowWindow(rows: number, windowed: boolean, scrollRow: number, viewRows: number, sel: { row: number } | null): { shownRows: number; first: number; last: number } {
+  const shownRows = Math.max(Math.min(rows, MAX_ROWS), sel ? sel.row + 1 : 0) + 5;
+  const first = windowed ? Math.min(Math.max(0, scrollRow - OVERSCAN), Math.max(0, shownRows - 1)) : 0;
+  const last = windowed ? Math.min(shownRows, scrollRow + viewRows + OVERSCAN) : shownRows;
+  return { shownRows, first, last };
 }
 
 export function GridView({ host, lang }: { host: GridSource; lang: Lang }): React.JSX.Element {
@@ -57,6 +70,16 @@ export function GridView({ host, lang }: { host: GridSource; lang: Lang }): Reac
   // Windowed sheets: the first row in view (scrollRow, from the grid's scroll position) and the viewport's
   // height in rows (viewRows), declared above.
   const center = React.useRef(false);
+  // Rows of the window mounted so far (per sheet shown): grows by ROWS_PER_TASK a task until the window is full.
+  const [grow, setGrow] = React.useState({ sheet: sheetName, rows: ROWS_PER_TASK });
+  const grownRows = grow.sheet === sheetName ? grow.rows : ROWS_PER_TASK;
+  const win = view && sheetName ? rowWindow(view.rows, windowed, scrollRow, viewRows, sel) : null;
+  const full = !win || grownRows >= win.last - win.first;
+  React.useEffect(() => {
+    if (full) return;
+    const t = setTimeout(() => setGrow({ sheet: sheetName, rows: grownRows + ROWS_PER_TASK }), 0);
+    return () => clearTimeout(t);
+  }, [full, grownRows, sheetName]);
 
   React.useLayoutEffect(() => {
     const w = wrap.current;
@@ -98,13 +121,12 @@ export function GridView({ host, lang }: { host: GridSource; lang: Lang }): Reac
   }
 
   const total = view.rows;
-  const shownRows = Math.max(Math.min(total, MAX_ROWS), sel ? sel.row + 1 : 0) + 5;
+  const { shownRows, first, last: windowEnd } = win!;
+  const last = Math.min(windowEnd, first + grownRows);
   const shownCols = Math.max(view.cols, sel ? sel.col + 1 : 0) + 2;
   const widths = Array.from({ length: shownCols }, (_, c) => view.widths[c] ?? 64);
 
   const body: React.JSX.Element[] = [];
-  const first = windowed ? Math.min(Math.max(0, scrollRow - OVERSCAN), Math.max(0, shownRows - 1)) : 0;
-  const last = windowed ? Math.min(shownRows, scrollRow + viewRows + OVERSCAN) : shownRows;
   if (first > 0) body.push(<tr key="above" aria-hidden="true" style={{ height: first * ROW_PX }} />);
   for (let r = first; r < last; r++) {
     const tds: React.JSX.Element[] = [];

@@ -106,3 +106,34 @@ test('formatValue follows Excel for the common formats', () => {
   expect(formatValue(true, undefined)).toBe('TRUE');
   expect(formatValue(null, undefined)).toBe('');
 });
+
+test('a long sheet mounts its window in slices of rows, one task each, until the window is full', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('长表');
+  for (let r = 1; r <= 500; r++) ws.addRow([r, `姓名${r}`, '男', '汉族']);
+  const host = new GridHost({ lang: 'zh', excelJS: async () => ExcelJS as unknown as ExcelJSModule });
+  host.setWorkbook(wb, 'long.xlsx');
+  jest.useFakeTimers();
+  try {
+    render(<GridView host={host} lang="zh" />);
+    const rowsNow = () => document.querySelectorAll('tbody th[scope="row"]').length;
+    // First task: the first rows only (the rest of the window is left to later tasks).
+    expect(rowsNow()).toBe(30);
+    expect(td('A1')).toHaveTextContent('1');
+    expect(td('A31')).toBeNull();
+    const seen = [rowsNow()];
+    for (let i = 0; i < 10; i++) {
+      act(() => {
+        jest.advanceTimersToNextTimer();
+      });
+      seen.push(rowsNow());
+    }
+    // Grows by one slice a task, then stops at the window (rows in view plus the overscan), far short of 500.
+    expect(seen.slice(0, 3)).toEqual([30, 60, 80]);
+    expect(new Set(seen.slice(2))).toEqual(new Set([80]));
+    expect(td('A80')).toHaveTextContent('80');
+    expect(td('A81')).toBeNull();
+  } finally {
+    jest.useRealTimers();
+  }
+});
