@@ -12,7 +12,7 @@ import type { Workbook } from 'exceljs';
 import type { LocatedFinding } from '../core/check';
 import type { Lang } from '../core/finding';
 import { GridHost } from './grid-host';
-import { isHostError, type Progress } from '../taskpane/host-port';
+import { isHostError, type InsertedSheet, type Progress } from '../taskpane/host-port';
 import { describeError } from '../taskpane/errors';
 import { MAX_ROWS } from './sheet-view';
 import { getProfile, loadProfileText, ProfileError, type Profile } from '../core/profiles';
@@ -232,6 +232,29 @@ export function workbookJobs(post: Post): { handle(req: WorkerRequest): Promise<
         const grid = await o.host.readWorkbook(req.scope, progress);
         progress({ step: 'check', done: 0, total: 0 });
         return { value: o.checks.check(grid, { file: req.name, lang: req.lang, profile, today: req.today }) };
+      }
+      case 'insertNotice': {
+        const o = openFile(req.file);
+        const progress = (p: Progress) => post({ event: 'progress', id: req.id, progress: p });
+        const grid = await o.host.readWorkbook('active', progress);
+        progress({ step: 'notice', done: 0, total: 0 });
+        const { noticeJob } = await import(/* webpackChunkName: "notice-job" */ '../worker/jobs');
+        const taken = await o.host.sheetNames();
+        const out = await noticeJob(
+          { workbook: { file: req.name, grid }, lang: req.lang, profile: req.profile, drop: req.drop, takenSheetNames: taken },
+          { progress: () => undefined, cancelled: () => false },
+        );
+        const written: InsertedSheet[] = [];
+        if (!out.leak) {
+          for (const spec of out.sheets) {
+            progress({ step: 'writeSheets', done: 0, total: spec.rowCount, unit: 'rows' });
+            const name = await o.host.insertSheet({ name: spec.name, spec: async () => spec }, (p) => progress({ step: 'writeSheets', done: p.done, total: p.total, unit: p.unit }));
+            written.push({ wanted: spec.name, name, rows: spec.rowCount - 1 });
+          }
+          if (written.length) await o.host.selectCell(written[0].name, 'A1');
+        }
+        // The sheets are in the workbook now: they do not travel back to the page.
+        return { value: { out: { ...out, sheets: [] }, written } };
       }
       case 'fillPlan':
         return { value: openFile(req.file).checks.plan(req.checkId, req.options) };

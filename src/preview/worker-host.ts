@@ -8,9 +8,10 @@ import type { WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';
 import type { CellChange, FillPlan } from '../core/fill';
 import type { FillPlanOptions, SessionCheckView } from '../worker/check-session';
+import type { NoticeOutput } from '../worker/protocol';
 import type { Lang } from '../core/finding';
 import { HostError, type HostErrorCode, type HostErrorParams } from '../taskpane/host-port';
-import type { ApplyResult, HostCapabilities, HostCheckRequest, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost, WorkbookSettings } from '../taskpane/host-port';
+import type { ApplyResult, HostCapabilities, HostCheckRequest, InsertedSheet, NoticeRequest, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost, WorkbookSettings } from '../taskpane/host-port';
 import type { Scope } from '../taskpane/types';
 import type { GridSnapshot } from './grid-host';
 import { describeError } from '../taskpane/errors';
@@ -220,6 +221,12 @@ export class WorkerHost implements WorkbookHost, GridSource {
   async fillPlan(checkId: number, opts: FillPlanOptions): Promise<FillPlan | null> {
     await this.ready;
     return this.client.request<FillPlan | null>({ op: 'fillPlan', file: this.file, checkId, options: opts });
+  }
+  /** The 公示 list built and inserted in the worker: only the counts and the sheets' names come back. */
+  async insertNotice(req: NoticeRequest, onProgress?: OnProgress): Promise<{ out: NoticeOutput; written: InsertedSheet[] }> {
+    await this.ready;
+    onProgress?.({ done: 0, total: 0, step: 'read' });
+    return this.client.request({ op: 'insertNotice', file: this.file, name: req.file, lang: req.lang, profile: req.profile, drop: req.drop }, [], onProgress);
   }
   selectCell(sheet: string, cell: string): Promise<void> {
     return this.call('selectCell', [sheet, cell]);

@@ -48,6 +48,8 @@ export type WorkerRequest =
   | { id: number; op: 'check'; file: string; scope: Scope; name: string; lang: Lang; profile: ProfileChoice; today?: YMD }
   /** The fill plan of the file's check `checkId`, built in the worker (null: a later check replaced it). */
   | { id: number; op: 'fillPlan'; file: string; checkId: number; options: FillPlanOptions }
+  /** The 公示 list of the active sheet built (the engine worker's notice job, run here) and inserted; ProgressEvents meanwhile. */
+  | { id: number; op: 'insertNotice'; file: string; name: string; lang: Lang; profile?: ProfileChoice; drop: ('id' | 'phone')[] }
   /** Every cell of a sheet as text (formulas as `=…`): for the e2e tests and the console. */
   | { id: number; op: 'cells'; file: string; sheet: string }
   | { id: number; op: 'download'; file: string; kind: DownloadKind }

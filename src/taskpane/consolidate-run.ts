@@ -8,19 +8,15 @@ import type { EngineClient } from '../worker/client';
 import type { ConsolidateOutput, JobProgress, NoticeOutput, ProfileChoice } from '../worker/protocol';
 import type { SheetSpec } from '../core/sheet-spec';
 import type { Lang } from './types';
-import { HostError, type OnProgress, type Progress, type WorkbookHost } from './host-port';
+import { HostError, type InsertedSheet, type OnProgress, type Progress, type WorkbookHost } from './host-port';
 
 export interface PickedFile {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export interface WrittenSheet {
-  /** The name the engine chose and the name the host gave (they differ only if a sheet appeared meanwhile). */
-  wanted: string;
-  name: string;
-  rows: number;
-}
+/** The name the engine chose and the name the host gave (they differ only if a sheet appeared meanwhile). */
+export type WrittenSheet = InsertedSheet;
 
 export interface ConsolidationDone {
   out: ConsolidateOutput;
@@ -82,6 +78,8 @@ export async function runNotice(
 ): Promise<NoticeDone> {
   if (!host.insertSheet) throw new HostError('template-unsupported');
   const file = await host.workbookName();
+  // Built and inserted where the workbook is held (the browser version's worker): nothing crosses the page.
+  if (host.insertNotice) return host.insertNotice({ file, lang: opts.lang, profile: opts.profile, drop: opts.drop }, opts.onProgress);
   const grid = await host.readWorkbook('active', opts.onProgress);
   const taken = host.sheetNames ? await host.sheetNames() : [];
   opts.onProgress({ step: 'notice', done: 0, total: 0 });

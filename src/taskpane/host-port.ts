@@ -11,6 +11,7 @@ import type { LocatedFinding } from '../core/check';
 import type { CellChange, FillPlan, RowInsert } from '../core/fill';
 import type { Lang } from '../core/finding';
 import type { FillPlanOptions, SessionCheckView } from '../worker/check-session';
+import type { NoticeOutput, ProfileChoice } from '../worker/protocol';
 import type { SheetSpec } from '../core/sheet-spec';
 
 /** What a check reads: the active sheet or every sheet. */
@@ -199,6 +200,21 @@ export interface HostCheckRequest {
   profile: { id: string };
 }
 
+/** What insertNotice is asked for: the name written into findings, the language, the award, the columns dropped. */
+export interface NoticeRequest {
+  file: string;
+  lang: Lang;
+  profile?: ProfileChoice;
+  drop: ('id' | 'phone')[];
+}
+
+/** A sheet a host inserted: the name asked for, the name given (they differ if a sheet appeared meanwhile), data rows. */
+export interface InsertedSheet {
+  wanted: string;
+  name: string;
+  rows: number;
+}
+
 export interface WorkbookHost {
   capabilities(): HostCapabilities;
   /** Name of the workbook (file) for findings; '' when it has none yet (the pane then says "未命名工作簿"). */
@@ -237,6 +253,12 @@ export interface WorkbookHost {
   check?(req: HostCheckRequest, onProgress?: OnProgress): Promise<SessionCheckView>;
   /** The fill plan of check `checkId` made by `check`, built where it ran (null: a later check replaced it). */
   fillPlan?(checkId: number, opts: FillPlanOptions): Promise<FillPlan | null>;
+  /**
+   * The 公示 list of the active sheet built and inserted where the workbook is held (the browser version's worker),
+   * so that neither the sheet's cells nor the notice cross the page. `out.sheets` is left empty (the sheets are in
+   * the workbook). Optional: without it the pane reads the sheet, asks the engine worker and inserts the sheets.
+   */
+  insertNotice?(req: NoticeRequest, onProgress?: OnProgress): Promise<{ out: NoticeOutput; written: InsertedSheet[] }>;
   /** Settings kept in the workbook; absent when the host cannot keep any (the pane then keeps them per session). */
   settings?: WorkbookSettings;
 }

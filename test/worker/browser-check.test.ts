@@ -13,6 +13,8 @@ import { workbookJobs } from '../../src/preview/workbook-jobs';
 import type { ProgressEvent, WorkerMessage, WorkerRequest } from '../../src/preview/worker-protocol';
 import { fillPlanOf, toCheckView, type SessionCheckView } from '../../src/worker/check-session';
 import type { FillPlan } from '../../src/core/fill';
+import { noticeJob } from '../../src/worker/jobs';
+import type { NoticeOutput } from '../../src/worker/protocol';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const TODAY = { y: 2025, m: 11, d: 20 };
@@ -182,5 +184,30 @@ describe('the worker check', () => {
     const w = worker();
     await w.run({ op: 'open', file: 'f1', name: 'annex3-mistakes.xlsx', bytes: bytesOf('annex3-mistakes.xlsx'), lang: 'zh' });
     await expect(w.run(req)).rejects.toThrow(message);
+  });
+});
+
+describe('the 公示 list built in the worker', () => {
+  test('inserted into the open workbook, every ID and mobile masked; only counts and names come back', async () => {
+    const w = worker();
+    await w.run({ op: 'open', file: 'f1', name: 'annex3-mistakes.xlsx', bytes: bytesOf('annex3-mistakes.xlsx'), lang: 'zh' });
+    const done = await w.run<{ out: NoticeOutput; written: { wanted: string; name: string; rows: number }[] }>({ op: 'insertNotice', file: 'f1', name: 'annex3-mistakes.xlsx', lang: 'zh', drop: [] });
+    expect(done.out.leak).toBeNull();
+    expect(done.out.sheets).toEqual([]);
+    expect(done.written.length).toBeGreaterThan(0);
+    expect(notPlain(done)).toEqual([]);
+    // The same rows as the engine worker's notice job over the sheet as the CLI reads it.
+    const grid = await readWorkbookBytes(new Uint8Array(bytesOf('annex3-mistakes.xlsx')), { name: 'annex3-mistakes.xlsx' });
+    const job = await noticeJob({ workbook: { file: 'annex3-mistakes.xlsx', grid: { ...grid, sheets: [grid.sheets[0]] } }, lang: 'zh', drop: [], takenSheetNames: grid.sheets.map((s) => s.name) }, { progress: () => undefined, cancelled: () => false });
+    expect(done.out.rows).toEqual(job.rows);
+    expect(done.written.map((s) => s.name)).toEqual(job.sheets.map((s) => s.name));
+    const cells: string[] = [];
+    for (const sheet of done.written) cells.push(...(await w.run<string[][]>({ op: 'cells', file: 'f1', sheet: sheet.name })).flat());
+    expect(cells.some((v) => /^\d{6}\*{8}[\dX]{4}$/.test(v))).toBe(true);
+    expect(cells.some((v) => /^1\d{2}\*{4}\d{4}$/.test(v))).toBe(true);
+    expect(cells.filter((v) => /\d{17}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)/.test(v))).toEqual([]);
+    // The new sheet is shown.
+    const snap = [...w.posted].reverse().find((m) => 'event' in m && m.event === 'snapshot') as { snap: { activeSheet: string } };
+    expect(snap.snap.activeSheet).toBe(done.written[0].name);
   });
 });
