@@ -96,7 +96,8 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
     if (!check) return;
     let live = true;
     check.plan({ lang, replaceMismatched: replaceRates, canInsert }).then(
-      (p) => live && setPlan(p),
+      // A transition: a long list of changes renders in slices, the pane stays responsive.
+      (p) => live && React.startTransition(() => setPlan(p)),
       (e: unknown) => live && fail(e),
     );
     return () => {
