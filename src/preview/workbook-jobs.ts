@@ -18,6 +18,7 @@ import { MAX_ROWS } from './sheet-view';
 import { getProfile, loadProfileText, ProfileError, type Profile } from '../core/profiles';
 import { CheckSession } from '../worker/check-session';
 import type { ProfileChoice } from '../worker/protocol';
+import { tallyWorkbook, toTallyView, type TallyState } from '../taskpane/tally-run';
 import type { DownloadResult, TemplateDownload, WorkerError, WorkerMessage, WorkerRequest } from './worker-protocol';
 
 interface Open {
@@ -31,6 +32,8 @@ interface Open {
   wantRows: number;
   /** The latest check of the file, kept here for its fill plan. */
   checks: CheckSession;
+  /** The latest tally (名额), kept here for its 名额核对 sheet. */
+  tally: { id: number; state: TallyState } | null;
 }
 
 /** Rows per slice of a grid sent to the page (about 30 ms of the page's time each for 12 columns). */
@@ -38,6 +41,8 @@ const GRID_CHUNK_ROWS = 2500;
 
 /** Rows whose cells are built for a sheet first shown: a screenful and the grid's overscan. */
 const FIRST_VIEW_ROWS = 240;
+
+let tallies = 0;
 
 function toError(e: unknown, lang: Lang): WorkerError {
   if (isHostError(e)) {
@@ -81,6 +86,7 @@ const L = {
     noticeNone: '该工作簿中没有可生成公示名单的推荐表（附件3 或申报登记表）。',
     noticeRows: (n: number) => `公示名单 ${n} 行，身份证号和电话已按本奖项的规则遮盖`,
     workbook: '当前工作簿',
+    tallyGone: '名额统计结果已过期（之后又统计过），请重新统计后再插入名额核对表。',
   },
   en: {
     noFile: 'That file was closed; open it again.',
@@ -94,6 +100,7 @@ const L = {
     noticeNone: 'This workbook holds no nomination table to make a public notice from (Annex 3 or a register).',
     noticeRows: (n: number) => `${n} rows, ID numbers and phones masked by the award's policy`,
     workbook: 'current workbook',
+    tallyGone: 'That tally was replaced by a later one: tally again, then insert the quota sheet.',
   },
 };
 
@@ -162,7 +169,7 @@ export function workbookJobs(post: Post): { handle(req: WorkerRequest): Promise<
     switch (req.op) {
       case 'open': {
         const host = new GridHost({ lang: req.lang, excelJS: loadExcelJS });
-        const o: Open = { host, name: req.name, lang: req.lang, marked: [], lastView: null, wantRows: FIRST_VIEW_ROWS, checks: new CheckSession() };
+        const o: Open = { host, name: req.name, lang: req.lang, marked: [], lastView: null, wantRows: FIRST_VIEW_ROWS, checks: new CheckSession(), tally: null };
         files.set(req.file, o);
         host.subscribe(() => pushSnapshot(req.file));
         await host.loadBytes(req.bytes, req.name);
@@ -255,6 +262,22 @@ export function workbookJobs(post: Post): { handle(req: WorkerRequest): Promise<
         }
         // The sheets are in the workbook now: they do not travel back to the page.
         return { value: { out: { ...out, sheets: [] }, written } };
+      }
+      case 'tally': {
+        const o = openFile(req.file);
+        const progress = (p: Progress) => post({ event: 'progress', id: req.id, progress: p });
+        const profile = profileFor(req.profile);
+        const grid = await o.host.readWorkbook('all', progress);
+        progress({ step: 'tally', done: 0, total: 0 });
+        const state = tallyWorkbook(grid, req.name, req.choice, req.lang, profile);
+        o.tally = { id: ++tallies, state };
+        return { value: { tallyId: o.tally.id, ...toTallyView(state) } };
+      }
+      case 'insertTallySheet': {
+        const o = openFile(req.file);
+        if (!o.tally || o.tally.id !== req.tallyId) throw new Refusal(L.zh.tallyGone, L.en.tallyGone);
+        const { tallySheetPayload } = await import(/* webpackChunkName: "tally-sheet" */ '../taskpane/tally-sheet-payload');
+        return { value: await o.host.insertSheet(tallySheetPayload(o.tally.state.run, o.tally.state.profile, req.quotaSource)) };
       }
       case 'fillPlan':
         return { value: openFile(req.file).checks.plan(req.checkId, req.options) };

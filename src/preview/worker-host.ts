@@ -9,6 +9,7 @@ import type { LocatedFinding } from '../core/check';
 import type { CellChange, FillPlan } from '../core/fill';
 import type { FillPlanOptions, SessionCheckView } from '../worker/check-session';
 import type { NoticeOutput } from '../worker/protocol';
+import type { QuotaChoice, TallyView } from '../taskpane/tally-run';
 import type { Lang } from '../core/finding';
 import { HostError, type HostErrorCode, type HostErrorParams } from '../taskpane/host-port';
 import type { ApplyResult, HostCapabilities, HostCheckRequest, InsertedSheet, NoticeRequest, OnProgress, PlanApplyResult, PlanToApply, SheetPayload, WorkbookHost, WorkbookSettings } from '../taskpane/host-port';
@@ -227,6 +228,16 @@ export class WorkerHost implements WorkbookHost, GridSource {
     await this.ready;
     onProgress?.({ done: 0, total: 0, step: 'read' });
     return this.client.request({ op: 'insertNotice', file: this.file, name: req.file, lang: req.lang, profile: req.profile, drop: req.drop }, [], onProgress);
+  }
+  /** 名额 read and tallied in the worker: the page receives the view it shows. */
+  async tally(req: { file: string; lang: Lang; profile: { id: string }; choice: QuotaChoice }, onProgress?: OnProgress): Promise<TallyView & { tallyId: number }> {
+    await this.ready;
+    onProgress?.({ done: 0, total: 0, step: 'read' });
+    return this.client.request({ op: 'tally', file: this.file, name: req.file, lang: req.lang, profile: req.profile, choice: req.choice }, [], onProgress);
+  }
+  async insertTallySheet(tallyId: number, quotaSource: string): Promise<string> {
+    await this.ready;
+    return this.client.request({ op: 'insertTallySheet', file: this.file, tallyId, quotaSource });
   }
   selectCell(sheet: string, cell: string): Promise<void> {
     return this.call('selectCell', [sheet, cell]);

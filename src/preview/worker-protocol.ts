@@ -13,6 +13,7 @@ import type { Progress } from '../taskpane/host-port';
 import type { YMD } from '../core/table';
 import type { ProfileChoice } from '../worker/protocol';
 import type { FillPlanOptions } from '../worker/check-session';
+import type { QuotaChoice } from '../taskpane/tally-run';
 
 /** The WorkbookHost methods the page forwards to the worker's in-memory host. */
 export type ForwardedMethod = 'workbookName' | 'readWorkbook' | 'selectCell' | 'mark' | 'clearMarks' | 'applyChanges' | 'applyPlan' | 'sheetNames' | 'settingGet' | 'settingSet';
@@ -50,6 +51,10 @@ export type WorkerRequest =
   | { id: number; op: 'fillPlan'; file: string; checkId: number; options: FillPlanOptions }
   /** The 公示 list of the active sheet built (the engine worker's notice job, run here) and inserted; ProgressEvents meanwhile. */
   | { id: number; op: 'insertNotice'; file: string; name: string; lang: Lang; profile?: ProfileChoice; drop: ('id' | 'phone')[] }
+  /** 名额: every sheet read and tallied here; the answer is the TallyView (plain data) and its id. ProgressEvents meanwhile. */
+  | { id: number; op: 'tally'; file: string; name: string; lang: Lang; profile: ProfileChoice; choice: QuotaChoice }
+  /** The 名额核对 sheet of the file's tally `tallyId`, built here and inserted; answers the sheet's name. */
+  | { id: number; op: 'insertTallySheet'; file: string; tallyId: number; quotaSource: string }
   /** Every cell of a sheet as text (formulas as `=…`): for the e2e tests and the console. */
   | { id: number; op: 'cells'; file: string; sheet: string }
   | { id: number; op: 'download'; file: string; kind: DownloadKind }

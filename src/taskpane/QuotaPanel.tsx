@@ -30,16 +30,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, PlayRegular, TableAddRegular } from '@fluentui/react-icons';
-import { checkWorkbooks, type LocatedFinding, type RunResult } from '../core/check';
-import { builtinProfiles, type Profile } from '../core/profiles';
+import type { LocatedFinding } from '../core/check';
+import { builtinProfiles } from '../core/profiles';
 import type { CategoryTally } from '../core/tally';
-import type { WorkbookGrid } from '../core/grid';
 import type { WorkbookHost } from './host-port';
 import { strings, type Lang, type Strings } from './i18n';
 import type { Operation } from './operation';
 import type { AwardChoice } from './award';
 import { where } from './findings';
 import { quotaView, type RegionRow } from './quota-view';
+import { tallyWorkbook, toTallyView, type QuotaChoice, type TallyView } from './tally-run';
 
 export interface QuotaPanelProps {
   host: WorkbookHost;
@@ -48,38 +48,12 @@ export interface QuotaPanelProps {
   award: AwardChoice;
 }
 
-/** Quota source: the workbook's quota table when there is one, else the award's ('auto'); or the award's. */
-export type QuotaChoice = 'auto' | 'award';
+export { tallyWorkbook, type QuotaChoice, type TallyState } from './tally-run';
 
-export interface TallyState {
-  run: RunResult;
-  profile: Profile;
-  /** What the quotas came from, for the sheet's note and the panel. */
-  source: { kind: 'table'; where: string } | { kind: 'profile'; id: string; name: string } | { kind: 'none' };
-  /** A qc.quota table exists in the workbook (where). */
-  tableAt: string | null;
-  file: string;
-}
-
-/** Tally the workbook with the award and the quota source (pure but for the engine: the panel and its tests). */
-export function tallyWorkbook(grid: WorkbookGrid, file: string, choice: QuotaChoice, lang: Lang, profile: Profile): TallyState {
-  const run = (g: WorkbookGrid) => checkWorkbooks([{ grid: g, file }], { profile, lang });
-  let result = run(grid);
-  const located = result.results[0]?.located ?? [];
-  const quotaTable = located.find((l) => l.table.kind === 'qc.quota');
-  const tableAt = quotaTable ? where(quotaTable.sheet.name, `A${quotaTable.table.headerRow + 1}`) : null;
-  if (choice === 'award' && quotaTable) {
-    // The award's quotas asked for: the workbook's quota table (its sheet) is left out of the run.
-    result = run({ ...grid, sheets: grid.sheets.filter((s) => s.name !== quotaTable.sheet.name) });
-  }
-  const q = result.tallyDetail.quota;
-  const source: TallyState['source'] =
-    q?.from === 'table' && tableAt
-      ? { kind: 'table', where: tableAt }
-      : profile.quota || result.tally.byCategory.length
-        ? { kind: 'profile', id: profile.id, name: profile.name }
-        : { kind: 'none' };
-  return { run: result, profile, source, tableAt, file };
+/** A tally as the panel holds it: what it shows, and how to insert its 名额核对 sheet (built where it ran). */
+interface Tallied {
+  view: TallyView;
+  insert(quotaSource: string): Promise<string>;
 }
 
 const useStyles = makeStyles({
@@ -141,16 +115,30 @@ export function QuotaPanel({ host, lang, op, award }: QuotaPanelProps): React.JS
   const styles = useStyles();
   const busy = op.busy !== null;
   const [choice, setChoice] = React.useState<QuotaChoice>('auto');
-  const [state, setState] = React.useState<TallyState | null>(null);
+  const [state, setState] = React.useState<Tallied | null>(null);
   const [inserted, setInserted] = React.useState<string | null>(null);
 
   const tally = async () => {
     setInserted(null);
-    const r = await op.run('read', async (c) => {
+    const r = await op.run('read', async (c): Promise<Tallied> => {
       const file = (await host.workbookName()) || s.untitledWorkbook;
+      let profile = await award.resolve();
+      if (host.tally) {
+        // Read and tallied where the workbook is held (the browser version's worker): the page gets the view only.
+        const run = host.tally.bind(host);
+        let done = await run({ file, lang, profile: { id: profile.id }, choice }, c.onProgress);
+        const fit = award.fitFor(done.kinds, builtinProfiles);
+        if (fit) {
+          profile = fit;
+          done = await run({ file, lang, profile: { id: fit.id }, choice }, c.onProgress);
+          award.suggest(fit.id);
+        }
+        const { tallyId, ...view } = done;
+        const insertSheet = host.insertTallySheet?.bind(host);
+        return { view, insert: async (src) => (insertSheet ? insertSheet(tallyId, src) : Promise.reject(new Error('insertTallySheet'))) };
+      }
       const grid = await host.readWorkbook('all', c.onProgress);
       await c.step('tally');
-      let profile = await award.resolve();
       let result = tallyWorkbook(grid, file, choice, lang, profile);
       // No award chosen yet and a register that needs one with quotas: tally with that award (as 检查 does).
       const fit = award.fitFor(result.run.results[0]?.tables.map((t) => t.kind) ?? [], builtinProfiles);
@@ -159,7 +147,14 @@ export function QuotaPanel({ host, lang, op, award }: QuotaPanelProps): React.JS
         result = tallyWorkbook(grid, file, choice, lang, profile);
         award.suggest(fit.id);
       }
-      return result;
+      const local = result;
+      return {
+        view: toTallyView(local),
+        insert: async (src) => {
+          const { tallySheetPayload } = await import(/* webpackChunkName: "tally-sheet" */ './tally-sheet-payload');
+          return host.insertSheet!(tallySheetPayload(local.run, local.profile, src));
+        },
+      };
     });
     if (r) setState(r);
   };
@@ -168,21 +163,17 @@ export function QuotaPanel({ host, lang, op, award }: QuotaPanelProps): React.JS
 
   const insert = async () => {
     if (!state || !host.insertSheet) return;
-    const current = state;
+    const current = state.view;
     const name = await op.run('insertSheet', async () => {
-      const { tallySheetPayload } = await import(/* webpackChunkName: "tally-sheet" */ './tally-sheet-payload');
       const src = current.source.kind === 'table' ? q.sourceTable(current.source.where) : current.source.kind === 'profile' ? current.source.name : '';
-      return host.insertSheet!(tallySheetPayload(current.run, current.profile, src));
+      return state.insert(src);
     });
     if (name) setInserted(name);
   };
 
-  const view = React.useMemo(() => (state ? quotaView(state.run.tally.byRegion, state.run.tally.byCategory) : null), [state]);
-  const findings: LocatedFinding[] = React.useMemo(
-    () => (state ? state.run.results.flatMap((r) => r.findings.filter((f) => f.rule.startsWith('quota.'))) : []),
-    [state],
-  );
-  const hasRegister = !!state?.run.tallyDetail.tables.some((t) => t.table.kind === 'qc.register');
+  const view = React.useMemo(() => (state ? quotaView(state.view.tally.byRegion, state.view.tally.byCategory) : null), [state]);
+  const findings: LocatedFinding[] = React.useMemo(() => state?.view.quotaFindings ?? [], [state]);
+  const hasRegister = !!state?.view.hasRegister;
   const regionCount = view ? view.problems.length + view.counted.length + view.empty.length : 0;
   const nothing = state && view && regionCount === 0 && view.categories.length === 0;
   const canInsert = !!host.insertSheet && host.capabilities().insertWorksheets;
@@ -195,7 +186,7 @@ export function QuotaPanel({ host, lang, op, award }: QuotaPanelProps): React.JS
       <div className={styles.row}>
         <Field label={q.sourceLabel} className={styles.field}>
           <Select className={styles.select} value={choice} onChange={(_, d) => setChoice(d.value as QuotaChoice)} disabled={busy} data-testid="quota-choice">
-            <option value="auto">{state?.tableAt ? q.sourceTable(state.tableAt) : q.sourceAuto}</option>
+            <option value="auto">{state?.view.tableAt ? q.sourceTable(state.view.tableAt) : q.sourceAuto}</option>
             <option value="award">{q.sourceProfile(awardName)}</option>
           </Select>
         </Field>
@@ -209,7 +200,7 @@ export function QuotaPanel({ host, lang, op, award }: QuotaPanelProps): React.JS
       {state && view && !nothing && (
         <>
           <Caption1 className={styles.muted} data-testid="quota-source">
-            {state.source.kind === 'table' ? q.sourceTable(state.source.where) : state.source.kind === 'profile' ? q.sourceProfile(state.source.name) : ''}
+            {state.view.source.kind === 'table' ? q.sourceTable(state.view.source.where) : state.view.source.kind === 'profile' ? q.sourceProfile(state.view.source.name) : ''}
           </Caption1>
           <Text data-testid="quota-summary">{q.summary(view.overCount, view.unknownCount)}</Text>
 

@@ -12,6 +12,7 @@ import type { CellChange, FillPlan, RowInsert } from '../core/fill';
 import type { Lang } from '../core/finding';
 import type { FillPlanOptions, SessionCheckView } from '../worker/check-session';
 import type { NoticeOutput, ProfileChoice } from '../worker/protocol';
+import type { QuotaChoice, TallyView } from './tally-run';
 import type { SheetSpec } from '../core/sheet-spec';
 
 /** What a check reads: the active sheet or every sheet. */
@@ -259,6 +260,13 @@ export interface WorkbookHost {
    * the workbook). Optional: without it the pane reads the sheet, asks the engine worker and inserts the sheets.
    */
   insertNotice?(req: NoticeRequest, onProgress?: OnProgress): Promise<{ out: NoticeOutput; written: InsertedSheet[] }>;
+  /**
+   * 名额: every sheet read and tallied where the workbook is held (the browser version's worker); the answer is the
+   * plain view the panel shows. Optional: without it the pane reads the workbook and runs the engine itself.
+   */
+  tally?(req: { file: string; lang: Lang; profile: { id: string }; choice: QuotaChoice }, onProgress?: OnProgress): Promise<TallyView & { tallyId: number }>;
+  /** The 名额核对 sheet of tally `tallyId`, built and inserted where it ran; returns the sheet's name. With `tally`. */
+  insertTallySheet?(tallyId: number, quotaSource: string): Promise<string>;
   /** Settings kept in the workbook; absent when the host cannot keep any (the pane then keeps them per session). */
   settings?: WorkbookSettings;
 }

@@ -15,6 +15,7 @@ import { fillPlanOf, toCheckView, type SessionCheckView } from '../../src/worker
 import type { FillPlan } from '../../src/core/fill';
 import { noticeJob } from '../../src/worker/jobs';
 import type { NoticeOutput } from '../../src/worker/protocol';
+import { tallyWorkbook, toTallyView, type TallyView } from '../../src/taskpane/tally-run';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const TODAY = { y: 2025, m: 11, d: 20 };
@@ -209,5 +210,38 @@ describe('the 公示 list built in the worker', () => {
     // The new sheet is shown.
     const snap = [...w.posted].reverse().find((m) => 'event' in m && m.event === 'snapshot') as { snap: { activeSheet: string } };
     expect(snap.snap.activeSheet).toBe(done.written[0].name);
+  });
+});
+
+describe('名额 tallied in the worker', () => {
+  test.each([
+    ['register-faulty.xlsx', 'auto'],
+    ['register-faulty.xlsx', 'award'],
+    ['quota-faulty.xlsx', 'auto'],
+    ['annex3-mistakes.xlsx', 'auto'],
+  ] as const)('%s (%s): the view is plain data, as the panel builds it from the engine run', async (file, choice) => {
+    const w = worker();
+    await w.run({ op: 'open', file: 'f1', name: file, bytes: bytesOf(file), lang: 'zh' });
+    const done = await w.run<TallyView & { tallyId: number }>({ op: 'tally', file: 'f1', name: file, lang: 'zh', profile: { id: 'xj-qc-2019' }, choice });
+    expect(notPlain(done)).toEqual([]);
+    const { tallyId, ...view } = done;
+    expect(typeof tallyId).toBe('number');
+    const grid = await readWorkbookBytes(new Uint8Array(bytesOf(file)), { name: file });
+    expect(view).toEqual(toTallyView(tallyWorkbook(grid, file, choice, 'zh', getProfile('xj-qc-2019'))));
+  });
+
+  test('its 名额核对 sheet is built and inserted there, with live COUNTIFS over the register; a replaced tally is refused', async () => {
+    const w = worker();
+    await w.run({ op: 'open', file: 'f1', name: 'register-faulty.xlsx', bytes: bytesOf('register-faulty.xlsx'), lang: 'zh' });
+    const req = { op: 'tally', file: 'f1', name: 'register-faulty.xlsx', lang: 'zh', profile: { id: 'xj-qc-2019' }, choice: 'auto' } as const;
+    const first = await w.run<{ tallyId: number; hasRegister: boolean; tally: { byRegion: unknown[] } }>(req);
+    expect(first.hasRegister).toBe(true);
+    expect(first.tally.byRegion.length).toBeGreaterThan(0);
+    const second = await w.run<{ tallyId: number }>(req);
+    await expect(w.run({ op: 'insertTallySheet', file: 'f1', tallyId: first.tallyId, quotaSource: '附件2' })).rejects.toThrow(/已过期/);
+    const name = await w.run<string>({ op: 'insertTallySheet', file: 'f1', tallyId: second.tallyId, quotaSource: '附件2' });
+    expect(name).toMatch(/名额核对/);
+    const cells = (await w.run<string[][]>({ op: 'cells', file: 'f1', sheet: name })).flat();
+    expect(cells.some((v) => /^=.*COUNTIFS\(/.test(v))).toBe(true);
   });
 });
