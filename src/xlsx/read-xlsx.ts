@@ -72,6 +72,8 @@ export interface ReadBytesOptions {
   /** Name written into the grid (findings use it). */
   name: string;
   budget?: ReadBudget;
+  /** 'full' reads every part with saxes (tests compare the two); default: the fast scanner where it can. */
+  parser?: 'fast' | 'full';
 }
 
 /**
@@ -84,7 +86,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, opts: ReadBytesOption
   throwUnlessXlsx(kind);
   let grid: WorkbookGrid;
   try {
-    grid = readStreaming(bytes, opts.name, new Meter(opts.budget ?? DEFAULT_READ_BUDGET));
+    grid = readStreaming(bytes, opts.name, new Meter(opts.budget ?? DEFAULT_READ_BUDGET), opts.parser === 'full');
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     if (e instanceof BudgetExceeded) throw new WorkbookReadError('too-large', e.message);
@@ -135,17 +137,19 @@ function* saxEvents(buf: Uint8Array, entry: ZipEntry, meter: Meter): Generator<S
  * Read one large part with the fast scanner; a part outside its subset (XmlScanError) is read again from the start
  * with the full parser, into a fresh handler, with the budget as it was before the first try.
  */
-function readPart<H extends XmlHandler>(buf: Uint8Array, e: ZipEntry, meter: Meter, make: () => H): H {
+function readPart<H extends XmlHandler>(buf: Uint8Array, e: ZipEntry, meter: Meter, make: () => H, fullParser = false): H {
   const before = meter.snapshot();
-  meter.declare(e);
-  const fast = make();
-  try {
-    scanXml(entryText(buf, e, meter.bytes), fast);
-    return fast;
-  } catch (err) {
-    if (!(err instanceof XmlScanError)) throw err;
+  if (!fullParser) {
+    meter.declare(e);
+    const fast = make();
+    try {
+      scanXml(entryText(buf, e, meter.bytes), fast);
+      return fast;
+    } catch (err) {
+      if (!(err instanceof XmlScanError)) throw err;
+    }
+    meter.restore(before);
   }
-  meter.restore(before);
   const full = make();
   feedSax(saxEvents(buf, e, meter), full);
   return full;
@@ -218,9 +222,9 @@ function readWorkbookPart(buf: Uint8Array, e: ZipEntry, meter: Meter): { sheets:
 }
 
 /** Shared strings (sheet-walk.ts), by the fast scanner or, outside its subset, the full parser. */
-function readSharedStrings(buf: Uint8Array, e: ZipEntry | undefined, meter: Meter): (string | null)[] {
+function readSharedStrings(buf: Uint8Array, e: ZipEntry | undefined, meter: Meter, fullParser: boolean): (string | null)[] {
   if (!e) return [];
-  return readPart(buf, e, meter, () => new SharedStringsWalker()).strings;
+  return readPart(buf, e, meter, () => new SharedStringsWalker(), fullParser).strings;
 }
 
 /** Number format of each cell style (`cellXfs` index → format code), for dates and text ('@') cells. */
@@ -255,7 +259,7 @@ const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 
-function readStreaming(buf: Uint8Array, name: string, meter: Meter): WorkbookGrid {
+function readStreaming(buf: Uint8Array, name: string, meter: Meter, fullParser: boolean): WorkbookGrid {
   let entries: ZipEntry[];
   try {
     entries = readCentralDirectory(buf);
@@ -276,7 +280,7 @@ function readStreaming(buf: Uint8Array, name: string, meter: Meter): WorkbookGri
       const r = [...rels.values()].find((x) => re.test(x.type));
       return findEntry(entries, r?.target ?? fallback);
     };
-    const sharedStrings = readSharedStrings(buf, relOf(REL_SHARED_STRINGS, `${wbDir}/sharedStrings.xml`), meter);
+    const sharedStrings = readSharedStrings(buf, relOf(REL_SHARED_STRINGS, `${wbDir}/sharedStrings.xml`), meter, fullParser);
     const styles = readStyles(buf, relOf(REL_STYLES, `${wbDir}/styles.xml`), meter);
     const sheets: SheetGrid[] = [];
     for (const s of wb.sheets) {
@@ -284,7 +288,7 @@ function readStreaming(buf: Uint8Array, name: string, meter: Meter): WorkbookGri
       if (!rel || !REL_WORKSHEET.test(rel.type)) continue; // chart sheets, dialog sheets
       const part = findEntry(entries, rel.target);
       if (!part) throw new ZipError(`worksheet part ${rel.target} missing`);
-      sheets.push(readPart(buf, part, meter, () => new SheetWalker(s.name, sharedStrings, styles, wb.date1904, meter)).result());
+      sheets.push(readPart(buf, part, meter, () => new SheetWalker(s.name, sharedStrings, styles, wb.date1904, meter), fullParser).result());
     }
     return { name, sheets };
   } catch (e) {

@@ -268,3 +268,48 @@ describe('the reader falls back to the full parser', () => {
     await expect(readWorkbookBytes(bad, { name: 'a' })).rejects.toMatchObject({ code: 'corrupt' });
   });
 });
+
+describe('every bundled workbook reads the same with both parsers', () => {
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  const ROOT = path.join(__dirname, '../..');
+  const files = ['examples', 'examples/counties'].flatMap((d) =>
+    fs.readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(ROOT, d, f)),
+  );
+
+  async function same(file: string) {
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const full = await readWorkbookBytes(bytes, { name: 'x', parser: 'full' }).catch((e) => e);
+    const fast = await readWorkbookBytes(bytes, { name: 'x' }).catch((e) => e);
+    expect(fast).toEqual(full);
+    return full;
+  }
+
+  it.each(files.map((f) => [path.relative(ROOT, f), f]))('%s', async (_rel, file) => {
+    await same(file);
+  });
+
+  it('and after LibreOffice saved them', async () => {
+    const { findSoffice, runSoffice } = await import('../../src/xlsx/read');
+    const soffice = await findSoffice();
+    if (!soffice) {
+      console.log('skipped: the LibreOffice round trip (soffice not installed)');
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'at-scan-lo-'));
+    try {
+      const picked = files.filter((f) => /annex3-mistakes|layouts-merged|qc-stats-faulty|register-merged-regions/.test(f));
+      expect(picked.length).toBe(4);
+      await runSoffice(soffice, dir, ['--convert-to', 'xlsx', '--outdir', path.join(dir, 'lo'), ...picked], 240_000);
+      const out = fs.readdirSync(path.join(dir, 'lo'));
+      expect(out.length).toBe(4);
+      for (const f of out) {
+        const grid = await same(path.join(dir, 'lo', f));
+        expect(grid.sheets.length).toBeGreaterThan(0);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
