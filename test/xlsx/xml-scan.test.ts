@@ -3,10 +3,14 @@
  * tags, attributes and text for every document of its subset, however the text is cut into chunks; XmlScanError for
  * everything outside it, and then the reader falls back to the full parser and gives the same workbook.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { saxEvents } from '../../src/xlsx/sax';
 import { feedSax, SharedStringsWalker, SheetWalker, type StyleInfo } from '../../src/xlsx/sheet-walk';
 import { decodeXmlText, scanXml, XmlScanError, type AttrList, type XmlHandler } from '../../src/xlsx/xml-scan';
 import { readWorkbookBytes } from '../../src/xlsx/read-xlsx';
+import { findSoffice, runSoffice } from '../../src/xlsx/read';
 import { makeXlsx } from './helpers/zip';
 
 /** Records what a handler sees; adjacent text pieces are joined (the two feeds cut text differently). */
@@ -270,9 +274,6 @@ describe('the reader falls back to the full parser', () => {
 });
 
 describe('every bundled workbook reads the same with both parsers', () => {
-  const fs = require('fs') as typeof import('fs');
-  const os = require('os') as typeof import('os');
-  const path = require('path') as typeof import('path');
   const ROOT = path.join(__dirname, '../..');
   const files = ['examples', 'examples/counties'].flatMap((d) =>
     fs.readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith('.xlsx')).map((f) => path.join(ROOT, d, f)),
@@ -291,7 +292,6 @@ describe('every bundled workbook reads the same with both parsers', () => {
   });
 
   it('and after LibreOffice saved them', async () => {
-    const { findSoffice, runSoffice } = await import('../../src/xlsx/read');
     const soffice = await findSoffice();
     if (!soffice) {
       console.log('skipped: the LibreOffice round trip (soffice not installed)');
