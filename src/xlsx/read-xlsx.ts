@@ -3,20 +3,23 @@
  * Web Worker use this same reader.
  *
  * The package is opened from memory by zip.ts (central directory, entries inflated in slices with fflate,
- * CRC-checked, UTF-8 decoded across chunk boundaries); the workbook part, its relationships, shared strings and
- * styles, then each worksheet, are parsed with saxes, event by event, straight into value arrays. No Row/Cell
- * objects are built: on a 100,000-row × 12-column sheet this is about twice as fast as ExcelJS's in-memory load.
+ * CRC-checked, UTF-8 decoded across chunk boundaries). The small parts (workbook, relationships, styles) are
+ * parsed with saxes; the large ones (shared strings, worksheets) with the fast scanner of xml-scan.ts, straight
+ * into value arrays by the walkers of sheet-walk.ts, and again with saxes when a part is outside the scanner's
+ * subset. No Row/Cell objects are built.
  *
  * Decompression budget (SPEC §7): the XML bytes inflated and the cell values kept are counted as they come; a
  * file past either limit is refused with WorkbookReadError('too-large') long before memory runs out. The
  * declared sizes in the central directory are checked first (an honest zip bomb is refused without inflating a
  * byte), and zip.ts stops any entry that inflates past its declared size (a lying one).
  */
-import type { CellValue, RangeRef, SheetGrid, WorkbookGrid } from '../core/grid';
+import type { SheetGrid, WorkbookGrid } from '../core/grid';
 import { WorkbookReadError } from './errors';
 import { saxEvents as parseSax, type SaxEvent, type SaxNode } from './sax';
 import { sniff, type FileKind } from './sniff';
-import { builtinFormat, decodeOoxmlEscapes, excelSerialToDate, isDateFormat } from './values';
+import { feedSax, localName, SharedStringsWalker, SheetWalker, type StyleInfo } from './sheet-walk';
+import { builtinFormat, isDateFormat } from './values';
+import { scanXml, XmlScanError, type XmlHandler } from './xml-scan';
 import { entryText, findEntry, readCentralDirectory, ZipError, type ZipEntry } from './zip';
 
 /** Limits on what one workbook may expand to. */
@@ -41,6 +44,13 @@ class Meter {
   cells = 0;
   constructor(readonly budget: ReadBudget) {}
   /** An entry about to be read: its declared size must fit (an honest bomb is refused before inflating). */
+  snapshot(): { xmlBytes: number; cells: number } {
+    return { xmlBytes: this.xmlBytes, cells: this.cells };
+  }
+  restore(s: { xmlBytes: number; cells: number }): void {
+    this.xmlBytes = s.xmlBytes;
+    this.cells = s.cells;
+  }
   declare(e: ZipEntry): void {
     if (this.xmlBytes + e.size > this.budget.maxXmlBytes) this.overXml();
   }
@@ -62,6 +72,8 @@ export interface ReadBytesOptions {
   /** Name written into the grid (findings use it). */
   name: string;
   budget?: ReadBudget;
+  /** 'full' reads every part with saxes (tests compare the two); default: the fast scanner where it can. */
+  parser?: 'fast' | 'full';
 }
 
 /**
@@ -74,7 +86,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, opts: ReadBytesOption
   throwUnlessXlsx(kind);
   let grid: WorkbookGrid;
   try {
-    grid = readStreaming(bytes, opts.name, new Meter(opts.budget ?? DEFAULT_READ_BUDGET));
+    grid = readStreaming(bytes, opts.name, new Meter(opts.budget ?? DEFAULT_READ_BUDGET), opts.parser === 'full');
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     if (e instanceof BudgetExceeded) throw new WorkbookReadError('too-large', e.message);
@@ -119,6 +131,28 @@ function* saxEvents(buf: Uint8Array, entry: ZipEntry, meter: Meter): Generator<S
     if (e instanceof ZipError || e instanceof BudgetExceeded) throw e;
     throw new ZipError(`${entry.name}: malformed XML (${(e as Error).message})`);
   }
+}
+
+/**
+ * Read one large part with the fast scanner; a part outside its subset (XmlScanError) is read again from the start
+ * with the full parser, into a fresh handler, with the budget as it was before the first try.
+ */
+function readPart<H extends XmlHandler>(buf: Uint8Array, e: ZipEntry, meter: Meter, make: () => H, fullParser = false): H {
+  const before = meter.snapshot();
+  if (!fullParser) {
+    meter.declare(e);
+    const fast = make();
+    try {
+      scanXml(entryText(buf, e, meter.bytes), fast);
+      return fast;
+    } catch (err) {
+      if (!(err instanceof XmlScanError)) throw err;
+    }
+    meter.restore(before);
+  }
+  const full = make();
+  feedSax(saxEvents(buf, e, meter), full);
+  return full;
 }
 
 /** Attribute by local name (`r:id` and `ns2:id` both answer `id` when asked with `prefixed`). */
@@ -187,32 +221,10 @@ function readWorkbookPart(buf: Uint8Array, e: ZipEntry, meter: Meter): { sheets:
   return { sheets, date1904 };
 }
 
-/** Shared strings: plain `<si><t>`, rich `<si><r><t>` runs joined; phonetic guides (`<rPh>`) left out. */
-function readSharedStrings(buf: Uint8Array, e: ZipEntry | undefined, meter: Meter): (string | null)[] {
-  const out: (string | null)[] = [];
-  if (!e) return out;
-  let text: string | null = null;
-  let inT = false;
-  let inPhonetic = false;
-  for (const events of saxEvents(buf, e, meter)) {
-    for (const ev of events) {
-      if (ev.eventType === 'text') {
-        if (inT && !inPhonetic) text = text === null ? ev.value : text + ev.value;
-        continue;
-      }
-      const tag = localName(ev.value.name);
-      if (ev.eventType === 'opentag') {
-        if (tag === 'si') text = null;
-        else if (tag === 't') {
-          inT = true;
-          if (!inPhonetic && text === null) text = '';
-        } else if (tag === 'rPh') inPhonetic = true;
-      } else if (tag === 't') inT = false;
-      else if (tag === 'rPh') inPhonetic = false;
-      else if (tag === 'si') out.push(text === null ? null : decodeOoxmlEscapes(text));
-    }
-  }
-  return out;
+/** Shared strings (sheet-walk.ts), by the fast scanner or, outside its subset, the full parser. */
+function readSharedStrings(buf: Uint8Array, e: ZipEntry | undefined, meter: Meter, fullParser: boolean): (string | null)[] {
+  if (!e) return [];
+  return readPart(buf, e, meter, () => new SharedStringsWalker(), fullParser).strings;
 }
 
 /** Number format of each cell style (`cellXfs` index → format code), for dates and text ('@') cells. */
@@ -242,24 +254,12 @@ function readStyles(buf: Uint8Array, e: ZipEntry | undefined, meter: Meter): Sty
   });
 }
 
-interface StyleInfo {
-  fmt: string | null;
-  date: boolean;
-}
-
-const NO_STYLE: StyleInfo = { fmt: null, date: false };
-
-/** The number formats of a row without any: one shared empty row (the grid's readers never write into it). */
-const NO_FORMATS: readonly (string | null)[] = Object.freeze([]);
-/** The cells of a row with no value, shared by every such row (a sheet may reach row 1,048,576 with a few cells). */
-const NO_CELLS: CellValue[] = Object.freeze([]) as unknown as CellValue[];
-
 const REL_WORKSHEET = /\/worksheet$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 const REL_STYLES = /\/styles$/;
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 
-function readStreaming(buf: Uint8Array, name: string, meter: Meter): WorkbookGrid {
+function readStreaming(buf: Uint8Array, name: string, meter: Meter, fullParser: boolean): WorkbookGrid {
   let entries: ZipEntry[];
   try {
     entries = readCentralDirectory(buf);
@@ -280,7 +280,7 @@ function readStreaming(buf: Uint8Array, name: string, meter: Meter): WorkbookGri
       const r = [...rels.values()].find((x) => re.test(x.type));
       return findEntry(entries, r?.target ?? fallback);
     };
-    const sharedStrings = readSharedStrings(buf, relOf(REL_SHARED_STRINGS, `${wbDir}/sharedStrings.xml`), meter);
+    const sharedStrings = readSharedStrings(buf, relOf(REL_SHARED_STRINGS, `${wbDir}/sharedStrings.xml`), meter, fullParser);
     const styles = readStyles(buf, relOf(REL_STYLES, `${wbDir}/styles.xml`), meter);
     const sheets: SheetGrid[] = [];
     for (const s of wb.sheets) {
@@ -288,7 +288,7 @@ function readStreaming(buf: Uint8Array, name: string, meter: Meter): WorkbookGri
       if (!rel || !REL_WORKSHEET.test(rel.type)) continue; // chart sheets, dialog sheets
       const part = findEntry(entries, rel.target);
       if (!part) throw new ZipError(`worksheet part ${rel.target} missing`);
-      sheets.push(walkSheet(saxEvents(buf, part, meter), s.name, sharedStrings, styles, wb.date1904, meter));
+      sheets.push(readPart(buf, part, meter, () => new SheetWalker(s.name, sharedStrings, styles, wb.date1904, meter), fullParser).result());
     }
     return { name, sheets };
   } catch (e) {
@@ -296,211 +296,3 @@ function readStreaming(buf: Uint8Array, name: string, meter: Meter): WorkbookGri
     throw e;
   }
 }
-
-/** Column letters of an A1 reference → 0-based column (digits end the letters). */
-function refColumn(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-  }
-  return col - 1;
-}
-
-function refRow(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
-  return parseInt(ref.slice(i), 10) - 1;
-}
-
-function parseRange(ref: string): RangeRef | null {
-  const [a, b] = ref.split(':');
-  if (!a) return null;
-  const top = refRow(a);
-  const left = refColumn(a);
-  const bottom = b ? refRow(b) : top;
-  const right = b ? refColumn(b) : left;
-  if (!(top >= 0 && left >= 0 && bottom >= top && right >= left)) return null;
-  return { top, left, bottom, right };
-}
-
-function localName(n: string): string {
-  const i = n.indexOf(':');
-  return i < 0 ? n : n.slice(i + 1);
-}
-
-/**
- * Walk one worksheet part: `<sheetData><row r><c r s t><f/><v/><is><t/></is></c></row></sheetData>` and
- * `<mergeCells><mergeCell ref/></mergeCells>`. Cell types (ECMA-376 §18.18.11): s shared string, str formula
- * string, inlineStr, b boolean, e error, d ISO date, n (default) number.
- */
-function walkSheet(
-  events: Iterable<SaxEvent[]>,
-  name: string,
-  sharedStrings: (string | null)[],
-  styles: StyleInfo[],
-  date1904: boolean,
-  meter: Meter,
-): SheetGrid {
-  const values: CellValue[][] = [];
-  const formats: (readonly (string | null)[])[] = [];
-  let hasFormats = false;
-  const merges: RangeRef[] = [];
-
-  let inSheetData = false;
-  let rowIx = -1;
-  let row: CellValue[] | null = null;
-  let fmtRow: (string | null)[] | null = null;
-  // current cell
-  let inCell = false;
-  let colIx = -1;
-  let cType: string | undefined;
-  let cStyle = 0;
-  let vText: string | null = null;
-  let isText: string | null = null;
-  let capture = 0; // 0 nothing, 1 <v>, 2 <t> of an inline string
-  let inPhonetic = false;
-
-  const finishCell = () => {
-    let v: CellValue = null;
-    let info: StyleInfo = NO_STYLE;
-    switch (cType) {
-      case 's':
-        if (vText !== null) v = sharedStrings[parseInt(vText, 10)] ?? null;
-        break;
-      case 'inlineStr':
-        v = isText;
-        break;
-      case 'str':
-        v = vText !== null ? decodeOoxmlEscapes(vText) : null;
-        break;
-      case 'b':
-        v = vText === null ? null : vText === '1' || vText === 'true';
-        break;
-      case 'e':
-        v = vText;
-        break;
-      case 'd': {
-        const d = vText ? new Date(vText) : null;
-        v = d && !Number.isNaN(d.getTime()) ? d : vText;
-        break;
-      }
-      default:
-        if (vText !== null && vText !== '') {
-          const n = Number(vText);
-          v = Number.isFinite(n) ? n : vText;
-          if (typeof v === 'number' && cStyle > 0) {
-            info = styles[cStyle] ?? NO_STYLE;
-            if (info.date) v = excelSerialToDate(v, date1904);
-          }
-        }
-    }
-    if (v === '' || v === null) return;
-    meter.cell();
-    if (!row) row = [];
-    while (row.length < colIx) row.push(null);
-    row[colIx] = v;
-    if (cStyle > 0 && cType !== undefined && cType !== 'n') info = styles[cStyle] ?? NO_STYLE;
-    if (info.fmt) {
-      if (!fmtRow) fmtRow = [];
-      while (fmtRow.length < colIx) fmtRow.push(null);
-      fmtRow[colIx] = info.fmt;
-      hasFormats = true;
-    }
-  };
-
-  const finishRow = () => {
-    if (row && row.length) {
-      while (values.length < rowIx) {
-        values.push(NO_CELLS);
-        formats.push(NO_FORMATS);
-      }
-      values[rowIx] = row;
-      formats[rowIx] = fmtRow ?? NO_FORMATS;
-    }
-    row = null;
-    fmtRow = null;
-  };
-
-  for (const chunk of events) {
-    const events = chunk;
-    for (let i = 0; i < events.length; i++) {
-      const ev = events[i];
-      if (ev.eventType === 'text') {
-        if (capture === 1) vText = vText === null ? ev.value : vText + ev.value;
-        else if (capture === 2 && !inPhonetic) isText = isText === null ? ev.value : isText + ev.value;
-        continue;
-      }
-      const tag = localName(ev.value.name);
-      if (ev.eventType === 'opentag') {
-        if (!inSheetData) {
-          if (tag === 'sheetData') inSheetData = true;
-          else if (tag === 'mergeCell') {
-            const r = parseRange(ev.value.attributes.ref ?? '');
-            if (r) merges.push(r);
-          }
-          continue;
-        }
-        switch (tag) {
-          case 'row': {
-            const r = ev.value.attributes.r;
-            rowIx = r ? parseInt(r, 10) - 1 : rowIx + 1;
-            colIx = -1;
-            break;
-          }
-          case 'c': {
-            const a = ev.value.attributes;
-            inCell = true;
-            colIx = a.r ? refColumn(a.r) : colIx + 1;
-            cType = a.t;
-            cStyle = a.s ? parseInt(a.s, 10) : 0;
-            vText = null;
-            isText = null;
-            break;
-          }
-          case 'v':
-            if (inCell) {
-              capture = 1;
-              vText = '';
-            }
-            break;
-          case 't':
-            if (inCell) {
-              capture = 2;
-              if (isText === null) isText = '';
-            }
-            break;
-          case 'rPh':
-            inPhonetic = true;
-            break;
-        }
-      } else {
-        switch (tag) {
-          case 'v':
-          case 't':
-            capture = 0;
-            break;
-          case 'rPh':
-            inPhonetic = false;
-            break;
-          case 'c':
-            if (inCell) finishCell();
-            inCell = false;
-            break;
-          case 'row':
-            finishRow();
-            break;
-          case 'sheetData':
-            inSheetData = false;
-            break;
-        }
-      }
-    }
-  }
-  const grid: SheetGrid = { name, values, origin: { row: 0, col: 0 }, merges };
-  if (hasFormats) grid.numberFormats = formats as (string | null)[][];
-  return grid;
-}
-
