@@ -47,7 +47,25 @@ maybe('browser version in Chromium', () => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
     session.context.on('request', (r) => requests.push(r.url()));
+    // The requests the page posts to its workbook worker, by op: a check must be asked of the worker, never the grid.
+    await session.context.addInitScript(() => {
+      const w = window as unknown as { __workerOps: string[] };
+      w.__workerOps = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: unknown) {
+        const op = (message as { op?: unknown } | null)?.op;
+        if (typeof op === 'string') w.__workerOps.push(op);
+        return (post as (m: unknown, t?: unknown) => void).call(this, message, transfer);
+      } as typeof Worker.prototype.postMessage;
+    });
   });
+
+  /** The ops posted to the workbook worker while `action` runs. */
+  async function opsDuring(action: () => Promise<unknown>): Promise<string[]> {
+    const before = await page.evaluate(() => (window as unknown as { __workerOps: string[] }).__workerOps.length);
+    await action();
+    return page.evaluate((n) => (window as unknown as { __workerOps: string[] }).__workerOps.slice(n), before);
+  }
 
   afterAll(async () => {
     await session?.close();
@@ -69,9 +87,14 @@ maybe('browser version in Chromium', () => {
 
   test('checks, marks, and downloads the marked copy', async () => {
     const pane = page.locator('.pane > div:not([hidden])');
-    await pane.getByRole('button', { name: '运行检查' }).click();
     const checksum = pane.locator('button[data-finding-rule="id.checksum"]').first();
-    await checksum.waitFor();
+    // Read and checked in the worker: the page asks for the check and receives findings, never the grid's cells.
+    const ops = await opsDuring(async () => {
+      await pane.getByRole('button', { name: '运行检查' }).click();
+      await checksum.waitFor();
+    });
+    expect(ops).toContain('check');
+    expect(ops).not.toContain('readGrid');
     const cell = (await checksum.getAttribute('data-finding-cell')) as string;
     const sheet = (await checksum.getAttribute('data-finding-sheet')) as string;
     await checksum.click();
@@ -93,9 +116,13 @@ maybe('browser version in Chromium', () => {
 
   test('fills with preview and confirmation, then downloads the filled workbook', async () => {
     const pane = page.locator('.pane > div:not([hidden])');
-    await pane.getByRole('tab', { name: '填充' }).click();
     const firstChange = pane.locator('tr[data-change-cell]').first();
-    await firstChange.waitFor();
+    // The fill plan of that check is built in the worker too.
+    const ops = await opsDuring(async () => {
+      await pane.getByRole('tab', { name: '填充' }).click();
+      await firstChange.waitFor();
+    });
+    expect(ops).toEqual(['fillPlan']);
     const cell = (await firstChange.getAttribute('data-change-cell')) as string;
     const after = ((await firstChange.getByTestId('change-after').textContent()) ?? '').trim();
     await pane.getByRole('button', { name: /^应用 \d+ 处修改…$/ }).click();
