@@ -49,6 +49,8 @@ export interface FillPanelProps {
 }
 
 const FIRST_PAGE = 100;
+/** Change rows mounted per task: a long list grows to its page in slices, so no commit holds the page for long. */
+const ROWS_PER_TASK = 25;
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
@@ -112,6 +114,15 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
   const [confirming, setConfirming] = React.useState(false);
   const [report, setReport] = React.useState<(Partial<PlanApplyResult> & Pick<PlanApplyResult, 'written' | 'skipped'>) | null>(null);
   const [limit, setLimit] = React.useState(FIRST_PAGE);
+  const [grow, setGrow] = React.useState<{ plan: FillPlan | null; rows: number }>({ plan: null, rows: ROWS_PER_TASK });
+  const mounted = grow.plan === plan ? grow.rows : ROWS_PER_TASK;
+  const listed = Math.min(limit, mounted);
+  const growing = !!plan && listed < Math.min(limit, plan.changes.length);
+  React.useEffect(() => {
+    if (!growing) return;
+    const t = setTimeout(() => setGrow({ plan, rows: mounted + ROWS_PER_TASK }), 0);
+    return () => clearTimeout(t);
+  }, [growing, plan, mounted]);
 
   React.useEffect(() => {
     setExcluded(new Set());
@@ -216,7 +227,7 @@ export function FillPanel({ host, lang, op, check, readAndCheck }: FillPanelProp
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {plan.changes.slice(0, limit).map((c) => {
+                  {plan.changes.slice(0, listed).map((c) => {
                     const at = where(c.sheet, c.cell);
                     const on = !excluded.has(changeKey(c));
                     return (

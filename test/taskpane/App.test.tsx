@@ -260,6 +260,31 @@ describe('填充 panel', () => {
     expect(report).toHaveTextContent('附件3!J8（计算时为“６５４００２');
   });
 
+  test('a long list of changes mounts in slices of 25 rows, one task each, up to its first page of 100', async () => {
+    const host = new FakeHost();
+    const sheet = host.grid.sheets[0];
+    // 130 more nominees whose 单位性质 is the synonym 事业单位: one change each.
+    const template = sheet.values[7];
+    const more = Array.from({ length: 130 }, (_, i) => [9 + i, `${i}号`, ...template.slice(2, 7), '事业单位', ...template.slice(8, 9), template[9], '13999990045', null]);
+    host.grid = { ...host.grid, sheets: [{ ...sheet, values: [...sheet.values, ...more], numberFormats: undefined }] };
+    setup(host);
+    fireEvent.click(tab('填充'));
+    fireEvent.click(await screen.findByRole('button', { name: '读取并计算填充清单' }));
+    const table = await screen.findByRole('table', { name: /待写入的修改（\d+）/ });
+    const total = Number(/（(\d+)）/.exec(table.getAttribute('aria-label') ?? '')![1]);
+    expect(total).toBeGreaterThan(130);
+    const rows = () => table.querySelectorAll('tr[data-change-cell]').length;
+    const seen = new Set<number>([rows()]);
+    expect(rows()).toBeLessThanOrEqual(25);
+    await waitFor(() => {
+      seen.add(rows());
+      expect(rows()).toBe(100);
+    });
+    // It grew through slices, and stops at the page: the rest behind 再显示.
+    expect([...seen].every((n) => n % 25 === 0 || n === 100)).toBe(true);
+    expect(screen.getByText(/^再显示 \d+ 条$/)).toBeInTheDocument();
+  });
+
   test('uses the latest check when there is one', async () => {
     const host = new FakeHost();
     setup(host);
