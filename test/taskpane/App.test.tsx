@@ -10,9 +10,35 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { App } from '../../src/taskpane/App';
 import type { Lang } from '../../src/taskpane/i18n';
 import type { LocatedFinding } from '../../src/core/check';
-import type { CellChange } from '../../src/core/fill';
+import type { CellChange, FillPlan } from '../../src/core/fill';
 import { ExcelHostError } from '../../src/excel/errors';
 import { FakeHost } from './fake-host';
+import * as path from 'path';
+import { readWorkbookFile } from '../../src/xlsx/read';
+import { getProfile } from '../../src/core/profiles';
+import { CheckSession, type FillPlanOptions, type SessionCheckView } from '../../src/worker/check-session';
+import type { HostCheckRequest, OnProgress } from '../../src/taskpane/host-port';
+
+/**
+ * A host that checks where its workbook is, as the browser version's worker does: the pane must ask it for the
+ * check and the fill plan and never read the grid itself.
+ */
+class CheckingHost extends FakeHost {
+  session = new CheckSession();
+  checks: HostCheckRequest[] = [];
+  plans: number[] = [];
+  async check(req: HostCheckRequest, onProgress?: OnProgress) {
+    this.checks.push(req);
+    onProgress?.({ done: 0, total: 1, step: 'read', unit: 'sheets' });
+    const grid = req.scope === 'active' ? { ...this.grid, sheets: this.grid.sheets.slice(0, 1) } : this.grid;
+    // Plain data only, as it crosses postMessage (jsdom has no structuredClone; JSON is stricter still).
+    return JSON.parse(JSON.stringify(this.session.check(grid, { file: req.file, lang: req.lang, profile: getProfile(req.profile.id) }))) as SessionCheckView;
+  }
+  async fillPlan(checkId: number, opts: FillPlanOptions) {
+    this.plans.push(checkId);
+    return JSON.parse(JSON.stringify(this.session.plan(checkId, opts))) as FillPlan | null;
+  }
+}
 import { renderFluent } from './render';
 
 function setup(host = new FakeHost(), lang: Lang = 'zh') {
@@ -201,6 +227,30 @@ describe('errors', () => {
  * aria-hidden; `hidden: true` looks past that. The e2e test confirms the same dialog in Chromium.
  */
 const findDialog = () => screen.findByRole('alertdialog', { hidden: true });
+
+describe('a host that checks where the workbook is (the browser version)', () => {
+  test('the pane asks it for the check and the fill plan, shows its findings and never reads the grid', async () => {
+    const host = new CheckingHost();
+    setup(host);
+    const list = await runCheck();
+    expect(host.checks).toEqual([{ scope: 'active', file: '县汇总.xlsx', lang: 'zh', profile: { id: 'ili-2025-contribution' } }]);
+    expect(host.callsOf('readWorkbook')).toEqual([]);
+    expect(countOf('error')).toBe('3错误');
+    expect(within(list).getAllByRole('button').some((b) => b.getAttribute('data-finding-rule') === 'id.checksum')).toBe(true);
+    fireEvent.click(tab('填充'));
+    expect(await screen.findByRole('table', { name: '待写入的修改（4）' })).toBeInTheDocument();
+    expect(host.plans).toEqual([1]);
+    expect(host.callsOf('readWorkbook')).toEqual([]);
+  });
+
+  test('a register with no award chosen is checked again with the award that has quotas', async () => {
+    const host = new CheckingHost((await readWorkbookFile(path.join(__dirname, '..', '..', 'examples', 'register-faulty.xlsx'))).grid);
+    setup(host);
+    await runCheck();
+    expect(host.checks.map((c) => c.profile.id)).toEqual(['ili-2025-contribution', 'xj-qc-2019']);
+    await waitFor(() => expect(screen.getByTestId('award-picker')).toHaveValue('xj-qc-2019'));
+  });
+});
 
 describe('填充 panel', () => {
   async function openFill(host: FakeHost) {
