@@ -332,7 +332,7 @@ describe('填充 panel', () => {
     });
     // It grew through slices, and stops at the page: the rest behind 再显示.
     expect([...seen].every((n) => n % 25 === 0 || n === 100)).toBe(true);
-    expect(screen.getByText(/^再显示 \d+ 条$/)).toBeInTheDocument();
+    expect(within(screen.getByRole('tabpanel', { name: '填充' })).getByText(/^再显示 \d+ 条$/)).toBeInTheDocument();
   });
 
   test('uses the latest check when there is one', async () => {
