@@ -115,6 +115,11 @@ export async function runFill(argv: readonly string[], io: CliIO, lang: Lang): P
     io.stderr.write(`award-tally: ${file}: ${e.text(lang)}\n`);
     return 2;
   }
+  // A large workbook takes ExcelJS a while to load and write (a million-row helper column: about 40 s): say what is
+  // going on, on a terminal only (the bin's child process is told whether its parent's stderr is one).
+  const tty = !!io.stderr.isTTY || io.env?.AWARD_TALLY_STDERR_TTY === '1';
+  const step = read.bytes.length >= 2 * 1024 * 1024 && tty ? (zh: string, en: string) => io.stderr.write(`award-tally: ${lang === 'en' ? en : zh}\n`) : () => {};
+  step(`正在载入 ${file}（${(read.bytes.length / 1048576).toFixed(1)} MB），大文件需要较长时间…`, `Loading ${file} (${(read.bytes.length / 1048576).toFixed(1)} MB); a large file takes a while…`);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(read.bytes as unknown as ArrayBuffer);
@@ -142,6 +147,7 @@ export async function runFill(argv: readonly string[], io: CliIO, lang: Lang): P
     return plan.conflicts.length ? 1 : 0;
   }
   const outcome = applyPlan(wb, plan);
+  step(`正在写入 ${out}…`, `Writing ${out}…`);
   try {
     await writeOutput(target, markOutput(new Uint8Array(await wb.xlsx.writeBuffer()), 'fill'));
   } catch (e) {
