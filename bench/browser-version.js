@@ -133,6 +133,26 @@ async function main() {
       const at = (t) => (t.start < opened ? `open+${(t.start - t0).toFixed(0)}` : t.start < checked ? `check+${(t.start - opened).toFixed(0)}` : `after+${(t.start - checked).toFixed(0)}`);
       console.log('   long tasks: %s', tasks.map((t) => `${t.duration.toFixed(0)} ms at ${at(t)}`).join(', '));
     }
+    // Marking every finding (the marks are computed in the worker; the page receives them with the snapshot), then
+    // a click on a finding (the selection's snapshot carries the marks too).
+    const m0 = await page.evaluate(() => {
+      window.__longTasks = [];
+      [...document.querySelectorAll('.pane button')].find((b) => b.textContent.trim() === '标注').click();
+      return performance.now();
+    });
+    await page.waitForFunction(() => document.querySelector('td[data-mark]') && /已标注/.test(document.querySelector('.pane')?.textContent || ''), undefined, { polling: 250, timeout: 180000 });
+    const marked = await page.evaluate(() => performance.now());
+    const markedCount = await page.evaluate(() => (/已标注 ([\d,]+) 个单元格/.exec(document.querySelector('.pane').textContent) || [])[1]);
+    await page.evaluate(() => document.querySelector('button[data-finding-rule]').click());
+    await page.waitForFunction(() => document.querySelector('td[data-selected="true"]'), undefined, { polling: 250, timeout: 180000 });
+    await page.waitForTimeout(300);
+    const markTasks = await page.evaluate(() => window.__longTasks);
+    console.log(
+      '   marking its findings (%s cells) shown in %s ms, then a finding clicked; longest main-thread task %s',
+      markedCount || '?',
+      (marked - m0).toFixed(0),
+      markTasks.length ? `${markTasks.reduce((m, t) => Math.max(m, t.duration), 0).toFixed(0)} ms over ${markTasks.length} long tasks` : 'under 50 ms (no long task)',
+    );
     // The fill preview of that check: the plan is built in the worker, the page lists its first changes.
     const f0 = await page.evaluate(() => {
       window.__longTasks = [];
