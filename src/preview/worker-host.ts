@@ -2,7 +2,8 @@
  * The page side of the browser version: one Web Worker (workbook.worker.ts) holds every open workbook; here
  * each open file is a WorkerHost, the task pane's WorkbookHost and the grid view's GridSource, which forwards the
  * calls to the worker and keeps the latest snapshot and sheet view it pushed. The page itself never parses or
- * writes an .xlsx, so opening, reading and writing a large workbook never blocks it.
+ * writes an .xlsx nor runs the engine (check, fill plan, 名额 and 公示 are asked of the worker: `check`,
+ * `fillPlan`, `tally`, `insertNotice`), so opening, checking and writing a large workbook never blocks it.
  */
 import type { WorkbookGrid } from '../core/grid';
 import type { LocatedFinding } from '../core/check';

@@ -1,7 +1,8 @@
 /**
  * The messages between the browser version's page and its Web Worker (workbook.worker.ts). The worker holds every
  * opened workbook (ExcelJS, the same model the CLI writes with); the page holds none: it sends requests and
- * receives each workbook's snapshot and the view of its active sheet (plain data, no ExcelJS objects).
+ * receives each workbook's snapshot and the view of its active sheet, and the results of the engine's work done
+ * there (check, fill plan, 名额, 公示) — plain data, no ExcelJS objects and none of the engine's.
  */
 import type { GridSnapshot } from './grid-host';
 import type { SheetView } from './sheet-view';
