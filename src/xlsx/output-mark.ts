@@ -7,25 +7,34 @@
  *
  * Pure (fflate): no Node API.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8 } from 'fflate';
 import { entryText, findEntry, readCentralDirectory } from './zip';
+import { repackZip } from './zip-write';
 
 export const OUTPUT_PROPERTY = 'AwardTallyOutput';
 const CUSTOM_PART = 'docProps/custom.xml';
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-properties+xml';
 
-/** The workbook bytes with the mark added (or replaced). */
+/**
+ * The workbook bytes with the mark added (or replaced). Only the custom-properties part, and where needed the
+ * content types and the package relationships, are rewritten; every other entry is copied as it is (zip-write.ts).
+ */
 export function markOutput(xlsx: Uint8Array, command: string): Uint8Array {
-  const files = unzipSync(xlsx);
+  const entries = readCentralDirectory(xlsx);
+  const part = (name: string): { name: string; text: string | null } => {
+    const e = findEntry(entries, name);
+    return { name: e?.name ?? name, text: e ? [...entryText(xlsx, e)].join('') : null };
+  };
+  const replace: Record<string, Uint8Array> = {};
   const value = command.replace(/[^\w.-]/g, '');
   const prop =
     `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="{PID}" name="${OUTPUT_PROPERTY}">` +
     `<vt:lpwstr>award-tally ${value}</vt:lpwstr></property>`;
-  const existing = files[CUSTOM_PART] ? strFromU8(files[CUSTOM_PART]) : null;
+  const existing = part(CUSTOM_PART);
   let custom: string;
-  if (existing && existing.includes('</Properties>')) {
-    const without = existing.replace(new RegExp(`<property[^>]*name="${OUTPUT_PROPERTY}"[^>]*>[\\s\\S]*?</property>`), '');
+  if (existing.text && existing.text.includes('</Properties>')) {
+    const without = existing.text.replace(new RegExp(`<property[^>]*name="${OUTPUT_PROPERTY}"[^>]*>[\\s\\S]*?</property>`), '');
     const pids = [...without.matchAll(/pid="(\d+)"/g)].map((m) => Number(m[1]));
     custom = without.replace('</Properties>', prop.replace('{PID}', String(Math.max(1, ...pids) + 1)) + '</Properties>');
   } else {
@@ -35,21 +44,19 @@ export function markOutput(xlsx: Uint8Array, command: string): Uint8Array {
       'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
       prop.replace('{PID}', '2') +
       '</Properties>';
-    const types = strFromU8(files['[Content_Types].xml']);
-    if (!types.includes('/docProps/custom.xml')) {
-      files['[Content_Types].xml'] = strToU8(types.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`));
+    const types = part('[Content_Types].xml');
+    if (types.text !== null && !types.text.includes('/docProps/custom.xml')) {
+      replace[types.name] = strToU8(types.text.replace('</Types>', `<Override PartName="/${CUSTOM_PART}" ContentType="${CUSTOM_TYPE}"/></Types>`));
     }
-    const rels = strFromU8(files['_rels/.rels']);
-    if (!rels.includes(CUSTOM_REL)) {
-      const ids = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
+    const rels = part('_rels/.rels');
+    if (rels.text !== null && !rels.text.includes(CUSTOM_REL)) {
+      const ids = [...rels.text.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
       const id = `rId${Math.max(0, ...ids) + 1}`;
-      files['_rels/.rels'] = strToU8(rels.replace('</Relationships>', `<Relationship Id="${id}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`));
+      replace[rels.name] = strToU8(rels.text.replace('</Relationships>', `<Relationship Id="${id}" Type="${CUSTOM_REL}" Target="${CUSTOM_PART}"/></Relationships>`));
     }
   }
-  files[CUSTOM_PART] = strToU8(custom);
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(files)) zippable[name] = [data, { level: 6 }];
-  return zipSync(zippable);
+  replace[existing.name] = strToU8(custom);
+  return repackZip(xlsx, replace);
 }
 
 /** The command named by the mark (`merge`, `fill` …), or null for a workbook award-tally did not write. */

@@ -116,7 +116,7 @@ export function readCentralDirectory(buf: Uint8Array): ZipEntry[] {
 }
 
 /** The compressed bytes of an entry. */
-function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array {
+export function entryData(buf: Uint8Array, e: ZipEntry): Uint8Array {
   const dv = view(buf);
   const lnl = dv.getUint16(e.localOffset + 26, true);
   const lel = dv.getUint16(e.localOffset + 28, true);
