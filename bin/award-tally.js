@@ -18,7 +18,9 @@ const CRASH = /^(<--- Last few GCs --->|FATAL ERROR:|#\s*Fatal|\s*\d+: 0x[0-9a-f
 function heapChild(argv) {
   const set = Number(process.env[HEAP_ENV]);
   const want = set > 0 ? Math.floor(set) : Math.min(16384, Math.floor((os.totalmem() / 2 ** 20) * 0.7));
-  const child = spawn(process.execPath, [`--max-old-space-size=${want}`, __filename, ...argv], {
+  // Node's own options pass on (a preloaded module, say), not a debugger's port.
+  const nodeArgs = process.execArgv.filter((a) => !/^--(inspect|debug)/.test(a));
+  const child = spawn(process.execPath, [...nodeArgs, `--max-old-space-size=${want}`, __filename, ...argv], {
     stdio: ['inherit', 'inherit', 'pipe'],
     // The child's stderr is a pipe: tell it whether ours is a terminal (its progress lines).
     env: { ...process.env, [CHILD_ENV]: String(want), AWARD_TALLY_STDERR_TTY: process.stderr.isTTY ? '1' : '' },
