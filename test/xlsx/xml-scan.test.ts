@@ -313,3 +313,41 @@ describe('every bundled workbook reads the same with both parsers', () => {
     }
   }, 300_000);
 });
+
+describe('hostile text: the scanner ends in a result or XmlScanError, never another error or a hang', () => {
+  it('on 2,000 mutations of a sheet (characters deleted, doubled or replaced by markup characters)', () => {
+    const rand = rng(42);
+    const base = randomSheet(rand);
+    const marks = ['<', '>', '"', "'", '&', '/', '=', ';', '<!--', '<![CDATA[', ']]>', '&#x', '</', '?>', ' '];
+    let scanned = 0;
+    let refused = 0;
+    for (let k = 0; k < 2000; k++) {
+      let xml = base;
+      for (let m = 1 + Math.floor(rand() * 4); m > 0; m--) {
+        const at = Math.floor(rand() * xml.length);
+        const op = rand();
+        if (op < 0.3) xml = xml.slice(0, at) + xml.slice(at + 1 + Math.floor(rand() * 6));
+        else if (op < 0.5) xml = xml.slice(0, at) + xml.slice(at, at + 5) + xml.slice(at);
+        else xml = xml.slice(0, at) + marks[Math.floor(rand() * marks.length)] + xml.slice(at + (rand() < 0.5 ? 1 : 0));
+      }
+      const chunks: string[] = [];
+      for (let i = 0; i < xml.length; ) {
+        const len = 1 + Math.floor(rand() * 300);
+        chunks.push(xml.slice(i, i + len));
+        i += len;
+      }
+      const t = Date.now();
+      try {
+        scanXml(chunks, new SheetWalker('S', STRINGS, STYLES, false, { cell() {} }));
+        scanned++;
+      } catch (e) {
+        expect(e).toBeInstanceOf(XmlScanError);
+        refused++;
+      }
+      expect(Date.now() - t).toBeLessThan(1000);
+    }
+    // Both outcomes occur: the mutations are not all harmless, nor all fatal.
+    expect(scanned).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(50);
+  });
+});
