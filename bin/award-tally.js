@@ -28,13 +28,16 @@ function heapChild(argv) {
   // stderr passed on line by line as it comes, up to the first line of a crash report.
   let pending = '';
   let crashed = false;
+  let outOfMemory = false;
   const pass = (text, final) => {
     pending += text;
     const lines = pending.split('\n');
     pending = final ? '' : lines.pop();
     for (const line of lines) {
-      if (crashed || CRASH.test(line)) crashed = true;
-      else process.stderr.write(line + '\n');
+      if (crashed || CRASH.test(line)) {
+        crashed = true;
+        if (/heap out of memory|Reached heap limit|Allocation failed/i.test(line)) outOfMemory = true;
+      } else process.stderr.write(line + '\n');
     }
   };
   child.stderr.setEncoding('utf8');
@@ -43,9 +46,10 @@ function heapChild(argv) {
     child.on('error', reject);
     child.on('close', (status, signal) => {
       if (pending) pass('', true);
-      if (status !== null) return resolve(status);
-      // V8 aborts (SIGABRT) when the heap is full; the system may kill (SIGKILL) a process using all the RAM.
-      if (signal === 'SIGABRT' || signal === 'SIGKILL') {
+      if (status !== null && !outOfMemory) return resolve(status);
+      // V8 aborts (SIGABRT here, an exit status on Windows) when the heap is full; the system may kill (SIGKILL) a
+      // process using all the RAM.
+      if (outOfMemory || signal === 'SIGABRT' || signal === 'SIGKILL') {
         const gb = (want / 1024).toFixed(1);
         process.stderr.write(
           `award-tally: 内存不足：填充这个工作簿需要超过 ${gb} GB 内存，已停止，未写入任何文件。` +
