@@ -64,7 +64,13 @@ function isNameStop(c: number): boolean {
   return c === 62 /* > */ || c === 47 /* / */ || c === 61 /* = */ || c === 60 /* < */ || c === 34 || c === 39 || c === 38 || isSpace(c);
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const ENTITIES = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** Decode the five predefined entities and character references; anything else is outside the subset. */
 export function decodeXmlText(s: string): string {
@@ -78,14 +84,15 @@ export function decodeXmlText(s: string): string {
     const ref = s.slice(amp + 1, semi);
     let ch: string | undefined;
     if (ref.charCodeAt(0) === 35 /* # */) {
-      const code = ref.charCodeAt(1) === 120 /* x */ ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      const digits = ref.charCodeAt(1) === 120 ? ref.slice(2) : ref.slice(1);
-      if (!/^[0-9a-fA-F]+$/.test(digits) || !(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
+      const hex = ref.charCodeAt(1) === 120; /* x */
+      const digits = ref.slice(hex ? 2 : 1);
+      const code = parseInt(digits, hex ? 16 : 10);
+      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits) || !(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
         throw new XmlScanError(`bad character reference &${ref};`);
       }
       ch = String.fromCodePoint(code);
     } else {
-      ch = ENTITIES[ref];
+      ch = ENTITIES.get(ref);
       if (ch === undefined) throw new XmlScanError(`unknown entity &${ref};`);
     }
     out += s.slice(from, amp) + ch;

@@ -88,7 +88,7 @@ describe('decodeXmlText', () => {
     if (raw.includes('&#X')) expect(() => decodeXmlText(raw)).toThrow(XmlScanError);
     else expect(decodeXmlText(raw)).toBe(text);
   });
-  it.each(['&nbsp;', '&#0;', '&#xD800;', '&#xZZ;', '& b', '&amp'])('%s is outside the subset', (raw) => {
+  it.each(['&nbsp;', '&#0;', '&#xD800;', '&#xZZ;', '&#12a;', '&constructor;', '& b', '&amp'])('%s is outside the subset', (raw) => {
     expect(() => decodeXmlText(raw)).toThrow(XmlScanError);
   });
 });
