@@ -65,7 +65,8 @@ function heapChild(argv) {
   });
 }
 
-function inChild() {
+/** `fill` is run again in a child with a larger heap; true when that child has been started. */
+function runInHeapChild() {
   const argv = process.argv.slice(2);
   if (argv[0] !== 'fill' || process.env[CHILD_ENV] || process.execArgv.some((a) => a.startsWith('--max-old-space-size'))) return false;
   const limitMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
@@ -81,7 +82,7 @@ function inChild() {
   return true;
 }
 
-if (!inChild()) main();
+if (!runInHeapChild()) main();
 
 function main() {
   let cli;

@@ -56,20 +56,24 @@ export function repackZip(src: Uint8Array, replace: Record<string, Uint8Array>):
   const buf = new Uint8Array(total);
   const dv = new DataView(buf.buffer);
   const offsets: number[] = [];
+  // The fields local and central headers share, in the same order: flags … name length, from `at`.
+  const common = (at: number, e: OutEntry) => {
+    dv.setUint16(at, e.flags, true);
+    dv.setUint16(at + 2, e.method, true);
+    dv.setUint16(at + 4, DOS_TIME, true);
+    dv.setUint16(at + 6, DOS_DATE, true);
+    dv.setUint32(at + 8, e.crc, true);
+    dv.setUint32(at + 12, e.compressedSize, true);
+    dv.setUint32(at + 16, e.size, true);
+    dv.setUint16(at + 20, e.name.length, true);
+  };
   let p = 0;
   for (const e of out) {
     offsets.push(p);
     dv.setUint32(p, 0x04034b50, true);
     dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, e.flags, true);
-    dv.setUint16(p + 8, e.method, true);
-    dv.setUint16(p + 10, DOS_TIME, true);
-    dv.setUint16(p + 12, DOS_DATE, true);
-    dv.setUint32(p + 14, e.crc, true);
-    dv.setUint32(p + 18, e.compressedSize, true);
-    dv.setUint32(p + 22, e.size, true);
-    dv.setUint16(p + 26, e.name.length, true);
-    dv.setUint16(p + 28, 0, true);
+    common(p + 6, e);
+    // extra length: 0
     buf.set(e.name, p + 30);
     buf.set(e.data, p + 30 + e.name.length);
     p += 30 + e.name.length + e.data.length;
@@ -79,14 +83,7 @@ export function repackZip(src: Uint8Array, replace: Record<string, Uint8Array>):
     dv.setUint32(p, 0x02014b50, true);
     dv.setUint16(p + 4, 20, true);
     dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, e.flags, true);
-    dv.setUint16(p + 10, e.method, true);
-    dv.setUint16(p + 12, DOS_TIME, true);
-    dv.setUint16(p + 14, DOS_DATE, true);
-    dv.setUint32(p + 16, e.crc, true);
-    dv.setUint32(p + 20, e.compressedSize, true);
-    dv.setUint32(p + 24, e.size, true);
-    dv.setUint16(p + 28, e.name.length, true);
+    common(p + 8, e);
     // extra, comment, disk, internal attributes: 0; external attributes: 0; then the local header's offset.
     dv.setUint32(p + 42, offsets[i], true);
     buf.set(e.name, p + 46);
