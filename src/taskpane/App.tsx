@@ -18,7 +18,8 @@ import { OperationStatus, useOperation, type OpControls } from './operation';
 import { CheckPanel } from './CheckPanel';
 import { useAward, type AwardChoice } from './award';
 import type { CheckState, TabId } from './types';
-import type { FillPlanOptions } from '../worker/check-session';
+import type { CheckView } from '../worker/check-session';
+import type { Profile } from '../core/profiles/schema';
 
 // The fill and template panels (tables, dialogs) load on first visit: the first download holds only the check.
 const FillPanel = React.lazy(() => import(/* webpackChunkName: "fill-panel", webpackPrefetch: true */ './FillPanel').then((m) => ({ default: m.FillPanel })));
@@ -100,42 +101,39 @@ export function App({ host, lang, initialTab = 'check', logoSrc = 'assets/logo-f
   const readAndCheck = React.useCallback(
     async (c: OpControls, which: Scope = scope): Promise<CheckState> => {
       const file = (await host.workbookName()) || s.untitledWorkbook;
+      // One check with an award: where the workbook is held, or here on the grid the host reads.
+      type Run = { view: CheckView; plan: CheckState['plan'] };
+      let runWith: (profile: Profile) => Promise<Run>;
       if (host.check) {
         const check = host.check.bind(host);
-        const [chosen, { builtinProfiles }] = await Promise.all([award.resolve(), import(/* webpackChunkName: "engine" */ '../core/profiles')]);
-        let profile = chosen;
-        let view = await check({ scope: which, file, lang, profile: { id: profile.id } }, c.onProgress);
-        // No award chosen yet and a register or quota table that needs one with quotas: check with that award.
-        const fit = award.fitFor(view.tables.map((t) => t.kind), builtinProfiles);
-        if (fit) {
-          profile = fit;
-          view = await check({ scope: which, file, lang, profile: { id: fit.id } }, c.onProgress);
-          award.suggest(fit.id);
-        }
-        const { checkId, ...result } = view;
-        const plan = host.fillPlan?.bind(host);
-        const state: CheckState = { result, scope: which, file, profileId: profile.id, at: new Date(), plan: async (o) => (plan ? plan(checkId, o) : null) };
-        setCheck(state);
-        return state;
+        const fillPlan = host.fillPlan?.bind(host);
+        runWith = async (profile) => {
+          const { checkId, ...view } = await check({ scope: which, file, lang, profile: { id: profile.id } }, c.onProgress);
+          return { view, plan: async (o) => (fillPlan ? fillPlan(checkId, o) : null) };
+        };
+      } else {
+        // The engine is its own chunk (prefetched at start-up): fetched, if need be, while the host reads.
+        const engine = import(/* webpackChunkName: "engine", webpackPrefetch: true */ '../core/check');
+        engine.catch(() => undefined);
+        const grid = await host.readWorkbook(which, c.onProgress);
+        await c.step('check');
+        const { checkWorkbook } = await engine;
+        runWith = async (profile) => {
+          const result = checkWorkbook(grid, { file, lang, profile });
+          return { view: result, plan: async (o) => (await import(/* webpackChunkName: "engine" */ '../worker/check-session')).fillPlanOf(result, o) };
+        };
       }
-      // The engine is its own chunk (prefetched at start-up): fetched, if need be, while the host reads.
-      const engine = import(/* webpackChunkName: "engine", webpackPrefetch: true */ '../core/check');
-      engine.catch(() => undefined);
-      const grid = await host.readWorkbook(which, c.onProgress);
-      await c.step('check');
-      const [{ checkWorkbook }, chosen, { builtinProfiles }] = await Promise.all([engine, award.resolve(), import(/* webpackChunkName: "engine" */ '../core/profiles')]);
+      const [chosen, { builtinProfiles }] = await Promise.all([award.resolve(), import(/* webpackChunkName: "engine" */ '../core/profiles')]);
       let profile = chosen;
-      let result = checkWorkbook(grid, { file, lang, profile });
+      let run = await runWith(profile);
       // No award chosen yet and a register or quota table that needs one with quotas: check with that award.
-      const fit = award.fitFor(result.tables.map((t) => t.kind), builtinProfiles);
+      const fit = award.fitFor(run.view.tables.map((t) => t.kind), builtinProfiles);
       if (fit) {
         profile = fit;
-        result = checkWorkbook(grid, { file, lang, profile });
+        run = await runWith(profile);
         award.suggest(fit.id);
       }
-      const checked = result;
-      const plan = async (o: FillPlanOptions) => (await import(/* webpackChunkName: "engine" */ '../worker/check-session')).fillPlanOf(checked, o);
-      const state: CheckState = { result: checked, scope: which, file, profileId: profile.id, at: new Date(), plan };
+      const state: CheckState = { result: run.view, scope: which, file, profileId: profile.id, at: new Date(), plan: run.plan };
       setCheck(state);
       return state;
     },
