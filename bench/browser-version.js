@@ -14,26 +14,13 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const zlib = require('zlib');
 const { spawnSync } = require('child_process');
 const ExcelJS = require('exceljs');
 const root = path.join(__dirname, '..');
 const DIST = path.join(root, 'dist');
+const { initialBundle } = require('./bundle');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ROWS = 20000;
-
-function initialBundle(html) {
-  const text = fs.readFileSync(path.join(DIST, html), 'utf8');
-  const files = [...text.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^(https?:)?\/\//.test(s));
-  let gzip = 0;
-  let raw = 0;
-  for (const f of files) {
-    const bytes = fs.readFileSync(path.join(DIST, f));
-    raw += bytes.length;
-    gzip += zlib.gzipSync(bytes).length;
-  }
-  return { files, raw, gzip };
-}
 
 async function workbook20k() {
   const { HEADER, makeRows } = require('./data');
@@ -61,7 +48,7 @@ async function main() {
     const build = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     if (build.status !== 0) throw new Error('webpack production build failed');
   }
-  const page0 = initialBundle('index.html');
+  const page0 = initialBundle(DIST, 'index.html');
   console.log('   initial JavaScript of index.html: %s KB gzipped (%s KB raw) [%s]  (target ≤ 200 KB gzipped)', (page0.gzip / 1024).toFixed(1), (page0.raw / 1024).toFixed(1), page0.files.join(', '));
   if (!fs.existsSync(CHROMIUM)) {
     console.log('   browser figures: skipped, %s is not installed', CHROMIUM);

@@ -7,24 +7,11 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const zlib = require('zlib');
 const { spawnSync } = require('child_process');
 const root = path.join(__dirname, '..');
 const DIST = path.join(root, 'dist');
+const { initialBundle } = require('./bundle');
 const CHROMIUM = '/usr/bin/chromium';
-
-function initialBundle(html) {
-  const text = fs.readFileSync(path.join(DIST, html), 'utf8');
-  const files = [...text.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((s) => !/^(https?:)?\/\//.test(s));
-  let raw = 0;
-  let gzip = 0;
-  for (const f of files) {
-    const bytes = fs.readFileSync(path.join(DIST, f));
-    raw += bytes.length;
-    gzip += zlib.gzipSync(bytes).length;
-  }
-  return { files, raw, gzip };
-}
 
 async function timeToInteractive(url) {
   const { chromium } = require('playwright-core');
@@ -62,7 +49,7 @@ async function main() {
   console.log('\n4. task pane bundle and preview page');
   const build = spawnSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('webpack production build failed');
-  const pane = initialBundle('taskpane.html');
+  const pane = initialBundle(DIST, 'taskpane.html');
   console.log('   initial JavaScript of taskpane.html: %s KB gzipped (%s KB raw) [%s]  (target ≤ 200 KB gzipped)', (pane.gzip / 1024).toFixed(1), (pane.raw / 1024).toFixed(1), pane.files.join(', '));
   if (!fs.existsSync(CHROMIUM)) {
     console.log('   time to interactive: skipped, %s is not installed', CHROMIUM);
